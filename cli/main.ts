@@ -1,0 +1,36 @@
+import { type CliCommand, type CliIo, nodeIo } from './io';
+
+/** Every command, loaded only when called so `tierline lint` never opens a database. */
+const COMMANDS: Record<string, () => Promise<{ default: CliCommand }>> = {};
+
+function help(): string {
+  return ['Usage: tierline <command> [options]', '', 'Commands:', ...Object.keys(COMMANDS).sort().map((c) => `  ${c}`), '', 'Run `tierline <command> --help` for its options.', ''].join('\n');
+}
+
+export async function main(argv: string[], io: CliIo = nodeIo()): Promise<number> {
+  const [name, ...rest] = argv;
+  if (!name || name === '--help' || name === '-h') {
+    io.stdout(help());
+    return name ? 0 : 2;
+  }
+  const load = COMMANDS[name];
+  if (!load) {
+    io.stderr(`tierline: unknown command "${name}".\n\n${help()}`);
+    return 2;
+  }
+  const command = (await load()).default;
+  if (rest.includes('--help') || rest.includes('-h')) {
+    io.stdout(`${command.summary}\n\nUsage: ${command.usage}\n`);
+    return 0;
+  }
+  try {
+    return await command.run(rest, io);
+  } catch (error) {
+    io.stderr(`tierline ${name}: ${error instanceof Error ? error.message : String(error)}\n`);
+    return 1;
+  }
+}
+
+if (import.meta.url === `file://${process.argv[1]}`) {
+  process.exitCode = await main(process.argv.slice(2));
+}

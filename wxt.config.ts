@@ -1,0 +1,30 @@
+import { defineConfig } from 'wxt';
+
+/**
+ * The public half of Tierline's signing key. It pins the extension ID to
+ * `jglkbkmpocllbbcbgnaadklnbbopaemd` for unpacked builds too, which managed
+ * policy (chrome.storage.managed) is keyed by.
+ * https://developer.chrome.com/docs/extensions/reference/manifest/key
+ */
+export const MANIFEST_KEY =
+  'MIIBIjANBgkqhkiG9w0BAQEFAAOCAQ8AMIIBCgKCAQEAzVMWcgMcAGp6MasdMyGt9xZNLBKgfgv/4NYxAN5Bj4caQpg5QFWMeQ52vbPAieZQuUt0fXAmxNx9bndRmCmQaKwAIR5LTZ071AFVs4mD9ubd6sVvByZP4bLfcbzJpsAgr+w4S5S+XvpATDZ5SKP9vbBUbcVloIA8gA/ncVUrNHVPx4Cd92MtJpQ9jqnqWHJbsJ8x0KFW6SpLzFjzdX+UjqzynKk63YI0Jd7yKSCqGsfHaRUVUVa7lIX5D9zvHCCluQTxdWoxmGGrcA6hHV/GuoGTb00FIlYVsXON2PBMBG7vv0ykY+mr1qr/bkcpCvzTOq0kQMvSI5dkGt+kmh2YUwIDAQAB';
+export const EXTENSION_ID = 'jglkbkmpocllbbcbgnaadklnbbopaemd';
+
+export default defineConfig({
+  srcDir: '.',
+  entrypointsDir: 'entrypoints',
+  publicDir: 'public',
+  // Explicit imports only: every file says where its names come from.
+  imports: false,
+  manifest: ({ browser }) => ({
+    name: 'Tierline',
+    description: 'Tier badges, escalation triggers and handoff checklists inside Zendesk, Freshdesk and Jira Service Management.',
+    permissions: ['storage', 'alarms', 'notifications'],
+    // Custom helpdesk domains are asked for at run time (managed policy lists them).
+    optional_host_permissions: ['https://*/*'],
+    ...(browser === 'firefox'
+      ? { browser_specific_settings: { gecko: { id: 'tierline@tierline.dev', strict_min_version: '115.0' } } }
+      : { key: MANIFEST_KEY }),
+    storage: { managed_schema: 'managed_schema.json' },
+  }),
+});
