@@ -11,6 +11,8 @@ export const MANIFEST_KEY =
 export const EXTENSION_ID = 'jglkbkmpocllbbcbgnaadklnbbopaemd';
 
 export default defineConfig({
+  // Parallel builds (tests, benchmarks, demo) each take their own output folder.
+  outDir: process.env.TIERLINE_OUT_DIR ?? '.output',
   srcDir: '.',
   entrypointsDir: 'entrypoints',
   publicDir: 'public',
