@@ -1,0 +1,36 @@
+// @vitest-environment happy-dom
+import { render } from 'preact';
+import { act } from 'preact/test-utils';
+import { afterEach, describe, expect, it } from 'vitest';
+import { billingDecision, breachDecision } from './__fixtures__/decisions';
+import { TriggerWarnings } from './trigger-warnings';
+
+const root = document.createElement('div');
+document.body.append(root);
+afterEach(() => render(null, root));
+
+describe('TriggerWarnings', () => {
+  it('says what a contractual trigger means and where the ticket goes', () => {
+    const names: Record<string, string> = { 'billing-specialist': 'Billing Specialist' };
+    act(() => render(<TriggerWarnings triggers={billingDecision.triggers} roleName={(id) => names[id] ?? id} />, root));
+    const item = root.querySelector('.tl-trigger');
+    expect(item?.textContent).toContain('Contractual');
+    expect(item?.textContent).toContain('Billing dispute over $1,000 → Billing Specialist');
+    expect(item?.textContent).toContain('Assign to the Billing Specialist queue');
+    expect(item?.classList.contains('tl-critical')).toBe(false);
+  });
+
+  it('styles a bypass as critical and announces it', () => {
+    act(() => render(<TriggerWarnings triggers={breachDecision.triggers} />, root));
+    const item = root.querySelector('.tl-trigger');
+    expect(item?.classList.contains('tl-critical')).toBe(true);
+    expect(item?.getAttribute('role')).toBe('alert');
+    expect(item?.textContent).toContain('Critical bypass');
+    expect(item?.textContent).toContain('→ Tier 4 · security-engineer');
+  });
+
+  it('says plainly when no trigger fired', () => {
+    act(() => render(<TriggerWarnings triggers={[]} />, root));
+    expect(root.textContent).toBe('No escalation trigger fired.');
+  });
+});
