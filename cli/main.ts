@@ -1,7 +1,14 @@
 import { type CliCommand, type CliIo, nodeIo } from './io';
 
 /** Every command, loaded only when called so `tierline lint` never opens a database. */
-const COMMANDS: Record<string, () => Promise<{ default: CliCommand }>> = {};
+const COMMANDS: Record<string, () => Promise<{ default: CliCommand }>> = {
+  cv: () => import('./commands/cv.ts'),
+  eval: () => import('./commands/eval.ts'),
+  train: () => import('./commands/train.ts'),
+  'managed-policy': () => import('./commands/managed-policy.ts'),
+  serve: () => import('./commands/serve.ts'),
+  token: () => import('./commands/token.ts'),
+};
 
 function help(): string {
   return ['Usage: tierline <command> [options]', '', 'Commands:', ...Object.keys(COMMANDS).sort().map((c) => `  ${c}`), '', 'Run `tierline <command> --help` for its options.', ''].join('\n');
