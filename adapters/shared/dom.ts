@@ -1,0 +1,79 @@
+import type { MountGetter, Resolver } from '../types';
+import { readText, readValue } from './text';
+
+/**
+ * Resolver helpers: several resolvers per field, tried in order, so the current
+ * UI and older generations of a helpdesk front-end are read side by side.
+ */
+
+/** The first non-empty value any resolver reads inside `root`. */
+export function resolveFirst<T>(root: ParentNode, resolvers: readonly Resolver<T>[]): T | undefined {
+  for (const { selector, resolve } of resolvers) {
+    for (const el of Array.from(root.querySelectorAll(selector))) {
+      const value = resolve(el);
+      if (value !== undefined && value !== '') return value;
+    }
+  }
+  return undefined;
+}
+
+/** Every value read by the first resolver that finds any element. */
+export function resolveAll<T>(root: ParentNode, resolvers: readonly Resolver<T>[]): T[] | undefined {
+  for (const { selector, resolve } of resolvers) {
+    const elements = Array.from(root.querySelectorAll(selector));
+    if (elements.length === 0) continue;
+    return elements.map((el) => resolve(el)).filter((v): v is T => v !== undefined && v !== '');
+  }
+  return undefined;
+}
+
+/** A resolver reading an element's visible text (or a control's value). */
+export const text = (selector: string): Resolver<string> => ({ selector, resolve: (el) => readValue(el) || undefined });
+
+/** A resolver reading an attribute. */
+export const attr = (selector: string, name: string): Resolver<string> => ({ selector, resolve: (el) => el.getAttribute(name)?.trim() || undefined });
+
+/** A resolver reading text without the element's children elements' text (toggl's trick for Freshdesk headings). */
+export const ownText = (selector: string): Resolver<string> => ({
+  selector,
+  resolve: (el) =>
+    Array.from(el.childNodes)
+      .filter((n) => n.nodeType === 3)
+      .map((n) => n.textContent ?? '')
+      .join('')
+      .trim() || undefined,
+});
+
+export { readText };
+
+export const MOUNT_ATTRIBUTE = 'data-tierline-mount';
+
+export interface MountSpec {
+  /** Which overlay part: its mount carries `data-tierline-mount="<part>"`. */
+  part: 'badge' | 'checklist';
+  /** Finds the helpdesk element to mount beside, inside the container; `null` when the container is not a ticket page of this helpdesk. */
+  findAnchor: (container: Element) => Element | null;
+  /** Insert after the anchor (a header) or as its last child (a sidebar). */
+  position: 'after' | 'append';
+}
+
+/**
+ * A mount getter from a spec: returns the mount already next to the anchor,
+ * or creates an empty `<div data-tierline-mount>` there (an empty block adds
+ * no height, so the host page does not shift until the overlay draws).
+ */
+export function createMountGetter(spec: MountSpec): MountGetter {
+  return (container) => {
+    const anchor = spec.findAnchor(container);
+    if (!anchor) return null;
+    const selector = `[${MOUNT_ATTRIBUTE}="${spec.part}"]`;
+    const existing = spec.position === 'after' ? anchor.nextElementSibling : anchor.lastElementChild;
+    if (existing?.matches(selector)) return existing as HTMLElement;
+    const doc = anchor.ownerDocument;
+    const mount = doc.createElement('div');
+    mount.setAttribute(MOUNT_ATTRIBUTE, spec.part);
+    if (spec.position === 'after') anchor.after(mount);
+    else anchor.append(mount);
+    return mount;
+  };
+}

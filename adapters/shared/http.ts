@@ -1,0 +1,38 @@
+import type { z } from 'zod';
+import { AdapterApiError, type FetchLike } from '../types';
+
+/**
+ * GETs a same-origin JSON resource with the agent's session and validates it.
+ * Rejects with `AdapterApiError` on a network error, an HTTP error, a body that
+ * is not JSON, or one that does not match the schema.
+ */
+export async function getJson<S extends z.ZodType>(fetch: FetchLike, origin: string, path: string, schema: S): Promise<z.infer<S>> {
+  let response: Response;
+  try {
+    response = await fetch(new URL(path, origin).href, { credentials: 'same-origin', headers: { Accept: 'application/json' } });
+  } catch (cause) {
+    throw new AdapterApiError(`${path} could not be fetched`, { path, cause });
+  }
+  if (!response.ok) throw new AdapterApiError(`${path} answered HTTP ${response.status}`, { path, status: response.status });
+  let body: unknown;
+  try {
+    body = await response.json();
+  } catch (cause) {
+    throw new AdapterApiError(`${path} did not answer JSON`, { path, status: response.status, cause });
+  }
+  const parsed = schema.safeParse(body);
+  if (!parsed.success) {
+    const issue = parsed.error.issues[0];
+    throw new AdapterApiError(`${path} answered an unexpected shape: ${issue?.message} at ${issue?.path.join('.') || '(root)'}`, { path, status: response.status, cause: parsed.error });
+  }
+  return parsed.data;
+}
+
+/** Like `getJson`, for secondary resources: `undefined` instead of a rejection, so the ticket still reads. */
+export async function getJsonOptional<S extends z.ZodType>(fetch: FetchLike, origin: string, path: string, schema: S): Promise<z.infer<S> | undefined> {
+  try {
+    return await getJson(fetch, origin, path, schema);
+  } catch {
+    return undefined;
+  }
+}

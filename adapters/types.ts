@@ -1,0 +1,161 @@
+import type { Policy } from '../core/policy/schema';
+import type { HelpdeskId, Ticket, TierId } from '../core/ticket';
+
+/**
+ * The contract every helpdesk adapter fulfils. An adapter reads a helpdesk
+ * page (URL, same-origin API, DOM) into the normalized `Ticket`, says where the
+ * overlay may mount, and builds the write-back requests for an escalation.
+ * It never draws: components do that with what the adapter returns.
+ */
+
+/** What kind of helpdesk page a URL shows; `null` from `getPageKind` means "not a ticket page". */
+export type PageKind =
+  /** A ticket page: Zendesk `/agent/tickets/:id`, Freshdesk `/a/tickets/:id`. */
+  | 'ticket'
+  /** A Jira issue on its own page: `/browse/KEY-1`. */
+  | 'issue'
+  /** A JSM issue opened from a queue: `/jira/servicedesk/projects/:p/queues/.../KEY-1`. */
+  | 'queue-issue'
+  /** A Jira issue in the side panel of a board, backlog or list: `?selectedIssue=KEY-1`. */
+  | 'selected-issue';
+
+/** The `fetch` an adapter calls: the content script passes the page's own, tests pass a fake. */
+export type FetchLike = (input: string, init?: RequestInit) => Promise<Response>;
+
+/** A normalized ticket and the fields that could not be read (also in `ticket.unreadable`). */
+export interface TicketRead {
+  ticket: Ticket;
+  unreadable: string[];
+}
+
+/**
+ * The raw JSON bodies of a ticket's API responses, by role. `readTicketFromApi`
+ * fetches them; `tierline read --api` loads them from files; both hand them to
+ * `ticketFromApiResponses`, so the CLI runs the extension's own code.
+ */
+export interface ApiResponses {
+  /** The ticket or issue itself (required). */
+  ticket: unknown;
+  /** Comments or conversations. */
+  comments?: unknown;
+  /** Zendesk ticket audits: group and tag history, reopens. */
+  audits?: unknown;
+  /** Zendesk ticket field definitions: custom field titles. */
+  fields?: unknown;
+  /** Jira Service Management request SLAs. */
+  sla?: unknown;
+  /** Freshdesk group of the ticket (its name). */
+  group?: unknown;
+  /** Freshdesk company of the requester (account tier, custom fields). */
+  company?: unknown;
+}
+
+export interface ApiReadInput {
+  /** The ticket id (Zendesk, Freshdesk) or issue key (Jira), from `getTicketRef`. */
+  ref: string;
+  /** Called with same-origin paths resolved against `origin`, so the agent's session cookie applies. */
+  fetch: FetchLike;
+  /** The helpdesk origin, e.g. `https://acme.zendesk.com`. */
+  origin: string;
+  /** Maps groups, tags, request types and fields onto tiers, issue types and customer tiers. */
+  policy: Policy;
+}
+
+/**
+ * A DOM lookup: the selector to find, and how to read a value out of the
+ * element. Several resolvers for one field are tried in order (current UI
+ * first, `...Legacy` ones after), so a vendor UI change degrades instead of breaking.
+ */
+export interface Resolver<T> {
+  selector: string;
+  resolve: (el: Element) => T | undefined;
+}
+
+/**
+ * Where an overlay part mounts. Given a container (usually `document.body` or
+ * the active ticket pane) it returns the existing mount, creates it next to the
+ * helpdesk's own element, or returns `null` when the container holds no such
+ * element (the container is not this helpdesk's ticket page).
+ */
+export type MountGetter = (container: Element) => HTMLElement | null;
+
+/** One HTTP request of a write-back, relative to the helpdesk origin. */
+export interface WriteBackRequest {
+  method: 'POST' | 'PUT';
+  /** Same-origin path, e.g. `/api/v2/tickets/1001.json`. */
+  url: string;
+  headers: Record<string, string>;
+  /** The JSON body (serialize with `JSON.stringify`). */
+  body: Record<string, unknown>;
+  /** What this request does, for the agent and the event log ("add internal note"). */
+  purpose: string;
+}
+
+export interface WriteBackInput {
+  ref: string;
+  /** The handoff packet as plain text. Adapters escape or wrap it; it never becomes markup. */
+  noteText: string;
+  /** The tier the ticket is escalated to. */
+  tier: TierId;
+  policy: Policy;
+  /** The ticket's tags as read, so tier tags can be swapped on helpdesks that replace the whole list. */
+  currentTags: string[];
+  /** The page's CSRF token (`readCsrfToken`); Zendesk refuses session-authenticated writes without it. */
+  csrfToken?: string | undefined;
+  /** The helpdesk's groups (`readGroups`), so a policy naming "Tier 2" can assign the group by its id. */
+  groups?: HelpdeskGroup[] | undefined;
+}
+
+/** A helpdesk group (team) the ticket can be assigned to. */
+export interface HelpdeskGroup {
+  id: string;
+  name: string;
+}
+
+export interface WriteBackPlan {
+  /** Sent in order; the first one carries the note so the packet is never lost to a later failure. */
+  requests: WriteBackRequest[];
+  /** What the plan cannot do with this policy (e.g. a group name where the API needs an id). */
+  notes: string[];
+}
+
+export interface HelpdeskAdapter {
+  /** Which helpdesk this adapter reads. */
+  id: HelpdeskId;
+  /** The vendor's display name, for notices ("Could not read from Zendesk"). */
+  name: string;
+  /** Match patterns of the vendor's hosted domains (custom domains come from `detectAdapter`'s `extraHosts`). */
+  hosts: readonly string[];
+  /** The page kind of a URL, from its path and query only (no host check, so custom domains work). Pure. */
+  getPageKind: (url: URL) => PageKind | null;
+  /** The ticket id or issue key a ticket URL names, or `null` on other pages. Pure. */
+  getTicketRef: (url: URL) => string | null;
+  /** Reads the ticket through the helpdesk's same-origin REST API. Rejects with `AdapterApiError` when the ticket itself cannot be fetched. */
+  readTicketFromApi: (input: ApiReadInput) => Promise<TicketRead>;
+  /** Normalizes already-fetched API responses. Pure; throws `AdapterApiError` when `responses.ticket` is not a ticket. */
+  ticketFromApiResponses: (responses: ApiResponses, input: { ref: string; policy: Policy; origin?: string | undefined }) => TicketRead;
+  /** Reads the ticket from the page when the API is unavailable; whatever it cannot find is listed as unreadable. */
+  readTicketFromDom: (document: Document, url: URL, policy: Policy) => TicketRead;
+  /** Where the badge (by the ticket header) and the checklist panel mount. */
+  mounts: { badge: MountGetter; checklist: MountGetter };
+  /** Selectors of the elements the helpdesk replaces when the agent moves to another ticket; observe them instead of polling. */
+  observeTarget: readonly string[];
+  /** The request(s) that add the handoff packet as an internal note and set the new tier's tag or group. Pure. */
+  buildWriteBack: (input: WriteBackInput) => WriteBackPlan;
+  /** The helpdesk's groups through the same-origin API, for write-back by group name (helpdesks with groups only). */
+  readGroups?: (input: { fetch: FetchLike; origin: string }) => Promise<HelpdeskGroup[]>;
+  /** The page's CSRF token for write-back, when the helpdesk uses one. */
+  readCsrfToken?: (document: Document) => string | undefined;
+}
+
+/** The same-origin API answered with an error, or with a body that is not a ticket. */
+export class AdapterApiError extends Error {
+  readonly status: number | undefined;
+  readonly path: string;
+  constructor(message: string, options: { path: string; status?: number | undefined; cause?: unknown }) {
+    super(message, { cause: options.cause });
+    this.name = 'AdapterApiError';
+    this.status = options.status;
+    this.path = options.path;
+  }
+}
