@@ -1,0 +1,242 @@
+import { addBusinessMinutes, businessMinutesBetween, type Instant, type Pause, toMs } from '../clock/business-time';
+import { type Facts, compileNode } from '../conditions/evaluate';
+import { foldTextCached } from '../conditions/text';
+import type { Calendar, IssueType, Policy, Severity } from '../policy/schema';
+import type { CustomerTier, Ticket, TierId } from '../ticket';
+
+/**
+ * Turns a ticket into the facts conditions read. Every ticket field is a fact
+ * by its dotted path ("priority", "requester.customerTier", "amount.value",
+ * "fields.Plan", "tags"); the derived facts are listed in FACT_NAMES and the
+ * README's policy section.
+ */
+
+/** Derived facts and what they mean (the README table is generated from the same words). */
+export const FACT_NAMES = {
+  text: 'subject, description and every comment (public and internal), one text',
+  customerText: 'subject, description and the customer’s own comments',
+  customerMessageCount: 'messages from the customer: customer comments, plus the description when it is not also the first comment',
+  agentMessageCount: 'comments written by agents (public or internal)',
+  reopenCount: 'times the ticket was reopened (0 when unknown)',
+  issueType: 'the ticket’s issue type: its own field, a helpdesk field or tag mapping, an allowed triage suggestion, or the policy’s keywords in `text`',
+  customerTier: 'the requester’s customer tier, also read from a mapped helpdesk field (same as `requester.customerTier`)',
+  currentTier: 'the tier the ticket is at now: its own field, a mapped group or tag, else the policy’s entry tier',
+  severity: 'the severity chosen by the policy’s severities (first `when` that matches, else the default)',
+  paused: 'true while the status is one of the policy’s paused statuses (or solved / closed)',
+  timeInQueue: 'business minutes at the current tier since `tierEnteredAt` (else `createdAt`), on the severity’s calendar, without paused time',
+  age: 'business minutes since `createdAt` on the severity’s calendar',
+} as const;
+
+export type IssueTypeSource = 'ticket' | 'helpdesk-field' | 'helpdesk-tag' | 'model' | 'keywords';
+
+export interface IssueTypeFinding {
+  id: string;
+  source: IssueTypeSource;
+  rule: string;
+  saw: Record<string, unknown>;
+}
+
+export interface SeverityFinding {
+  severity: Severity;
+  index: number;
+  rule: string;
+  saw: Record<string, unknown>;
+}
+
+export interface ClockFacts {
+  calendar: Calendar;
+  start: number;
+  pauses: Pause[];
+  paused: boolean;
+  timeInQueue: number;
+}
+
+/** Everything the router learns about a ticket before it applies triggers. */
+export interface TicketFindings {
+  facts: Facts;
+  issueType?: IssueTypeFinding;
+  severity: SeverityFinding;
+  currentTier: { tier: TierId; known: boolean; rule: string };
+  clock: ClockFacts;
+}
+
+/** A triage model's suggestion (see core/triage): a label from `policy.ai.labels` and its calibrated confidence. */
+export interface ModelSuggestion {
+  label: string;
+  confidence: number;
+}
+
+export interface FactOptions {
+  /** The moment of the decision. The core never reads the clock. */
+  now: Instant;
+  model?: ModelSuggestion;
+}
+
+const CLOSED_STATUSES = new Set(['solved', 'closed']);
+
+/**
+ * Prepares a policy once (folded keywords, compiled severity conditions) and
+ * returns a function from ticket to findings.
+ */
+export function createFactBuilder(policy: Policy): (ticket: Ticket, options: FactOptions) => TicketFindings {
+  const keywordTable = policy.issueTypes.map((type, index) => ({ type, index, keywords: type.keywords.map((k) => ({ raw: k, folded: foldTextCached(k) })) }));
+  const issueTypeIds = new Set(policy.issueTypes.map((t) => t.id));
+  const severities = policy.severities.map((severity, index) => ({ severity, index, node: severity.when ? compileNode(severity.when) : undefined }));
+  const defaultIndex = Math.max(0, policy.severities.findIndex((s) => s.id === policy.defaultSeverity));
+  const calendars = new Map(policy.calendars.map((c) => [c.id, c]));
+  const sensitive = policy.ai.sensitive.map((s) => compileNode(s.when));
+  const pausedStatuses = new Set(policy.pausedStatuses);
+  const mappings = Object.entries(policy.helpdesks);
+
+  function mappingsFor(ticket: Ticket) {
+    return ticket.helpdesk ? mappings.filter(([id]) => id === ticket.helpdesk) : mappings;
+  }
+
+  function readCustomerTier(ticket: Ticket): CustomerTier | undefined {
+    if (ticket.requester.customerTier) return ticket.requester.customerTier;
+    for (const [, mapping] of mappingsFor(ticket)) {
+      for (const [field, values] of Object.entries(mapping?.customerTierFields ?? {})) {
+        const value = ticket.fields[field];
+        if (typeof value === 'string' && values[value]) return values[value];
+      }
+    }
+    return undefined;
+  }
+
+  function readCurrentTier(ticket: Ticket): TicketFindings['currentTier'] {
+    if (ticket.currentTier) return { tier: ticket.currentTier, known: true, rule: 'ticket.currentTier' };
+    for (const [helpdesk, mapping] of mappingsFor(ticket)) {
+      const byGroup = ticket.group ? mapping?.groups[ticket.group] : undefined;
+      if (byGroup) return { tier: byGroup, known: true, rule: `helpdesks.${helpdesk}.groups["${ticket.group}"]` };
+      for (const tag of ticket.tags) {
+        const byTag = mapping?.tags[tag];
+        if (byTag) return { tier: byTag, known: true, rule: `helpdesks.${helpdesk}.tags.${tag}` };
+      }
+    }
+    return { tier: policy.entryTier, known: false, rule: 'entryTier' };
+  }
+
+  function readIssueType(ticket: Ticket, text: string, facts: Facts, model: ModelSuggestion | undefined): IssueTypeFinding | undefined {
+    if (ticket.issueType) return { id: ticket.issueType, source: 'ticket', rule: 'ticket.issueType', saw: { issueType: ticket.issueType } };
+    for (const [helpdesk, mapping] of mappingsFor(ticket)) {
+      for (const [field, values] of Object.entries(mapping?.issueTypeFields ?? {})) {
+        const value = ticket.fields[field];
+        if (typeof value === 'string' && values[value]) return { id: values[value], source: 'helpdesk-field', rule: `helpdesks.${helpdesk}.issueTypeFields["${field}"]`, saw: { [`fields.${field}`]: value } };
+      }
+      for (const tag of ticket.tags) {
+        const id = mapping?.issueTypeTags[tag];
+        if (id) return { id, source: 'helpdesk-tag', rule: `helpdesks.${helpdesk}.issueTypeTags.${tag}`, saw: { tags: tag } };
+      }
+    }
+    if (model) {
+      const label = policy.ai.labels[model.label];
+      const id = label?.issueType ?? (issueTypeIds.has(model.label) ? model.label : undefined);
+      const gate = id ? (policy.ai.categories[id]?.autoRouteAt ?? policy.ai.categories[model.label]?.autoRouteAt ?? policy.ai.autoRouteAt) : 1;
+      const isSensitive = sensitive.some((node) => node.test(facts));
+      // Sensitive cases are never automated; below the auto-route gate a suggestion is only a suggestion.
+      if (id && model.confidence >= gate && !isSensitive) {
+        return { id, source: 'model', rule: `ai.labels.${model.label}`, saw: { label: model.label, confidence: model.confidence, autoRouteAt: gate } };
+      }
+    }
+    return keywordIssueType(text);
+  }
+
+  function keywordIssueType(text: string): IssueTypeFinding | undefined {
+    const folded = foldTextCached(text);
+    let best: { type: IssueType; hits: string[] } | undefined;
+    for (const row of keywordTable) {
+      let hits: string[] | undefined;
+      for (const k of row.keywords) {
+        if (folded.includes(k.folded)) (hits ??= []).push(k.raw);
+      }
+      // Most distinct keywords wins; a tie goes to the earlier (lower) issue type.
+      if (hits && (!best || hits.length > best.hits.length)) best = { type: row.type, hits };
+    }
+    return best && { id: best.type.id, source: 'keywords', rule: `issueTypes.${best.type.id}.keywords`, saw: { text: best.hits } };
+  }
+
+  return (ticket, options) => {
+    const now = toMs(options.now);
+    const customerTier = readCustomerTier(ticket);
+    const currentTier = readCurrentTier(ticket);
+    const { text, customerText, customerMessageCount, agentMessageCount } = readConversation(ticket);
+    const paused = ticket.status !== undefined && (pausedStatuses.has(ticket.status) || CLOSED_STATUSES.has(ticket.status));
+    const facts: Record<string, unknown> = {
+      ...ticket,
+      requester: customerTier === ticket.requester.customerTier ? ticket.requester : { ...ticket.requester, customerTier },
+      customerTier,
+      currentTier: currentTier.tier,
+      text,
+      customerText,
+      customerMessageCount,
+      agentMessageCount,
+      reopenCount: ticket.reopenCount ?? 0,
+      paused,
+    };
+    const issueType = readIssueType(ticket, text, facts, options.model);
+    facts.issueType = issueType?.id;
+
+    let severity: SeverityFinding | undefined;
+    for (const s of severities) {
+      if (s.node?.test(facts)) {
+        const saw: Record<string, unknown> = {};
+        s.node.explain(facts, saw);
+        severity = { severity: s.severity, index: s.index, rule: `severities[${s.index}] ${s.severity.id}`, saw };
+        break;
+      }
+    }
+    severity ??= { severity: policy.severities[defaultIndex] as Severity, index: defaultIndex, rule: 'defaultSeverity', saw: { priority: ticket.priority } };
+    facts.severity = severity.severity.id;
+
+    const clock = readClock(ticket, severity.severity, now, paused);
+    facts.timeInQueue = clock.timeInQueue;
+    facts.age = ticket.createdAt ? businessMinutesBetween(clock.calendar, ticket.createdAt, now, { pauses: clock.pauses }) : 0;
+    return { facts, issueType, severity, currentTier, clock };
+  };
+
+  function readClock(ticket: Ticket, severity: Severity, now: number, paused: boolean): ClockFacts {
+    const calendar = calendarFor(calendars, severity.calendar);
+    const enteredAt = ticket.tierEnteredAt ?? ticket.createdAt;
+    const start = enteredAt ? Math.min(toMs(enteredAt), now) : now;
+    // Tickets carry their current status only: a paused ticket is taken to have paused at its last update.
+    const pauses: Pause[] = paused ? [{ start: ticket.updatedAt ?? now, end: now }] : [];
+    const timeInQueue = businessMinutesBetween(calendar, start, now, { pauses });
+    return { calendar, start, pauses, paused, timeInQueue };
+  }
+}
+
+/** Facts for one ticket (see FACT_NAMES). */
+export function buildFacts(policy: Policy, ticket: Ticket, options: FactOptions): Facts {
+  return createFactBuilder(policy)(ticket, options).facts;
+}
+
+/** When the escalation clock breaches; none while the clock is paused (the due time moves on when it resumes). */
+export function dueAt(clock: ClockFacts, escalationMinutes: number): string | undefined {
+  if (clock.paused) return undefined;
+  return addBusinessMinutes(clock.calendar, clock.start, escalationMinutes);
+}
+
+/** A policy naming an unknown calendar still routes: the clock then runs round the clock (lint reports it). */
+function calendarFor(calendars: Map<string, Calendar>, id: string): Calendar {
+  return calendars.get(id) ?? { id, timeZone: 'UTC', alwaysOpen: true, hours: { mon: [], tue: [], wed: [], thu: [], fri: [], sat: [], sun: [] }, holidays: [] };
+}
+
+function readConversation(ticket: Ticket) {
+  const all = [ticket.subject, ticket.description];
+  const customer = [ticket.subject, ticket.description];
+  let customerMessageCount = 0;
+  let agentMessageCount = 0;
+  let descriptionIsComment = false;
+  for (const c of ticket.comments) {
+    all.push(c.body);
+    if (c.author === 'customer') {
+      customer.push(c.body);
+      customerMessageCount++;
+      if (c.body.trim() === ticket.description.trim()) descriptionIsComment = true;
+    } else if (c.author === 'agent') {
+      agentMessageCount++;
+    }
+  }
+  if (ticket.description.trim() !== '' && !descriptionIsComment) customerMessageCount++;
+  return { text: all.join('\n'), customerText: customer.join('\n'), customerMessageCount, agentMessageCount };
+}
