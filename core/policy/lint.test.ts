@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import type { Condition } from '../conditions/schema';
+import { defaultPolicy } from './default-policy';
 import { countSentences, type Finding, lintPolicy, lintPolicyText, locateJsonError } from './lint';
 import { type Policy, type PolicyInput, policySchema } from './schema';
 
@@ -42,6 +43,10 @@ function lint(change: (p: PolicyInput) => void = () => {}, after: (p: Policy) =>
 const codes = (findings: Finding[]) => findings.map((f) => `${f.severity} ${f.code} ${f.path}`);
 
 describe('lintPolicy', () => {
+  it('finds no error in the default policy', () => {
+    expect(lintPolicy(defaultPolicy).filter((f) => f.severity === 'error')).toEqual([]);
+  });
+
   it('finds nothing wrong with a small, complete policy', () => {
     expect(lint()).toEqual([]);
   });
