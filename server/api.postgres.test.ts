@@ -1,0 +1,17 @@
+import { afterAll, describe } from 'vitest';
+import { computeMetrics } from './testing/metrics-stub';
+import { openPostgresDb } from './db/postgres';
+import { describeApiSuite } from './testing/api-suite';
+import { dropSchema, uniqueSchema } from './testing/postgres';
+
+const url = process.env.TEST_DATABASE_URL;
+if (!url) console.warn('server/api.postgres.test.ts: SKIPPED — set TEST_DATABASE_URL to run the API suite on PostgreSQL (.ci/run always does).');
+
+describe.skipIf(!url)(url ? 'PostgreSQL at TEST_DATABASE_URL' : 'PostgreSQL — SKIPPED because TEST_DATABASE_URL is not set', () => {
+  // A schema of this file's own, so test files running in parallel never share tables.
+  const schema = uniqueSchema('api');
+  describeApiSuite('PostgreSQL', () => openPostgresDb(url ?? '', { schema }), computeMetrics);
+  afterAll(async () => {
+    if (url) await dropSchema(url, schema);
+  });
+});

@@ -1,0 +1,87 @@
+import { Hono } from 'hono';
+import { bodyLimit } from 'hono/body-limit';
+import { cors } from 'hono/cors';
+import { isAllowedOrigin } from './cors';
+import type { Db } from './db/db';
+import { type AppEnv, authenticate } from './http/auth';
+import { ApiError, errorResponse } from './http/errors';
+import { createRateLimiter } from './http/rate-limit';
+import { eventRoutes } from './routes/events';
+import { handoffRoutes } from './routes/handoffs';
+import { type ComputeMetrics, metricsRoutes } from './routes/metrics';
+import { policyRoutes } from './routes/policy';
+
+export interface Limits {
+  /** Largest request body, in bytes (413 beyond). */
+  bodyBytes: number;
+  /** Most events in one POST /v1/events (413 beyond). */
+  batchSize: number;
+  /** Requests a token may send at once … */
+  burst: number;
+  /** … and per second after that (429 with Retry-After beyond). */
+  perSecond: number;
+}
+
+export const DEFAULT_LIMITS: Limits = { bodyBytes: 2 * 1024 * 1024, batchSize: 1000, burst: 120, perSecond: 20 };
+
+export interface AppOptions<M> {
+  db: Db;
+  now?: () => Date;
+  limits?: Partial<Limits>;
+  computeMetrics: ComputeMetrics<M>;
+  /** Origins allowed besides the extension's, e.g. a self-hosted dashboard. */
+  corsOrigins?: readonly string[];
+  /** Where unexpected errors are reported; the client only sees a 500 with no internals. */
+  logError?: (error: unknown) => void;
+}
+
+/**
+ * The sync endpoint as a Hono app, wired to a database and nothing else:
+ * tests call `app.request()`, `startServer` hands `app.fetch` to Node.
+ */
+export function createApp<M>(options: AppOptions<M>): Hono<AppEnv> {
+  const { db, now = () => new Date(), computeMetrics, corsOrigins = [], logError = (e) => console.error(e) } = options;
+  const limits = { ...DEFAULT_LIMITS, ...options.limits };
+  const limiter = createRateLimiter({ capacity: limits.burst, perSecond: limits.perSecond, now });
+
+  const app = new Hono<AppEnv>();
+  app.onError((error, c) => {
+    if (error instanceof ApiError) return errorResponse(c, error);
+    logError(error);
+    return errorResponse(c, new ApiError(500, 'internal', 'Something went wrong on the server; it has been logged.'));
+  });
+  app.notFound((c) => errorResponse(c, new ApiError(404, 'not_found', `No route ${c.req.method} ${c.req.path}.`)));
+
+  // The extension calls from its service worker, whose origin is chrome-extension://<id> or moz-extension://<uuid>.
+  app.use(
+    '*',
+    cors({
+      origin: (origin) => (isAllowedOrigin(origin, corsOrigins) ? origin : null),
+      allowMethods: ['GET', 'POST', 'PUT', 'OPTIONS'],
+      allowHeaders: ['Authorization', 'Content-Type', 'If-Match', 'If-None-Match'],
+      exposeHeaders: ['ETag', 'Retry-After', 'X-Next-Cursor'],
+      maxAge: 600,
+    }),
+  );
+
+  app.get('/healthz', async (c) => {
+    await db.query('SELECT 1');
+    return c.json({ ok: true, database: db.dialect });
+  });
+
+  app.use(
+    '/v1/*',
+    bodyLimit({
+      maxSize: limits.bodyBytes,
+      onError: () => {
+        throw new ApiError(413, 'body_too_large', `The request body is over ${limits.bodyBytes} bytes.`);
+      },
+    }),
+    authenticate(db, limiter),
+  );
+  app.route('/v1/events', eventRoutes({ db, now, maxBatch: limits.batchSize }));
+  app.route('/v1/policy', policyRoutes({ db, now }));
+  app.route('/v1/handoffs', handoffRoutes({ db }));
+  app.route('/v1/metrics', metricsRoutes({ db, now, computeMetrics }));
+  return app;
+}

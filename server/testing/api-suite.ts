@@ -1,0 +1,453 @@
+import Papa from 'papaparse';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { type TierlineEventInput, eventSchema } from '../../core/events';
+import { createApp } from '../app';
+import type { Db } from '../db/db';
+import { MIGRATIONS, migrate } from '../db/migrations';
+import type { ComputeMetrics } from '../routes/metrics';
+import { type Role, createToken } from '../store/tokens';
+import { csatEvent, decisionEvent, escalationEvent, handoffEvent, reassignmentEvent, smallPolicy } from './fixtures';
+
+type App = ReturnType<typeof createApp>;
+
+/**
+ * The whole HTTP API, run once per database engine (embedded and PostgreSQL)
+ * so both answer alike. Each test works in an organisation of its own, so tests
+ * share one database without seeing each other's rows.
+ */
+export function describeApiSuite<M>(engine: string, open: () => Promise<Db>, computeMetrics: ComputeMetrics<M>): void {
+  describe(`the sync endpoint on ${engine}`, () => {
+    let db: Db;
+    let app: App;
+    let orgs = 0;
+    let firstMigration: number[] = [];
+    const NOW = new Date('2026-03-02T12:00:00Z');
+
+    beforeAll(async () => {
+      db = await open();
+      firstMigration = await migrate(db);
+      app = createApp({ db, now: () => NOW, computeMetrics, limits: { burst: 10_000 } });
+    }, 60_000);
+    afterAll(async () => {
+      await db?.close();
+    });
+
+    async function newOrg() {
+      const org = `org-${process.pid}-${++orgs}-${Math.random().toString(36).slice(2, 8)}`;
+      const token = (role: Role, agent?: string) => createToken(db, { org, role, now: NOW, ...(agent ? { agent } : {}) });
+      return { org, agent: await token('agent', 'alice'), anyAgent: await token('agent'), lead: await token('lead'), admin: await token('admin') };
+    }
+
+    function call(target: App, method: string, path: string, token: string | null, init: { body?: unknown; headers?: Record<string, string> } = {}) {
+      const headers: Record<string, string> = { ...init.headers };
+      if (token) headers.Authorization = `Bearer ${token}`;
+      if (init.body !== undefined) headers['Content-Type'] = 'application/json';
+      return target.request(path, { method, headers, ...(init.body === undefined ? {} : { body: typeof init.body === 'string' ? init.body : JSON.stringify(init.body) }) });
+    }
+    const post = (token: string, events: unknown[]) => call(app, 'POST', '/v1/events', token, { body: { events } });
+    const get = (path: string, token: string | null, headers?: Record<string, string>) => call(app, 'GET', path, token, headers ? { headers } : {});
+    const count = async (org: string) => (await db.query<{ n: number }>('SELECT count(*)::int AS n FROM events WHERE org = $1', [org]))[0]?.n;
+
+    it('answers /healthz without a token', async () => {
+      const res = await app.request('/healthz');
+      expect(res.status).toBe(200);
+      expect(await res.json()).toEqual({ ok: true, database: db.dialect });
+    });
+
+    it('applies every migration to an empty database, in order, and none twice', async () => {
+      expect(firstMigration).toEqual(MIGRATIONS.map((m) => m.version));
+      const recorded = await db.query<{ version: number }>('SELECT version FROM schema_migrations ORDER BY version');
+      expect(recorded.map((r) => r.version)).toEqual(firstMigration);
+      expect(await migrate(db)).toEqual([]);
+    });
+
+    describe('authentication', () => {
+      it('answers 401 with a JSON error and WWW-Authenticate without a bearer token', async () => {
+        const res = await get('/v1/policy', null);
+        expect(res.status).toBe(401);
+        expect(res.headers.get('www-authenticate')).toContain('Bearer');
+        expect(await res.json()).toEqual({ error: { code: 'unauthorized', message: expect.stringContaining('Bearer') } });
+      });
+
+      it('answers 401 for a token it never issued', async () => {
+        const res = await get('/v1/policy', 'tl_not-a-real-token');
+        expect(res.status).toBe(401);
+        expect((await res.json()).error.code).toBe('invalid_token');
+      });
+
+      it('stores only the hash of a token', async () => {
+        const { org, admin } = await newOrg();
+        const rows = await db.query<{ hash: string }>('SELECT hash FROM tokens WHERE org = $1', [org]);
+        expect(rows).toHaveLength(4);
+        expect(rows.map((r) => r.hash)).not.toContain(admin);
+        expect(rows.every((r) => /^[0-9a-f]{64}$/.test(r.hash))).toBe(true);
+      });
+    });
+
+    describe('POST /v1/events', () => {
+      it('accepts a batch and counts a resent id as a duplicate, never a second row', async () => {
+        const { org, agent } = await newOrg();
+        const a = decisionEvent({ at: '2026-03-01T09:00:00Z' });
+        const b = handoffEvent({ at: '2026-03-01T09:05:00+01:00' });
+        expect(await (await post(agent, [a, b])).json()).toEqual({ accepted: 2, duplicates: 0 });
+        expect(await (await post(agent, [b, decisionEvent({ at: '2026-03-01T10:00:00Z' })])).json()).toEqual({ accepted: 1, duplicates: 1 });
+        expect(await count(org)).toBe(3);
+      });
+
+      it('counts the same id twice in one batch as one event and one duplicate', async () => {
+        const { org, agent } = await newOrg();
+        const a = decisionEvent({ at: '2026-03-01T09:00:00Z' });
+        expect(await (await post(agent, [a, a, decisionEvent({ at: '2026-03-01T09:01:00Z' })])).json()).toEqual({ accepted: 2, duplicates: 1 });
+        expect(await count(org)).toBe(2);
+      });
+
+      it('stores each event once when the same batch arrives five times at once', async () => {
+        const { org, agent } = await newOrg();
+        const batch = Array.from({ length: 200 }, (_, i) => decisionEvent({ at: new Date(Date.UTC(2026, 2, 1, 9, i)).toISOString() }));
+        // Each retry also carries a few events of its own, in a different order, as a real outbox would.
+        const bodies = Array.from({ length: 5 }, (_, k) => [...(k % 2 ? [...batch].reverse() : batch), decisionEvent({ at: '2026-03-01T12:00:00Z' })]);
+        const results = await Promise.all(bodies.map(async (events) => (await post(agent, events)).json() as Promise<{ accepted: number; duplicates: number }>));
+        expect(results.reduce((s, r) => s + r.accepted, 0)).toBe(205);
+        expect(results.reduce((s, r) => s + r.duplicates, 0)).toBe(4 * 200);
+        expect(await count(org)).toBe(205);
+      });
+
+      it('keeps what the event said: time, ticket, team and data', async () => {
+        const { org, agent } = await newOrg();
+        const e = handoffEvent({ at: '2026-03-01T10:05:00+01:00', team: 'emea', completeness: 60, missing: ['logs'] });
+        await post(agent, [e]);
+        const [row] = await db.query<{ at: Date; ticket_id: string; team: string; data: unknown; received_at: Date }>(
+          'SELECT at, ticket_id, team, data, received_at FROM events WHERE org = $1',
+          [org],
+        );
+        expect(row?.at.toISOString()).toBe('2026-03-01T09:05:00.000Z');
+        expect(row?.team).toBe('emea');
+        expect(row?.data).toEqual(eventSchema.parse(e).data);
+        expect(row?.received_at.toISOString()).toBe(NOW.toISOString());
+      });
+
+      it('rejects a batch with one invalid event, naming its index and path, and stores nothing from it', async () => {
+        const { org, agent } = await newOrg();
+        const bad = { ...decisionEvent({ at: '2026-03-01T09:00:00Z' }), data: { tier: 'T9', role: 'x', severity: 'normal' } };
+        const res = await post(agent, [decisionEvent({ at: '2026-03-01T08:00:00Z' }), decisionEvent({ at: '2026-03-01T08:30:00Z' }), bad]);
+        expect(res.status).toBe(400);
+        const { error } = await res.json();
+        expect(error.code).toBe('invalid_event');
+        expect(error.path).toEqual(['events', 2, 'data', 'tier']);
+        expect(error.message).toContain('events[2].data.tier');
+        expect(await count(org)).toBe(0);
+      });
+
+      it('rejects an unknown event type and a body that is not JSON', async () => {
+        const { agent } = await newOrg();
+        const res = await post(agent, [{ ...decisionEvent({ at: '2026-03-01T09:00:00Z' }), type: 'karaoke' }]);
+        expect(res.status).toBe(400);
+        expect((await res.json()).error.path?.slice(0, 2)).toEqual(['events', 0]);
+        const notJson = await call(app, 'POST', '/v1/events', agent, { body: '{"events": [' });
+        expect(notJson.status).toBe(400);
+        expect((await notJson.json()).error.code).toBe('invalid_json');
+        const noEvents = await call(app, 'POST', '/v1/events', agent, { body: { items: [] } });
+        expect(noEvents.status).toBe(400);
+      });
+
+      it('lets an agent-bound token write only that agent’s events', async () => {
+        const { org, agent, anyAgent } = await newOrg();
+        const res = await post(agent, [decisionEvent({ at: '2026-03-01T09:00:00Z' }), decisionEvent({ at: '2026-03-01T09:00:00Z', agent: 'mallory' })]);
+        expect(res.status).toBe(403);
+        const { error } = await res.json();
+        expect(error).toMatchObject({ code: 'agent_mismatch', path: ['events', 1, 'agent'] });
+        expect(await count(org)).toBe(0);
+        // A token not bound to an agent (one shared by a managed deployment) may write any agent's events.
+        expect((await post(anyAgent, [decisionEvent({ at: '2026-03-01T09:00:00Z', agent: 'bob' })])).status).toBe(200);
+      });
+
+      it('answers 413 to a batch over the size limit and to a body over the byte limit', async () => {
+        const { org, agent } = await newOrg();
+        const small = createApp({ db, now: () => NOW, computeMetrics, limits: { batchSize: 3, bodyBytes: 2_000 } });
+        const four = Array.from({ length: 4 }, () => decisionEvent({ at: '2026-03-01T09:00:00Z' }));
+        const tooMany = await call(small, 'POST', '/v1/events', agent, { body: { events: four } });
+        expect(tooMany.status).toBe(413);
+        expect((await tooMany.json()).error.code).toBe('batch_too_large');
+        const big = await call(small, 'POST', '/v1/events', agent, {
+          body: { events: [{ ...decisionEvent({ at: '2026-03-01T09:00:00Z' }), ticketId: 'x'.repeat(3_000) }] },
+        });
+        expect(big.status).toBe(413);
+        expect((await big.json()).error.code).toBe('body_too_large');
+        expect(await count(org)).toBe(0);
+      });
+    });
+
+    describe('rate limit', () => {
+      it('answers 429 with Retry-After when a token sends faster than its bucket refills, and recovers after', async () => {
+        const { lead } = await newOrg();
+        let now = new Date('2026-03-02T12:00:00Z');
+        const limited = createApp({ db, now: () => now, computeMetrics, limits: { burst: 2, perSecond: 0.5 } });
+        expect((await call(limited, 'GET', '/v1/handoffs', lead)).status).toBe(200);
+        expect((await call(limited, 'GET', '/v1/handoffs', lead)).status).toBe(200);
+        const third = await call(limited, 'GET', '/v1/handoffs', lead);
+        expect(third.status).toBe(429);
+        expect(third.headers.get('retry-after')).toBe('2');
+        expect((await third.json()).error.code).toBe('rate_limited');
+        now = new Date('2026-03-02T12:00:02Z');
+        expect((await call(limited, 'GET', '/v1/handoffs', lead)).status).toBe(200);
+      });
+    });
+
+    describe('roles', () => {
+      it('lets agents write events and read the policy, but not audits, metrics or the policy itself', async () => {
+        const { agent, admin } = await newOrg();
+        await call(app, 'PUT', '/v1/policy', admin, { body: smallPolicy });
+        expect((await get('/v1/policy', agent)).status).toBe(200);
+        for (const path of ['/v1/handoffs', '/v1/metrics']) {
+          const res = await get(path, agent);
+          expect(res.status).toBe(403);
+          expect((await res.json()).error.code).toBe('forbidden');
+        }
+        expect((await call(app, 'PUT', '/v1/policy', agent, { body: smallPolicy })).status).toBe(403);
+      });
+
+      it('lets leads read audits and metrics but not publish a policy', async () => {
+        const { lead } = await newOrg();
+        expect((await get('/v1/handoffs', lead)).status).toBe(200);
+        expect((await get('/v1/metrics', lead)).status).toBe(200);
+        expect((await call(app, 'PUT', '/v1/policy', lead, { body: smallPolicy })).status).toBe(403);
+      });
+    });
+
+    describe('organisations', () => {
+      it('never shows one organisation another’s events, policy, audits or metrics', async () => {
+        const a = await newOrg();
+        const b = await newOrg();
+        const shared = handoffEvent({ at: '2026-03-01T09:00:00Z', team: 'emea' });
+        await post(a.agent, [shared, decisionEvent({ at: '2026-03-01T09:00:00Z', team: 'emea' })]);
+        await call(app, 'PUT', '/v1/policy', a.admin, { body: smallPolicy });
+
+        expect((await get('/v1/policy', b.agent)).status).toBe(404);
+        expect((await (await get('/v1/handoffs', b.lead)).json()).handoffs).toEqual([]);
+        const metrics = await (await get('/v1/metrics?from=2026-02-01&to=2026-03-02', b.lead)).json();
+        expect(metrics.events).toBe(0);
+        // The same client id in another organisation is that organisation's own event, not a duplicate.
+        expect(await (await post(b.agent, [shared])).json()).toEqual({ accepted: 1, duplicates: 0 });
+        expect((await (await get('/v1/handoffs', a.lead)).json()).handoffs).toHaveLength(1);
+      });
+    });
+
+    describe('GET and PUT /v1/policy', () => {
+      it('publishes revisions with ETags, answers 304 to a client that has the latest, and 412 to a stale If-Match', async () => {
+        const { agent, admin } = await newOrg();
+        expect((await get('/v1/policy', agent)).status).toBe(404);
+
+        const first = await call(app, 'PUT', '/v1/policy', admin, { body: smallPolicy, headers: { 'If-Match': '"0"' } });
+        expect(first.status).toBe(201);
+        expect(first.headers.get('etag')).toBe('"1"');
+
+        const read = await get('/v1/policy', agent);
+        expect(read.headers.get('etag')).toBe('"1"');
+        expect(await read.json()).toMatchObject({ name: 'Acme support levels', revision: 1 });
+        expect((await get('/v1/policy', agent, { 'If-None-Match': '"1"' })).status).toBe(304);
+
+        const second = await call(app, 'PUT', '/v1/policy', admin, { body: { ...smallPolicy, name: 'Acme v2' }, headers: { 'If-Match': '"1"' } });
+        expect(second.status).toBe(200);
+        expect(second.headers.get('etag')).toBe('"2"');
+        expect((await get('/v1/policy', agent, { 'If-None-Match': '"1"' })).status).toBe(200);
+
+        const stale = await call(app, 'PUT', '/v1/policy', admin, { body: { ...smallPolicy, name: 'Lost update' }, headers: { 'If-Match': '"1"' } });
+        expect(stale.status).toBe(412);
+        expect(stale.headers.get('etag')).toBe('"2"');
+        expect((await (await get('/v1/policy', agent)).json()).name).toBe('Acme v2');
+      });
+
+      it('lets exactly one of two admins saving the same revision at once win', async () => {
+        const { admin } = await newOrg();
+        await call(app, 'PUT', '/v1/policy', admin, { body: smallPolicy });
+        const [x, y] = await Promise.all(
+          ['X', 'Y'].map((n) => call(app, 'PUT', '/v1/policy', admin, { body: { ...smallPolicy, name: n }, headers: { 'If-Match': '"1"' } })),
+        );
+        expect([x?.status, y?.status].sort()).toEqual([200, 412]);
+      });
+
+      it('answers 422 with every path of an invalid policy and keeps the old one', async () => {
+        const { agent, admin } = await newOrg();
+        await call(app, 'PUT', '/v1/policy', admin, { body: smallPolicy });
+        const res = await call(app, 'PUT', '/v1/policy', admin, { body: { ...smallPolicy, tiers: [{ id: 'T7' }], defaultSeverity: 'Not An Id' } });
+        expect(res.status).toBe(422);
+        const { error } = await res.json();
+        expect(error.code).toBe('invalid_policy');
+        const paths = error.issues.map((i: { path: unknown[] }) => i.path.join('.'));
+        expect(paths).toContain('tiers.0.id');
+        expect(paths).toContain('defaultSeverity');
+        expect((await get('/v1/policy', agent)).headers.get('etag')).toBe('"1"');
+      });
+    });
+
+    describe('GET /v1/handoffs', () => {
+      async function seed() {
+        const o = await newOrg();
+        const events: TierlineEventInput[] = [
+          handoffEvent({ at: '2026-01-10T09:00:00Z', team: 'emea', agent: 'alice', from: 'T1', to: 'T2', completeness: 100 }),
+          handoffEvent({ at: '2026-02-10T09:00:00Z', team: 'emea', agent: 'bob', from: 'T1', to: 'T3', completeness: 50, missing: ['logs', 'reproduction-steps'] }),
+          handoffEvent({ at: '2026-02-20T09:00:00Z', team: 'amer', agent: 'carol', from: 'T2', to: 'T3', completeness: 80, missing: ['error-codes'] }),
+          handoffEvent({ at: '2026-03-01T09:00:00Z', team: 'amer', agent: 'alice', from: 'T0', to: 'T1', completeness: 100 }),
+          decisionEvent({ at: '2026-02-10T08:00:00Z', team: 'emea' }),
+        ];
+        await post(o.anyAgent, events);
+        return o;
+      }
+      const list = async (lead: string, query: string) => {
+        const res = await get(`/v1/handoffs${query}`, lead);
+        expect(res.status).toBe(200);
+        return (await res.json()) as { handoffs: { at: string; agent: string; stage: string; missing: string[]; complete: boolean }[]; nextCursor: string | null };
+      };
+
+      it('lists handoffs newest first with completeness and missing items', async () => {
+        const { lead } = await seed();
+        const { handoffs, nextCursor } = await list(lead, '');
+        expect(handoffs.map((h) => h.at)).toEqual(['2026-03-01T09:00:00.000Z', '2026-02-20T09:00:00.000Z', '2026-02-10T09:00:00.000Z', '2026-01-10T09:00:00.000Z']);
+        expect(handoffs[2]).toMatchObject({ agent: 'bob', team: 'emea', stage: 'T1-T3', completeness: 50, complete: false, missing: ['logs', 'reproduction-steps'] });
+        expect(handoffs[3]?.complete).toBe(true);
+        expect(nextCursor).toBeNull();
+      });
+
+      it('filters by team, agent, stage and period', async () => {
+        const { lead } = await seed();
+        expect((await list(lead, '?team=emea')).handoffs.map((h) => h.agent)).toEqual(['bob', 'alice']);
+        expect((await list(lead, '?agent=alice')).handoffs.map((h) => h.at.slice(0, 10))).toEqual(['2026-03-01', '2026-01-10']);
+        // A T1→T3 skip crosses the T2-T3 stage too.
+        expect((await list(lead, '?stage=T2-T3')).handoffs.map((h) => h.agent)).toEqual(['carol', 'bob']);
+        expect((await list(lead, '?from=2026-02-01&to=2026-02-20')).handoffs.map((h) => h.agent)).toEqual(['carol', 'bob']);
+        expect((await list(lead, '?from=2026-02-01T00:00:00Z&to=2026-02-20T09:00:00Z')).handoffs.map((h) => h.agent)).toEqual(['bob']);
+      });
+
+      it('walks every handoff once through limit and cursor', async () => {
+        const { lead } = await seed();
+        const seen: string[] = [];
+        let query = '?limit=1';
+        for (let i = 0; i < 10; i++) {
+          const page = await list(lead, query);
+          seen.push(...page.handoffs.map((h) => h.at));
+          if (!page.nextCursor) break;
+          query = `?limit=1&cursor=${page.nextCursor}`;
+        }
+        expect(seen).toEqual(['2026-03-01T09:00:00.000Z', '2026-02-20T09:00:00.000Z', '2026-02-10T09:00:00.000Z', '2026-01-10T09:00:00.000Z']);
+      });
+
+      it('answers 400 naming the parameter for a bad stage, date, limit or cursor', async () => {
+        const { lead } = await newOrg();
+        for (const [query, param] of [['?stage=T3-T1', 'stage'], ['?from=yesterday', 'from'], ['?limit=0', 'limit'], ['?cursor=nonsense', 'cursor'], ['?colour=red', '']] as const) {
+          const res = await get(`/v1/handoffs${query}`, lead);
+          expect(res.status, query).toBe(400);
+          const { error } = await res.json();
+          expect(error.code).toBe('invalid_query');
+          if (param) expect(error.path).toEqual([param]);
+        }
+      });
+
+      it('exports CSV on Accept: text/csv and on ?format=csv, with formulas defused', async () => {
+        const { lead, anyAgent } = await seed();
+        await post(anyAgent, [handoffEvent({ at: '2026-01-05T09:00:00Z', agent: '=HYPERLINK("http://evil.example")', completeness: 10, missing: ['logs'] })]);
+        for (const [query, headers] of [['', { Accept: 'text/csv' }], ['?format=csv', undefined]] as const) {
+          const res = await get(`/v1/handoffs${query}`, lead, headers);
+          expect(res.headers.get('content-type')).toContain('text/csv');
+          const { data } = Papa.parse<Record<string, string>>(await res.text(), { header: true, skipEmptyLines: true });
+          expect(data).toHaveLength(5);
+          expect(data[2]).toMatchObject({ agent: 'bob', stage: 'T1-T3', completeness: '50', missing: 'logs; reproduction-steps' });
+          expect(data[4]?.agent).toBe(`'=HYPERLINK("http://evil.example")`);
+        }
+      });
+    });
+
+    describe('GET /v1/metrics', () => {
+      const period = '?from=2026-02-01&to=2026-02-28';
+      async function seed() {
+        const o = await newOrg();
+        const events: TierlineEventInput[] = [
+          decisionEvent({ at: '2026-02-02T09:00:00Z', team: 'emea', agent: 'alice', ticketId: '1' }),
+          decisionEvent({ at: '2026-02-03T09:00:00Z', team: 'emea', agent: 'bob', ticketId: '2' }),
+          escalationEvent({ at: '2026-02-03T10:00:00Z', team: 'emea', agent: 'bob', ticketId: '2', unnecessary: true }),
+          handoffEvent({ at: '2026-02-03T10:00:00Z', team: 'emea', agent: 'bob', ticketId: '2', completeness: 50, missing: ['logs'] }),
+          reassignmentEvent({ at: '2026-02-10T09:00:00Z', team: 'amer', agent: 'carol', ticketId: '3' }),
+          decisionEvent({ at: '2026-02-10T08:00:00Z', team: 'amer', agent: 'carol', ticketId: '3' }),
+          csatEvent({ at: '2026-02-12T09:00:00Z', team: 'amer', agent: 'carol', ticketId: '3', score: 2, afterHandoff: true }),
+          decisionEvent({ at: '2026-02-15T09:00:00Z', agent: 'dan', ticketId: '4' }),
+          // Outside the period: must not count.
+          decisionEvent({ at: '2026-03-01T09:00:00Z', team: 'emea', agent: 'alice', ticketId: '5' }),
+          escalationEvent({ at: '2026-01-31T23:59:59Z', team: 'emea', agent: 'alice', ticketId: '6' }),
+        ];
+        await post(o.anyAgent, events);
+        return { ...o, events: events.map((e) => eventSchema.parse(e)) };
+      }
+      const inPeriod = (from: string, to: string) => (e: { at: string }) => Date.parse(e.at) >= Date.parse(from) && Date.parse(e.at) < Date.parse(to);
+      // Through JSON, as the client sees them.
+      const same = (m: unknown) => JSON.parse(JSON.stringify(m));
+
+      it('answers the core metrics of the period, overall and per team', async () => {
+        const { lead, events } = await seed();
+        const res = await get(`/v1/metrics${period}&groupBy=team`, lead);
+        expect(res.status).toBe(200);
+        const body = await res.json();
+        const from = '2026-02-01T00:00:00.000Z';
+        const to = '2026-03-01T00:00:00.000Z';
+        const mine = events.filter(inPeriod(from, to));
+        expect(body).toMatchObject({ from, to, groupBy: 'team', events: 8 });
+        expect(body.overall).toEqual(same(computeMetrics(mine, { from: new Date(from), to: new Date(to) })));
+        expect(body.groups.map((g: { key: string }) => g.key)).toEqual(['(no team)', 'amer', 'emea']);
+        const emea = body.groups.find((g: { key: string }) => g.key === 'emea');
+        expect(emea.events).toBe(4);
+        expect(emea.metrics).toEqual(same(computeMetrics(mine.filter((e) => e.team === 'emea'), { from: new Date(from), to: new Date(to) })));
+      });
+
+      it('groups by agent, by UTC day and by ISO week, and filters by team', async () => {
+        const { lead, events } = await seed();
+        const byAgent = await (await get(`/v1/metrics${period}&groupBy=agent&team=emea`, lead)).json();
+        expect(byAgent.groups.map((g: { key: string; events: number }) => [g.key, g.events])).toEqual([['alice', 1], ['bob', 3]]);
+        const byDay = await (await get(`/v1/metrics?from=2026-02-02&to=2026-02-03&groupBy=day`, lead)).json();
+        expect(byDay.groups.map((g: { key: string; events: number }) => [g.key, g.events])).toEqual([['2026-02-02', 1], ['2026-02-03', 3]]);
+        const byWeek = await (await get(`/v1/metrics${period}&groupBy=week`, lead)).json();
+        // 2026-02-01 is a Sunday: its ISO week starts on Monday 2026-01-26 and is clipped to the period.
+        expect(byWeek.groups[0]).toMatchObject({ key: '2026-01-26', from: '2026-02-01T00:00:00.000Z', to: '2026-02-02T00:00:00.000Z', events: 0 });
+        expect(byWeek.groups.map((g: { key: string }) => g.key)).toEqual(['2026-01-26', '2026-02-02', '2026-02-09', '2026-02-16', '2026-02-23']);
+        const week = byWeek.groups[2];
+        const from = new Date('2026-02-09T00:00:00Z');
+        const to = new Date('2026-02-16T00:00:00Z');
+        expect(week.metrics).toEqual(same(computeMetrics(events.filter(inPeriod(from.toISOString(), to.toISOString())), { from, to })));
+      });
+
+      it('exports one CSV row per group', async () => {
+        const { lead } = await seed();
+        const res = await get(`/v1/metrics${period}&groupBy=team&format=csv`, lead);
+        expect(res.headers.get('content-type')).toContain('text/csv');
+        const { data, meta } = Papa.parse<Record<string, string>>(await res.text(), { header: true, skipEmptyLines: true });
+        expect(meta.fields?.slice(0, 5)).toEqual(['group', 'key', 'from', 'to', 'events']);
+        expect(data.map((r) => [r.group, r.key, r.events])).toEqual([['all', '', '8'], ['team', '(no team)', '1'], ['team', 'amer', '3'], ['team', 'emea', '4']]);
+      });
+
+      it('answers 400 for a reversed or over-long period', async () => {
+        const { lead } = await newOrg();
+        expect((await get('/v1/metrics?from=2026-03-01&to=2026-02-01', lead)).status).toBe(400);
+        expect((await get('/v1/metrics?from=2024-01-01&to=2026-02-01', lead)).status).toBe(400);
+        expect((await get('/v1/metrics?groupBy=month', lead)).status).toBe(400);
+      });
+    });
+
+    describe('CORS', () => {
+      it('allows the extension’s Chrome and Firefox origins and no other', async () => {
+        const preflight = (origin: string) =>
+          app.request('/v1/events', { method: 'OPTIONS', headers: { Origin: origin, 'Access-Control-Request-Method': 'POST', 'Access-Control-Request-Headers': 'authorization,content-type' } });
+        const chrome = await preflight('chrome-extension://jglkbkmpocllbbcbgnaadklnbbopaemd');
+        expect(chrome.headers.get('access-control-allow-origin')).toBe('chrome-extension://jglkbkmpocllbbcbgnaadklnbbopaemd');
+        expect(chrome.headers.get('access-control-allow-headers')?.toLowerCase()).toContain('authorization');
+        const firefox = await preflight('moz-extension://0f1e2d3c-4b5a-6978-8796-a5b4c3d2e1f0');
+        expect(firefox.headers.get('access-control-allow-origin')).toBe('moz-extension://0f1e2d3c-4b5a-6978-8796-a5b4c3d2e1f0');
+        for (const origin of ['https://evil.example', 'chrome-extension://aaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaa']) {
+          expect((await preflight(origin)).headers.get('access-control-allow-origin')).toBeNull();
+        }
+      });
+    });
+
+    it('answers an unknown route with a JSON 404', async () => {
+      const res = await get('/v2/nothing', null);
+      expect(res.status).toBe(404);
+      expect((await res.json()).error.code).toBe('not_found');
+    });
+  });
+}
