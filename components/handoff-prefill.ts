@@ -42,6 +42,7 @@ export function prefillHandoff(items: { id: string; label: string }[], ticket: T
     .join('\n');
   const reason = decision?.triggers.map((t) => t.description).join('; ') ?? '';
   const rules: [RegExp, string][] = [
+    [/impacted-users|impacted users/, ticket.impactedUsers === undefined ? '' : String(ticket.impactedUsers)],
     [/summary/, ticket.subject],
     [/step|tried|troubleshoot/, facts.agentSteps.join('\n')],
     [/error-code|error code/, facts.errorCodes.join(', ')],

@@ -1,0 +1,78 @@
+import type { Policy } from '../../core/policy/schema';
+
+/**
+ * What the options page shows about settings: each value with where it came
+ * from and whether an administrator locked it, plus the managed values that
+ * could not be used. The entrypoint fills this from the worker's settings
+ * resolution; components only read it.
+ */
+
+export type SettingSource = 'managed' | 'org' | 'local' | 'default';
+
+export interface SettingRow {
+  value: unknown;
+  source: SettingSource;
+  locked: boolean;
+}
+
+export interface ManagedProblem {
+  /** The managed key, e.g. "ai.provider". */
+  path: string;
+  message: string;
+}
+
+export interface SettingsSnapshot {
+  /** By dotted key: "syncEndpoint", "ai.provider", "disabledFeatures", … */
+  rows: Record<string, SettingRow>;
+  problems: ManagedProblem[];
+  policy: { value: Policy; source: SettingSource; locked: boolean };
+}
+
+export interface ConnectionResult {
+  ok: boolean;
+  message: string;
+}
+
+/** What the options page needs from the extension; injected so components render in tests without a browser. */
+export interface OptionsBackend {
+  load(): Promise<SettingsSnapshot>;
+  saveSetting(key: string, value: unknown): Promise<void>;
+  savePolicy(policy: Policy): Promise<void>;
+  testConnection(endpoint: string, token: string): Promise<ConnectionResult>;
+  /** Asks the browser for host permission on these origin patterns; true when granted. */
+  requestHosts(origins: string[]): Promise<boolean>;
+}
+
+export const SOURCE_LABEL: Record<SettingSource, string> = {
+  managed: 'managed by your administrator',
+  org: "your organisation's policy",
+  local: 'set on this browser',
+  default: 'default',
+};
+
+/**
+ * Checks the sync endpoint with the token the way the worker will use it:
+ * an authenticated GET /v1/policy.
+ *
+ * @example
+ * await testConnection('https://sync.acme.test', 'tl_…') // { ok: true, message: 'Connected: policy revision 4.' }
+ */
+export async function testConnection(endpoint: string, token: string, fetchImpl: typeof fetch = fetch): Promise<ConnectionResult> {
+  let url: URL;
+  try {
+    url = new URL('/v1/policy', endpoint);
+  } catch {
+    return { ok: false, message: `"${endpoint}" is not a URL.` };
+  }
+  try {
+    const res = await fetchImpl(url, { headers: { Authorization: `Bearer ${token}` } });
+    if (res.status === 401 || res.status === 403) return { ok: false, message: `The endpoint refused the token (${res.status}).` };
+    if (res.status === 404) return { ok: true, message: 'Connected; the organisation has no policy yet.' };
+    if (!res.ok) return { ok: false, message: `The endpoint answered ${res.status}.` };
+    const body: unknown = await res.json().catch(() => undefined);
+    const revision = typeof body === 'object' && body !== null && 'revision' in body ? String((body as { revision: unknown }).revision) : undefined;
+    return { ok: true, message: revision ? `Connected: policy revision ${revision}.` : 'Connected.' };
+  } catch (error) {
+    return { ok: false, message: `Could not reach ${url.origin}: ${error instanceof Error ? error.message : String(error)}` };
+  }
+}

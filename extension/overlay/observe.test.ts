@@ -1,0 +1,41 @@
+// @vitest-environment happy-dom
+import { describe, expect, it } from 'vitest';
+import { observe } from './observe';
+
+const settle = () => new Promise((r) => setTimeout(r, 0));
+
+describe('observe', () => {
+  it('reports the active ticket pane now and each time another becomes active, until aborted', async () => {
+    document.body.replaceChildren();
+    const a = Object.assign(document.createElement('div'), { id: 'a' });
+    const b = Object.assign(document.createElement('div'), { id: 'b' });
+    a.setAttribute('data-is-active', 'true');
+    b.setAttribute('data-is-active', 'false');
+    document.body.append(a, b);
+    const seen: (string | null)[] = [];
+    const controller = new AbortController();
+    observe('[data-is-active="true"]', (el) => seen.push(el?.id ?? null), { signal: controller.signal });
+    a.setAttribute('data-is-active', 'false');
+    b.setAttribute('data-is-active', 'true');
+    await settle();
+    controller.abort();
+    a.setAttribute('data-is-active', 'true');
+    b.remove();
+    await settle();
+    expect(seen).toEqual(['a', 'b']);
+  });
+
+  it('stays quiet while unrelated parts of the page churn', async () => {
+    document.body.replaceChildren();
+    const pane = document.createElement('main');
+    pane.className = 'pane';
+    document.body.append(pane);
+    let calls = 0;
+    const controller = new AbortController();
+    observe('.pane', () => calls++, { signal: controller.signal });
+    for (let i = 0; i < 20; i++) pane.append(document.createElement('p'));
+    await settle();
+    controller.abort();
+    expect(calls).toBe(1);
+  });
+});

@@ -1,0 +1,123 @@
+import { render } from 'preact';
+import type { ContentScriptContext } from 'wxt/utils/content-script-context';
+import type { FetchLike, HelpdeskAdapter } from '../../adapters/types';
+import { UnreadableNotice } from '../../components/unreadable-notice';
+import type { Policy } from '../../core/policy/schema';
+import type { FeatureContext } from '../features/context';
+import { type Feature, runFeatures } from '../features/registry';
+import { decideTicket, type LocalDecide, withTimeout } from './decide-ticket';
+import { observe } from './observe';
+import { createOverrideState } from './override-state';
+import { readActiveTicket } from './read-ticket';
+import { createOverlayUi, type OverlayMounts } from './ui';
+import type { OverlaySettings, WorkerClient } from './worker-client';
+
+export interface OverlayOptions {
+  ctx: ContentScriptContext;
+  adapter: HelpdeskAdapter;
+  worker: WorkerClient;
+  features: readonly Feature[];
+  defaultPolicy: Policy;
+  decideLocally: LocalDecide;
+  fetch?: FetchLike;
+  document?: Document;
+  now?: () => Date;
+}
+
+/** Performance marks the benchmark reads: ticket data in hand → overlay painted. */
+export const MARK_DATA = 'tierline:ticket-data';
+export const MARK_PAINTED = 'tierline:painted';
+
+const FALLBACK_SETTINGS: OverlaySettings = { disabledFeatures: [], agent: 'unknown-agent' };
+
+/**
+ * Keeps the overlay on the active ticket: on start, on every SPA navigation
+ * (`wxt:locationchange`) and whenever the helpdesk swaps the ticket container
+ * (Zendesk's multi-tab workspace), it reads the ticket, decides, and restarts
+ * the features under a fresh AbortSignal. Never polls.
+ */
+export function startOverlay(options: OverlayOptions): void {
+  const { ctx, adapter, worker, features, defaultPolicy, decideLocally } = options;
+  const doc = options.document ?? document;
+  const pageFetch: FetchLike = options.fetch ?? ((input, init) => fetch(input, init));
+  const now = options.now ?? (() => new Date());
+  const settings = withTimeout(worker.getSettings(), 2000).catch(() => FALLBACK_SETTINGS);
+  let ui: Promise<OverlayMounts> | undefined;
+  let current: { key: string; container: Element | null; controller: AbortController } | undefined;
+  let generation = 0;
+
+  async function show(url: URL, container: Element | null) {
+    const ref = adapter.getPageKind(url) ? adapter.getTicketRef(url) : null;
+    const key = ref ?? '';
+    if (current && current.key === key && current.container === container) return;
+    current?.controller.abort();
+    current = undefined;
+    const mine = ++generation;
+    if (!ref) {
+      if (ui) (await ui).hide();
+      return;
+    }
+    const controller = new AbortController();
+    ctx.onInvalidated(() => controller.abort());
+    current = { key, container, controller };
+    const { signal } = controller;
+    ui ??= createOverlayUi(ctx, adapter);
+    const [mounts, { policy = defaultPolicy, disabledFeatures, agent }] = await Promise.all([ui, settings]);
+    const read = await readActiveTicket(adapter, { ref, url, fetch: pageFetch, policy, document: doc });
+    if (signal.aborted || mine !== generation) return;
+    mounts.show(ref, container ?? doc.body);
+    const notice = mounts.slot('notice');
+    signal.addEventListener('abort', () => render(null, notice), { once: true });
+    if (!read.ok) {
+      render(<UnreadableNotice pageError={read.error} />, notice);
+      return;
+    }
+    performance.mark(MARK_DATA);
+    const { decision, source } = await decideTicket(read.ticket, { worker, policy, decideLocally, now: now() });
+    if (signal.aborted) return;
+    const unreadable = [...new Set([...read.unreadable, ...(mounts.badgeInDrawer() ? ['ticket header (badge shown here)'] : [])])];
+    render(<UnreadableNotice fields={unreadable} />, notice);
+    const featureCtx: FeatureContext = {
+      wxt: ctx,
+      adapter,
+      url,
+      document: doc,
+      fetch: pageFetch,
+      worker,
+      ui: mounts,
+      policy,
+      ticket: read.ticket,
+      decision,
+      source,
+      overrides: createOverrideState(),
+      agent,
+      now,
+    };
+    const result = await runFeatures(features, signal, featureCtx, { disabled: disabledFeatures });
+    for (const { id, error } of result.failed) console.warn(`Tierline: the ${id} feature failed`, error);
+    // Two frames: the first runs before the browser paints what we rendered, the second after.
+    requestAnimationFrame(() => requestAnimationFrame(() => !signal.aborted && performance.mark(MARK_PAINTED)));
+    worker.ticketSeen(read.ticket).catch(() => undefined);
+  }
+
+  const activeContainer = () => (adapter.observeTarget.length ? doc.querySelector(adapter.observeTarget.join(', ')) : null);
+  const refresh = (url: URL) => {
+    show(url, activeContainer()).catch((error: unknown) => console.warn('Tierline could not draw the overlay', error));
+  };
+
+  // The navigate event fires before the helpdesk renders the new ticket; the container observer below catches that render.
+  ctx.addEventListener(window, 'wxt:locationchange', ({ newUrl }) => refresh(newUrl));
+  if (adapter.observeTarget.length) {
+    observe(adapter.observeTarget.join(', '), () => refresh(new URL(location.href)), { signal: ctx.signal });
+  } else {
+    refresh(new URL(location.href));
+  }
+  // A helpdesk re-rendering its header drops our badge with it: put it back.
+  observe(
+    'tierline-badge',
+    (badge) => {
+      if (!badge && current && ui) ui.then((mounts) => current && mounts.show(current.key, current.container ?? doc.body));
+    },
+    { signal: ctx.signal },
+  );
+}

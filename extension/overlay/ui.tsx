@@ -1,0 +1,107 @@
+import { render } from 'preact';
+import type { ContentScriptContext } from 'wxt/utils/content-script-context';
+import { createShadowRootUi, type ShadowRootContentScriptUi } from 'wxt/utils/content-script-ui/shadow-root';
+import type { HelpdeskAdapter } from '../../adapters/types';
+import { Drawer } from '../../components/drawer';
+import type { OverlayUi } from '../features/context';
+import type { FeatureId } from '../features/registry';
+
+/** Drawer sections, top to bottom. "notice" and "badge" belong to the runtime. */
+const SLOTS = ['notice', 'badge', 'ai-suggestion', 'trigger-warnings', 'handoff-checklist', 'override'] as const;
+type SlotId = (typeof SLOTS)[number];
+
+export interface OverlayMounts extends OverlayUi {
+  /** Places the badge by the active ticket's header (or in the drawer when there is none) and titles the drawer. */
+  show(ticketRef: string, container: Element): void;
+  /** Removes every Tierline element (the page is no longer a ticket). */
+  hide(): void;
+  /** The drawer's section for the runtime's own notice. */
+  slot(id: SlotId): HTMLElement;
+  /** True while the badge sits where the helpdesk can see it (false after the host re-rendered its header). */
+  badgeAttached(): boolean;
+  /** True when the header mount was not found and the badge fell back to the drawer. */
+  badgeInDrawer(): boolean;
+}
+
+function themed(container: HTMLElement, helpdesk: string): HTMLElement {
+  const root = document.createElement('div');
+  root.className = 'tl-root';
+  root.dataset.helpdesk = helpdesk;
+  container.append(root);
+  return root;
+}
+
+/**
+ * Two open shadow roots, created once per page and reused for every ticket:
+ * the badge (moved into the adapter's mount by the header) and the drawer
+ * (fixed to the window edge). Reusing them keeps a ticket switch to a render.
+ */
+export async function createOverlayUi(ctx: ContentScriptContext, adapter: HelpdeskAdapter): Promise<OverlayMounts> {
+  let badgeRoot: HTMLElement | undefined;
+  let drawerRoot: HTMLElement | undefined;
+  const badgeUi: ShadowRootContentScriptUi<HTMLElement> = await createShadowRootUi(ctx, {
+    name: 'tierline-badge',
+    position: 'inline',
+    anchor: () => document.body,
+    onMount: (container) => {
+      badgeRoot = themed(container, adapter.id);
+      return badgeRoot;
+    },
+  });
+  const drawerUi: ShadowRootContentScriptUi<HTMLElement> = await createShadowRootUi(ctx, {
+    name: 'tierline-drawer',
+    position: 'inline',
+    anchor: () => document.body,
+    onMount: (container) => {
+      drawerRoot = themed(container, adapter.id);
+      return drawerRoot;
+    },
+  });
+  let inDrawer = false;
+  let mountedOnce = false;
+
+  function slot(id: SlotId): HTMLElement {
+    const found = drawerRoot?.querySelector<HTMLElement>(`[data-slot="${id}"]`);
+    if (!found) throw new Error(`Tierline drawer has no "${id}" section`);
+    return found;
+  }
+
+  function placeBadge(container: Element) {
+    const mount = adapter.mounts.badge(container) ?? adapter.mounts.badge(document.body);
+    inDrawer = mount === null;
+    const host = badgeUi.shadowHost;
+    const target = mount ?? slot('badge');
+    if (host.parentElement !== target) target.append(host);
+  }
+
+  return {
+    show(ticketRef, container) {
+      if (!mountedOnce) {
+        drawerUi.mount();
+        badgeUi.mount();
+        mountedOnce = true;
+      }
+      if (!drawerUi.shadowHost.isConnected) document.body.append(drawerUi.shadowHost);
+      if (drawerRoot) {
+        render(
+          <Drawer ticketRef={ticketRef}>
+            {SLOTS.map((id) => (
+              <div key={id} data-slot={id} />
+            ))}
+          </Drawer>,
+          drawerRoot,
+        );
+      }
+      placeBadge(container);
+    },
+    hide() {
+      badgeUi.shadowHost.remove();
+      drawerUi.shadowHost.remove();
+    },
+    slot,
+    badge: () => badgeRoot ?? null,
+    panel: (id: FeatureId) => slot(id === 'tier-badge' ? 'badge' : id),
+    badgeAttached: () => badgeUi.shadowHost.isConnected,
+    badgeInDrawer: () => inDrawer,
+  };
+}

@@ -1,0 +1,31 @@
+import type { Policy } from '../../core/policy/schema';
+import type { TierlineEventInput } from '../../core/events';
+import type { Decision } from '../../core/route/decision';
+import type { HelpdeskId, Ticket } from '../../core/ticket';
+
+/** Which ticket a draft belongs to. */
+export interface DraftKey {
+  helpdesk: HelpdeskId;
+  ticketId: string;
+}
+
+/** What the overlay needs from settings (managed policy, options page, synced policy). */
+export interface OverlaySettings {
+  policy?: Policy;
+  /** Feature ids an admin switched off. */
+  disabledFeatures: string[];
+  agent: string;
+}
+
+/**
+ * The overlay's view of the background worker. The content script talks to
+ * it through the typed message protocol; tests pass their own.
+ */
+export interface WorkerClient {
+  getSettings(): Promise<OverlaySettings>;
+  decide(ticket: Ticket): Promise<Decision>;
+  getDraft(key: DraftKey): Promise<Record<string, string> | undefined>;
+  saveDraft(key: DraftKey, values: Record<string, string>): Promise<void>;
+  recordEvent(event: TierlineEventInput): Promise<void>;
+  ticketSeen(ticket: Ticket): Promise<void>;
+}
