@@ -19,6 +19,8 @@ export function getMapping(policy: Policy, helpdesk: HelpdeskId): HelpdeskMappin
 }
 
 const lower = (s: string) => s.trim().toLowerCase();
+/** A field name compared loosely: `contract_value`, `cf_plan` and "Contract value", "Plan" match. */
+const fieldKey = (s: string) => lower(s).replace(/^cf_/, '').replace(/[_-]+/g, ' ');
 
 /** Looks a key up exactly, then case-insensitively. */
 function lookup<T>(record: Record<string, T>, key: string): T | undefined {
@@ -104,7 +106,7 @@ export function resolveCustomerTier(mapping: HelpdeskMapping, ...sources: Fields
   }
   for (const fields of sources) {
     for (const [name, value] of Object.entries(fields)) {
-      if (!CUSTOMER_TIER_FIELDS.includes(lower(name))) continue;
+      if (!CUSTOMER_TIER_FIELDS.includes(fieldKey(name))) continue;
       for (const v of valuesOf(value)) {
         const word = lower(v).split(/[\s_-]+/).find((w) => customerTierSchema.safeParse(w).success);
         if (word) return customerTierSchema.parse(word);
@@ -121,7 +123,7 @@ const CONTRACT_VALUE_FIELDS = ['contract value', 'annual contract value', 'acv',
 const SYMBOLS: Record<string, string> = { $: 'USD', '€': 'EUR', '£': 'GBP', '¥': 'JPY' };
 
 function findField(fields: Fields, names: readonly string[]): FieldValue | undefined {
-  for (const [name, value] of Object.entries(fields)) if (names.includes(lower(name)) && value !== null && value !== '') return value;
+  for (const [name, value] of Object.entries(fields)) if (names.includes(fieldKey(name)) && value !== null && value !== '') return value;
   return undefined;
 }
 
