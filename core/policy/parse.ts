@@ -121,7 +121,7 @@ function collect(issue: Issue, base: readonly PropertyKey[], root: unknown, out:
       for (const inner of branch) collect(inner, path, root, out);
       return;
     }
-    out.push({ path: jsonPath(path), message: describeUnionMismatch(issue.errors, valueAt(root, path)), fix: unionFix(issue.errors) });
+    out.push({ path: jsonPath(path), message: describeUnionMismatch(issue.errors, valueAt(root, path)), fix: unionFix(path) });
     return;
   }
   out.push(describe(issue, path, valueAt(root, path)));
@@ -154,9 +154,15 @@ function describeUnionMismatch(branches: readonly (readonly Issue[])[], value: u
   return `expected ${[...expected].join(' or ') || 'another form'}, got ${kindOf(value)}`;
 }
 
-function unionFix(branches: readonly (readonly Issue[])[]): string {
-  const looksLikeCondition = branches.some((b) => b.some((i) => i.code === 'invalid_union' || (i.path[0] === 'all' && i.code === 'invalid_type')));
-  if (looksLikeCondition) return 'write a condition: {"all": [...]}, {"any": [...]}, {"not": {...}} or {"field": "...", "op": "eq", "value": ...}';
+/** Conditions sit under "when", "not", or in the lists of "all" / "any". */
+function isConditionPath(path: readonly PropertyKey[]): boolean {
+  const last = path[path.length - 1];
+  const parent = path[path.length - 2];
+  return last === 'when' || last === 'not' || (typeof last === 'number' && (parent === 'all' || parent === 'any'));
+}
+
+function unionFix(path: readonly PropertyKey[]): string {
+  if (isConditionPath(path)) return 'write a condition: {"all": [...]}, {"any": [...]}, {"not": {...}} or {"field": "...", "op": "eq", "value": ...}';
   return 'use one of the allowed forms for this field';
 }
 

@@ -1,0 +1,122 @@
+import fc from 'fast-check';
+import { describe, expect, it } from 'vitest';
+import { defaultPolicyInput } from './default-policy';
+import { parsePolicy } from './parse';
+
+/** A deep copy of the default policy, changed by `edit`. */
+function variant(edit: (p: Record<string, any>) => void): unknown {
+  const p = structuredClone(defaultPolicyInput) as Record<string, any>;
+  edit(p);
+  return p;
+}
+
+function errorsOf(input: unknown) {
+  const r = parsePolicy(input);
+  expect(r.ok).toBe(false);
+  return r.ok ? [] : r.errors;
+}
+
+describe('parsePolicy', () => {
+  it('accepts the default policy as JSON text', () => {
+    const r = parsePolicy(JSON.stringify(defaultPolicyInput));
+    expect(r.ok).toBe(true);
+    expect(r.ok && r.policy.tiers.map((t) => t.id)).toEqual(['T0', 'T1', 'T2', 'T3', 'T4']);
+  });
+
+  it('names a misspelt operator at its path with the operators to choose from', () => {
+    const errors = errorsOf(variant((p) => { p.triggers[3].when.all[1].op = 'greaterThan'; }));
+    expect(errors).toHaveLength(1);
+    expect(errors[0]?.path).toBe('$.triggers[3].when.all[1].op');
+    expect(errors[0]?.fix).toContain('"gt"');
+  });
+
+  it('names a wrongly typed value deep inside a condition', () => {
+    const errors = errorsOf(variant((p) => { p.triggers[3].when.all[1].value = '1000'; }));
+    expect(errors.map((e) => e.path)).toEqual(['$.triggers[3].when.all[1].value']);
+    expect(errors[0]?.message).toContain('expected number');
+  });
+
+  it('names a missing required field and says what to add', () => {
+    const errors = errorsOf(variant((p) => { delete p.tiers[2].boundary; }));
+    expect(errors[0]).toMatchObject({ path: '$.tiers[2].boundary', fix: expect.stringContaining('add "boundary"') });
+  });
+
+  it('names an unknown key at its own path', () => {
+    const errors = errorsOf(variant((p) => { p.severities[0].colour = 'red'; }));
+    expect(errors[0]?.path).toBe('$.severities[0].colour');
+    expect(errors[0]?.message).toContain('unknown key');
+  });
+
+  it('suggests the right case for an enum value', () => {
+    const errors = errorsOf(variant((p) => { p.tiers[1].id = 't1'; }));
+    expect(errors[0]).toMatchObject({ path: '$.tiers[1].id', fix: 'did you mean "T1"?' });
+  });
+
+  it('explains a malformed duration and a malformed hour', () => {
+    const errors = errorsOf(variant((p) => { p.severities[1].escalation = '4 hours'; p.calendars[0].hours.mon[0].start = '9am'; }));
+    expect(errors.map((e) => e.path).sort()).toEqual(['$.calendars[0].hours.mon[0].start', '$.severities[1].escalation']);
+    expect(errors.find((e) => e.path.endsWith('escalation'))?.fix).toContain('"15m"');
+  });
+
+  it('rejects an unsafe pattern and an unknown time zone with their paths', () => {
+    const errors = errorsOf(
+      variant((p) => {
+        p.triggers[0].when = { field: 'text', op: 'matches', value: '(a+)+$' };
+        p.calendars[0].timeZone = 'Europe/Atlantis';
+      }),
+    );
+    expect(errors.map((e) => e.path).sort()).toEqual(['$.calendars[0].timeZone', '$.triggers[0].when.value']);
+  });
+
+  it('reports a route with neither tier nor role', () => {
+    const errors = errorsOf(variant((p) => { p.triggers[0].route = { bypass: true }; }));
+    expect(errors[0]).toMatchObject({ path: '$.triggers[0].route', message: 'a route needs a tier or a role' });
+  });
+
+  it('reports invalid JSON text at the root', () => {
+    expect(errorsOf('{"schemaVersion": 1,')[0]?.path).toBe('$');
+  });
+
+  it('reports a condition of the wrong kind altogether', () => {
+    const errors = errorsOf(variant((p) => { p.triggers[2].when = 'escalate if unsure'; }));
+    expect(errors[0]?.path).toBe('$.triggers[2].when');
+    expect(errors[0]?.fix).toContain('"field"');
+  });
+
+  it('never throws, whatever JSON it is given, and every error has a path, a message and a fix', () => {
+    fc.assert(
+      fc.property(fc.jsonValue(), (json) => {
+        const r = parsePolicy(json);
+        if (!r.ok) for (const e of r.errors) expect(e.path.startsWith('$') && e.message.length > 0 && e.fix.length > 0).toBe(true);
+      }),
+      { numRuns: 300 },
+    );
+  });
+
+  it('never throws on a default policy with one value replaced by arbitrary JSON', () => {
+    const paths = collectPaths(defaultPolicyInput);
+    fc.assert(
+      fc.property(fc.constantFrom(...paths), fc.jsonValue(), (path, value) => {
+        const copy = structuredClone(defaultPolicyInput) as unknown;
+        setAt(copy, path, value);
+        const r = parsePolicy(copy);
+        if (!r.ok) for (const e of r.errors) expect(e.path.startsWith('$')).toBe(true);
+      }),
+      { numRuns: 200 },
+    );
+  });
+});
+
+function collectPaths(value: unknown, prefix: (string | number)[] = [], out: (string | number)[][] = []): (string | number)[][] {
+  if (prefix.length > 0) out.push(prefix);
+  if (value && typeof value === 'object') {
+    for (const [k, v] of Object.entries(value)) collectPaths(v, [...prefix, Array.isArray(value) ? Number(k) : k], out);
+  }
+  return out;
+}
+
+function setAt(root: unknown, path: (string | number)[], value: unknown): void {
+  let current = root as Record<string | number, unknown>;
+  for (const key of path.slice(0, -1)) current = current[key] as Record<string | number, unknown>;
+  current[path[path.length - 1] as string | number] = value;
+}
