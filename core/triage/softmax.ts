@@ -1,0 +1,105 @@
+import type { SparseVector } from './features';
+import { createPrng, shuffled } from './prng';
+
+/**
+ * Multinomial logistic regression over hashed sparse vectors, trained with
+ * SGD and L2 regularisation (Bottou's schedule, η_t = η₀ / (1 + η₀λt), and the
+ * scale trick so the decay costs O(1) per step instead of touching every
+ * weight). Weights are laid out bucket-major (`w[bucket * classes + c]`) so
+ * one feature's class weights are contiguous in memory.
+ */
+
+export interface SoftmaxOptions {
+  epochs: number;
+  /** Initial learning rate η₀. */
+  learningRate: number;
+  /** L2 strength λ. */
+  l2: number;
+  seed: number;
+}
+
+export const DEFAULT_SOFTMAX: SoftmaxOptions = { epochs: 8, learningRate: 1, l2: 3e-6, seed: 1 };
+
+export interface DenseWeights {
+  classes: number;
+  buckets: number;
+  /** buckets × classes, bucket-major. */
+  weights: Float32Array;
+  bias: Float32Array;
+}
+
+/** Raw class scores (logits) of one vector. */
+export function scoreDense(model: DenseWeights, x: SparseVector, out = new Float64Array(model.classes)): Float64Array {
+  const { classes, weights, bias } = model;
+  for (let c = 0; c < classes; c++) out[c] = bias[c] as number;
+  for (let i = 0; i < x.indices.length; i++) {
+    const base = (x.indices[i] as number) * classes;
+    const v = x.values[i] as number;
+    for (let c = 0; c < classes; c++) out[c] = (out[c] as number) + v * (weights[base + c] as number);
+  }
+  return out;
+}
+
+/** In-place softmax of logits divided by a temperature. */
+export function softmaxInPlace(logits: Float64Array, temperature = 1): Float64Array {
+  let max = Number.NEGATIVE_INFINITY;
+  for (const l of logits) if (l > max) max = l;
+  let sum = 0;
+  for (let c = 0; c < logits.length; c++) {
+    const e = Math.exp(((logits[c] as number) - max) / temperature);
+    logits[c] = e;
+    sum += e;
+  }
+  for (let c = 0; c < logits.length; c++) logits[c] = (logits[c] as number) / sum;
+  return logits;
+}
+
+/**
+ * Trains the classifier. `labels[i]` is the class index of `vectors[i]`.
+ * Deterministic for a given seed: the only randomness is the epoch shuffles.
+ */
+export function trainSoftmax(vectors: readonly SparseVector[], labels: readonly number[], classes: number, buckets: number, options: SoftmaxOptions): DenseWeights {
+  const weights = new Float32Array(buckets * classes);
+  const bias = new Float32Array(classes);
+  const random = createPrng(options.seed);
+  const order = vectors.map((_, i) => i);
+  const scores = new Float64Array(classes);
+  // W = scale · V: multiplying `scale` applies the L2 decay to every weight at once.
+  let scale = 1;
+  let step = 0;
+  const { learningRate: eta0, l2 } = options;
+  for (let epoch = 0; epoch < options.epochs; epoch++) {
+    for (const i of shuffled(order, random)) {
+      const x = vectors[i] as SparseVector;
+      const y = labels[i] as number;
+      const eta = eta0 / (1 + eta0 * l2 * step);
+      step++;
+      for (let c = 0; c < classes; c++) scores[c] = bias[c] as number;
+      for (let k = 0; k < x.indices.length; k++) {
+        const base = (x.indices[k] as number) * classes;
+        const v = (x.values[k] as number) * scale;
+        for (let c = 0; c < classes; c++) scores[c] = (scores[c] as number) + v * (weights[base + c] as number);
+      }
+      softmaxInPlace(scores);
+      scores[y] = (scores[y] as number) - 1;
+      scale *= 1 - eta * l2;
+      if (scale < 1e-6) {
+        for (let j = 0; j < weights.length; j++) weights[j] = (weights[j] as number) * scale;
+        scale = 1;
+      }
+      const stepOverScale = eta / scale;
+      for (let k = 0; k < x.indices.length; k++) {
+        const base = (x.indices[k] as number) * classes;
+        const v = (x.values[k] as number) * stepOverScale;
+        for (let c = 0; c < classes; c++) {
+          const g = scores[c] as number;
+          // Most classes have a vanishing gradient; skipping them is most of the speed.
+          if (g > 1e-4 || g < -1e-4) weights[base + c] = (weights[base + c] as number) - v * g;
+        }
+      }
+      for (let c = 0; c < classes; c++) bias[c] = (bias[c] as number) - eta * (scores[c] as number);
+    }
+  }
+  if (scale !== 1) for (let j = 0; j < weights.length; j++) weights[j] = (weights[j] as number) * scale;
+  return { classes, buckets, weights, bias };
+}
