@@ -41,6 +41,8 @@ export default defineFeature({
     if (signal.aborted) return false;
     const initial = { ...prefillHandoff(stage.items, ctx.ticket, ctx.decision), ...draft };
     const save = debounce((values: Record<string, string>) => ctx.worker.saveDraft(key, values).catch(() => undefined), 400, signal);
+    // A reload or a closed tab must not eat the last keystrokes.
+    window.addEventListener('pagehide', () => save.flush(), { signal: AbortSignal.any([signal, ctx.wxt.signal]) });
     const container = ctx.ui.panel('handoff-checklist');
     const roleName = ctx.policy.roles.find((r) => r.id === ctx.decision.role)?.name ?? ctx.decision.roleName;
     render(
@@ -50,7 +52,10 @@ export default defineFeature({
         initial={initial}
         check={(values) => checkPacket(ctx.policy, stage, values)}
         onDraftChange={save}
-        onEscalate={(values) => escalate(ctx, stage, values)}
+        onEscalate={(values) => {
+          save.flush();
+          return escalate(ctx, stage, values);
+        }}
       />,
       container,
     );

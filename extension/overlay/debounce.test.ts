@@ -30,3 +30,17 @@ describe('debounce', () => {
     vi.useRealTimers();
   });
 });
+
+describe('debounce flush', () => {
+  it('saves the pending draft when the page is about to go away', () => {
+    vi.useFakeTimers();
+    const save = vi.fn();
+    const typed = debounce(save, 400, new AbortController().signal);
+    typed('typed just before reload');
+    typed.flush();
+    expect(save).toHaveBeenCalledWith('typed just before reload');
+    typed.flush();
+    expect(save).toHaveBeenCalledTimes(1);
+    vi.useRealTimers();
+  });
+});
