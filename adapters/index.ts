@@ -1,9 +1,10 @@
 import type { HelpdeskId } from '../core/ticket';
 import type { HelpdeskAdapter } from './types';
+import { freshdesk } from './freshdesk/adapter';
 import { zendesk } from './zendesk/adapter';
 
 /** Every helpdesk Tierline reads, in the order hosts are tried. */
-export const ADAPTERS: readonly HelpdeskAdapter[] = [zendesk];
+export const ADAPTERS: readonly HelpdeskAdapter[] = [zendesk, freshdesk];
 
 /** A custom domain an admin maps onto a helpdesk (e.g. `support.acme.com` → zendesk). */
 export interface ExtraHost {
