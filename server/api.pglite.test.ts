@@ -1,6 +1,5 @@
-import { computeMetrics } from './testing/metrics-stub';
 import { openPgliteDb } from './db/pglite';
 import { describeApiSuite } from './testing/api-suite';
 
 // One in-memory embedded database for the whole file: opening PGlite takes seconds.
-describeApiSuite('the embedded database (PGlite)', () => openPgliteDb(), computeMetrics);
+describeApiSuite('the embedded database (PGlite)', () => openPgliteDb());

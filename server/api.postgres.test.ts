@@ -1,5 +1,4 @@
 import { afterAll, describe } from 'vitest';
-import { computeMetrics } from './testing/metrics-stub';
 import { openPostgresDb } from './db/postgres';
 import { describeApiSuite } from './testing/api-suite';
 import { dropSchema, uniqueSchema } from './testing/postgres';
@@ -10,7 +9,7 @@ if (!url) console.warn('server/api.postgres.test.ts: SKIPPED — set TEST_DATABA
 describe.skipIf(!url)(url ? 'PostgreSQL at TEST_DATABASE_URL' : 'PostgreSQL — SKIPPED because TEST_DATABASE_URL is not set', () => {
   // A schema of this file's own, so test files running in parallel never share tables.
   const schema = uniqueSchema('api');
-  describeApiSuite('PostgreSQL', () => openPostgresDb(url ?? '', { schema }), computeMetrics);
+  describeApiSuite('PostgreSQL', () => openPostgresDb(url ?? '', { schema }));
   afterAll(async () => {
     if (url) await dropSchema(url, schema);
   });

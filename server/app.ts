@@ -8,7 +8,7 @@ import { ApiError, errorResponse } from './http/errors';
 import { createRateLimiter } from './http/rate-limit';
 import { eventRoutes } from './routes/events';
 import { handoffRoutes } from './routes/handoffs';
-import { type ComputeMetrics, metricsRoutes } from './routes/metrics';
+import { metricsRoutes } from './routes/metrics';
 import { policyRoutes } from './routes/policy';
 
 export interface Limits {
@@ -24,11 +24,10 @@ export interface Limits {
 
 export const DEFAULT_LIMITS: Limits = { bodyBytes: 2 * 1024 * 1024, batchSize: 1000, burst: 120, perSecond: 20 };
 
-export interface AppOptions<M> {
+export interface AppOptions {
   db: Db;
   now?: () => Date;
   limits?: Partial<Limits>;
-  computeMetrics: ComputeMetrics<M>;
   /** Origins allowed besides the extension's, e.g. a self-hosted dashboard. */
   corsOrigins?: readonly string[];
   /** Where unexpected errors are reported; the client only sees a 500 with no internals. */
@@ -39,8 +38,8 @@ export interface AppOptions<M> {
  * The sync endpoint as a Hono app, wired to a database and nothing else:
  * tests call `app.request()`, `startServer` hands `app.fetch` to Node.
  */
-export function createApp<M>(options: AppOptions<M>): Hono<AppEnv> {
-  const { db, now = () => new Date(), computeMetrics, corsOrigins = [], logError = (e) => console.error(e) } = options;
+export function createApp(options: AppOptions): Hono<AppEnv> {
+  const { db, now = () => new Date(), corsOrigins = [], logError = (e) => console.error(e) } = options;
   const limits = { ...DEFAULT_LIMITS, ...options.limits };
   const limiter = createRateLimiter({ capacity: limits.burst, perSecond: limits.perSecond, now });
 
@@ -82,6 +81,6 @@ export function createApp<M>(options: AppOptions<M>): Hono<AppEnv> {
   app.route('/v1/events', eventRoutes({ db, now, maxBatch: limits.batchSize }));
   app.route('/v1/policy', policyRoutes({ db, now }));
   app.route('/v1/handoffs', handoffRoutes({ db }));
-  app.route('/v1/metrics', metricsRoutes({ db, now, computeMetrics }));
+  app.route('/v1/metrics', metricsRoutes({ db, now }));
   return app;
 }

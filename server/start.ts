@@ -3,9 +3,8 @@ import { serve } from '@hono/node-server';
 import { type AppOptions, createApp } from './app';
 import type { Db } from './db/db';
 import { openDatabase, resolveDataDir } from './db/open';
-import type { ComputeMetrics } from './routes/metrics';
 
-export interface StartOptions<M> {
+export interface StartOptions {
   /** 0 picks a free port (tests). */
   port: number;
   hostname?: string;
@@ -13,8 +12,7 @@ export interface StartOptions<M> {
   databaseUrl?: string;
   /** Defaults to TIERLINE_DATA_DIR, else `${XDG_DATA_HOME:-~/.local/share}/tierline`. */
   dataDir?: string;
-  computeMetrics: ComputeMetrics<M>;
-  limits?: AppOptions<M>['limits'];
+  limits?: AppOptions['limits'];
   env?: Record<string, string | undefined>;
 }
 
@@ -27,13 +25,13 @@ export interface RunningServer {
 }
 
 /** Opens (and migrates) the database, then serves the app over HTTP until `close()`. */
-export async function startServer<M>(options: StartOptions<M>): Promise<RunningServer> {
+export async function startServer(options: StartOptions): Promise<RunningServer> {
   const env = options.env ?? process.env;
   const { db, location } = await openDatabase({
     ...(options.databaseUrl ? { databaseUrl: options.databaseUrl } : {}),
     dataDir: options.dataDir ?? resolveDataDir(env),
   });
-  const app = createApp({ db, computeMetrics: options.computeMetrics, ...(options.limits ? { limits: options.limits } : {}) });
+  const app = createApp({ db, ...(options.limits ? { limits: options.limits } : {}) });
   const hostname = options.hostname ?? '127.0.0.1';
   const { server, port } = await new Promise<{ server: ReturnType<typeof serve>; port: number }>((resolve, reject) => {
     const s = serve({ fetch: app.fetch, port: options.port, hostname }, (info: AddressInfo) => resolve({ server: s, port: info.port }));

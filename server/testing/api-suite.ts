@@ -4,7 +4,7 @@ import { type TierlineEventInput, eventSchema } from '../../core/events';
 import { createApp } from '../app';
 import type { Db } from '../db/db';
 import { MIGRATIONS, migrate } from '../db/migrations';
-import type { ComputeMetrics } from '../routes/metrics';
+import { computeMetrics } from '../../core/metrics';
 import { type Role, createToken } from '../store/tokens';
 import { csatEvent, decisionEvent, escalationEvent, handoffEvent, reassignmentEvent, smallPolicy } from './fixtures';
 
@@ -15,7 +15,7 @@ type App = ReturnType<typeof createApp>;
  * so both answer alike. Each test works in an organisation of its own, so tests
  * share one database without seeing each other's rows.
  */
-export function describeApiSuite<M>(engine: string, open: () => Promise<Db>, computeMetrics: ComputeMetrics<M>): void {
+export function describeApiSuite(engine: string, open: () => Promise<Db>): void {
   describe(`the sync endpoint on ${engine}`, () => {
     let db: Db;
     let app: App;
@@ -26,7 +26,7 @@ export function describeApiSuite<M>(engine: string, open: () => Promise<Db>, com
     beforeAll(async () => {
       db = await open();
       firstMigration = await migrate(db);
-      app = createApp({ db, now: () => NOW, computeMetrics, limits: { burst: 10_000 } });
+      app = createApp({ db, now: () => NOW, limits: { burst: 10_000 } });
     }, 60_000);
     afterAll(async () => {
       await db?.close();
@@ -163,7 +163,7 @@ export function describeApiSuite<M>(engine: string, open: () => Promise<Db>, com
 
       it('answers 413 to a batch over the size limit and to a body over the byte limit', async () => {
         const { org, agent } = await newOrg();
-        const small = createApp({ db, now: () => NOW, computeMetrics, limits: { batchSize: 3, bodyBytes: 2_000 } });
+        const small = createApp({ db, now: () => NOW, limits: { batchSize: 3, bodyBytes: 2_000 } });
         const four = Array.from({ length: 4 }, () => decisionEvent({ at: '2026-03-01T09:00:00Z' }));
         const tooMany = await call(small, 'POST', '/v1/events', agent, { body: { events: four } });
         expect(tooMany.status).toBe(413);
@@ -181,7 +181,7 @@ export function describeApiSuite<M>(engine: string, open: () => Promise<Db>, com
       it('answers 429 with Retry-After when a token sends faster than its bucket refills, and recovers after', async () => {
         const { lead } = await newOrg();
         let now = new Date('2026-03-02T12:00:00Z');
-        const limited = createApp({ db, now: () => now, computeMetrics, limits: { burst: 2, perSecond: 0.5 } });
+        const limited = createApp({ db, now: () => now, limits: { burst: 2, perSecond: 0.5 } });
         expect((await call(limited, 'GET', '/v1/handoffs', lead)).status).toBe(200);
         expect((await call(limited, 'GET', '/v1/handoffs', lead)).status).toBe(200);
         const third = await call(limited, 'GET', '/v1/handoffs', lead);
@@ -357,6 +357,8 @@ export function describeApiSuite<M>(engine: string, open: () => Promise<Db>, com
     });
 
     describe('GET /v1/metrics', () => {
+      const from = '2026-02-01T00:00:00.000Z';
+      const to = '2026-03-01T00:00:00.000Z';
       const period = '?from=2026-02-01&to=2026-02-28';
       async function seed() {
         const o = await newOrg();
@@ -372,60 +374,73 @@ export function describeApiSuite<M>(engine: string, open: () => Promise<Db>, com
           // Outside the period: must not count.
           decisionEvent({ at: '2026-03-01T09:00:00Z', team: 'emea', agent: 'alice', ticketId: '5' }),
           escalationEvent({ at: '2026-01-31T23:59:59Z', team: 'emea', agent: 'alice', ticketId: '6' }),
+          // January's post-handoff ratings: what February's CSAT is compared with.
+          ...[5, 4, 5, 4, 2].map((score, i) => csatEvent({ at: `2026-01-${10 + i}T09:00:00Z`, team: 'amer', agent: 'carol', ticketId: `j${i}`, score, afterHandoff: true })),
         ];
         await post(o.anyAgent, events);
         return { ...o, events: events.map((e) => eventSchema.parse(e)) };
       }
-      const inPeriod = (from: string, to: string) => (e: { at: string }) => Date.parse(e.at) >= Date.parse(from) && Date.parse(e.at) < Date.parse(to);
-      // Through JSON, as the client sees them.
-      const same = (m: unknown) => JSON.parse(JSON.stringify(m));
+      // Through JSON, as the client sees it.
+      const json = (m: unknown) => JSON.parse(JSON.stringify(m));
 
-      it('answers the core metrics of the period, overall and per team', async () => {
+      it('answers exactly what core/metrics computes over the same events, overall and per team', async () => {
         const { lead, events } = await seed();
         const res = await get(`/v1/metrics${period}&groupBy=team`, lead);
         expect(res.status).toBe(200);
-        const body = await res.json();
-        const from = '2026-02-01T00:00:00.000Z';
-        const to = '2026-03-01T00:00:00.000Z';
-        const mine = events.filter(inPeriod(from, to));
-        expect(body).toMatchObject({ from, to, groupBy: 'team', events: 8 });
-        expect(body.overall).toEqual(same(computeMetrics(mine, { from: new Date(from), to: new Date(to) })));
-        expect(body.groups.map((g: { key: string }) => g.key)).toEqual(['(no team)', 'amer', 'emea']);
-        const emea = body.groups.find((g: { key: string }) => g.key === 'emea');
-        expect(emea.events).toBe(4);
-        expect(emea.metrics).toEqual(same(computeMetrics(mine.filter((e) => e.team === 'emea'), { from: new Date(from), to: new Date(to) })));
+        const { groupBy, team, agent, ...report } = await res.json();
+        expect({ groupBy, team, agent }).toEqual({ groupBy: 'team', team: null, agent: null });
+        expect(report).toEqual(json(computeMetrics(events, { from, to, groupBy: 'team' })));
+        expect(report.events).toBe(8);
+        expect(report.groups.map((g: { key: string }) => g.key)).toEqual(['(no team)', 'amer', 'emea']);
+        // January was read too: 80% satisfied then, 0% in February.
+        const csat = report.metrics.find((m: { id: string }) => m.id === 'post-handoff-csat');
+        expect(csat).toMatchObject({ previous: 0.8, change: -80 });
       });
 
-      it('groups by agent, by UTC day and by ISO week, and filters by team', async () => {
+      it('filters by team or agent before computing, and groups by agent, UTC day and ISO week', async () => {
         const { lead, events } = await seed();
+        const emea = events.filter((e) => e.team === 'emea');
         const byAgent = await (await get(`/v1/metrics${period}&groupBy=agent&team=emea`, lead)).json();
-        expect(byAgent.groups.map((g: { key: string; events: number }) => [g.key, g.events])).toEqual([['alice', 1], ['bob', 3]]);
-        const byDay = await (await get(`/v1/metrics?from=2026-02-02&to=2026-02-03&groupBy=day`, lead)).json();
-        expect(byDay.groups.map((g: { key: string; events: number }) => [g.key, g.events])).toEqual([['2026-02-02', 1], ['2026-02-03', 3]]);
+        expect(byAgent.team).toBe('emea');
+        expect(byAgent.groups.map((g: { key: string }) => g.key)).toEqual(['alice', 'bob']);
+        expect(byAgent.metrics).toEqual(json(computeMetrics(emea, { from, to, groupBy: 'agent' }).metrics));
+        const carol = await (await get(`/v1/metrics${period}&agent=carol`, lead)).json();
+        expect(carol.events).toBe(3);
+        for (const groupBy of ['day', 'week'] as const) {
+          const body = await (await get(`/v1/metrics${period}&groupBy=${groupBy}`, lead)).json();
+          expect(body.groups).toEqual(json(computeMetrics(events, { from, to, groupBy }).groups));
+        }
         const byWeek = await (await get(`/v1/metrics${period}&groupBy=week`, lead)).json();
-        // 2026-02-01 is a Sunday: its ISO week starts on Monday 2026-01-26 and is clipped to the period.
-        expect(byWeek.groups[0]).toMatchObject({ key: '2026-01-26', from: '2026-02-01T00:00:00.000Z', to: '2026-02-02T00:00:00.000Z', events: 0 });
-        expect(byWeek.groups.map((g: { key: string }) => g.key)).toEqual(['2026-01-26', '2026-02-02', '2026-02-09', '2026-02-16', '2026-02-23']);
-        const week = byWeek.groups[2];
-        const from = new Date('2026-02-09T00:00:00Z');
-        const to = new Date('2026-02-16T00:00:00Z');
-        expect(week.metrics).toEqual(same(computeMetrics(events.filter(inPeriod(from.toISOString(), to.toISOString())), { from, to })));
+        // Sunday 2026-02-15 belongs to the ISO week of Monday 2026-02-09.
+        expect(byWeek.groups.map((g: { key: string; metrics: unknown[] }) => g.key)).toEqual(['2026-02-02', '2026-02-09']);
       });
 
-      it('exports one CSV row per group', async () => {
+      it('defaults to the 30 days before now', async () => {
         const { lead } = await seed();
-        const res = await get(`/v1/metrics${period}&groupBy=team&format=csv`, lead);
+        const body = await (await get('/v1/metrics', lead)).json();
+        expect({ from: body.from, to: body.to }).toEqual({ from: '2026-01-31T12:00:00.000Z', to: '2026-03-02T12:00:00.000Z' });
+      });
+
+      it('exports one CSV row per metric and group', async () => {
+        const { lead, events } = await seed();
+        const res = await get(`/v1/metrics${period}&groupBy=team`, lead, { Accept: 'text/csv' });
         expect(res.headers.get('content-type')).toContain('text/csv');
         const { data, meta } = Papa.parse<Record<string, string>>(await res.text(), { header: true, skipEmptyLines: true });
-        expect(meta.fields?.slice(0, 5)).toEqual(['group', 'key', 'from', 'to', 'events']);
-        expect(data.map((r) => [r.group, r.key, r.events])).toEqual([['all', '', '8'], ['team', '(no team)', '1'], ['team', 'amer', '3'], ['team', 'emea', '4']]);
+        expect(meta.fields?.slice(0, 4)).toEqual(['group', 'key', 'metric', 'label']);
+        const expected = computeMetrics(events, { from, to, groupBy: 'team' });
+        expect(data).toHaveLength(expected.metrics.length * 4);
+        const amerEscalation = data.find((r) => r.key === 'amer' && r.metric === 'misrouting-rate');
+        const core = expected.groups.find((g) => g.key === 'amer')?.metrics.find((m) => m.id === 'misrouting-rate');
+        expect(amerEscalation).toMatchObject({ group: 'team', numerator: String(core?.numerator), denominator: String(core?.denominator), status: core?.status });
       });
 
-      it('answers 400 for a reversed or over-long period', async () => {
+      it('answers 400 for a reversed or over-long period and an unknown grouping', async () => {
         const { lead } = await newOrg();
         expect((await get('/v1/metrics?from=2026-03-01&to=2026-02-01', lead)).status).toBe(400);
         expect((await get('/v1/metrics?from=2024-01-01&to=2026-02-01', lead)).status).toBe(400);
-        expect((await get('/v1/metrics?groupBy=month', lead)).status).toBe(400);
+        const month = await get('/v1/metrics?groupBy=month', lead);
+        expect(month.status).toBe(400);
+        expect((await month.json()).error.path).toEqual(['groupBy']);
       });
     });
 
