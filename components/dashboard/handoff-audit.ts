@@ -112,7 +112,7 @@ function rankMissing(counts: Map<string, number>, topN: number): { item: string;
     .map(([item, count]) => ({ item, count }));
 }
 
-export interface LearningCandidate {
+export interface AuditLearningCandidate {
   ticketId: string;
   /** The tier that resolved it: the last handoff's destination. */
   tier: 'T2' | 'T3';
@@ -127,13 +127,13 @@ export interface LearningCandidate {
  * The learning loop: tickets whose last handoff went to Tier 2 or Tier 3 and
  * went no further were resolved there — each is a chance to teach Tier 1.
  */
-export function learningCandidates(rows: readonly HandoffRow[]): LearningCandidate[] {
+export function learningCandidatesFromAudit(rows: readonly HandoffRow[]): AuditLearningCandidate[] {
   const last = new Map<string, HandoffRow>();
   for (const row of rows) {
     const seen = last.get(row.ticketId);
     if (!seen || row.at > seen.at) last.set(row.ticketId, row);
   }
-  const out: LearningCandidate[] = [];
+  const out: AuditLearningCandidate[] = [];
   for (const row of last.values()) {
     if (row.to !== 'T2' && row.to !== 'T3') continue;
     out.push({ ticketId: row.ticketId, tier: row.to, at: row.at, agent: row.agent, team: row.team, suggestion: row.to === 'T2' ? 'tier-1-playbook' : 'kb-article' });
