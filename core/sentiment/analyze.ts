@@ -1,0 +1,146 @@
+import type { TicketComment } from '../ticket';
+import { FRUSTRATION_PHRASES, INTENSIFIERS, NEGATORS, valenceOf } from './lexicon';
+
+/**
+ * Local frustration and repeat-contact detection for the policy's
+ * `sentiment` trigger. Frustration is a 0..1 score from the customer's own
+ * words (agents' replies never count): negative words weigh in, negation
+ * flips ("not happy" is negative, "not bad" is not), intensity amplifies
+ * (SHOUTING, "!!!", "extremely"). Repeat contact is read from the
+ * conversation (how often the customer wrote, reopen count) and from phrases
+ * such as "again", "third time", "still not".
+ */
+
+export interface SentimentSignal {
+  /** The words in the ticket that gave the signal, as the customer wrote them. */
+  text: string;
+  /** Contribution: negative for frustration, positive for calm; repeat signals count each. */
+  weight: number;
+  kind: 'frustration' | 'calm' | 'repeat';
+}
+
+export interface SentimentResult {
+  /** 0 (calm) .. 1 (very frustrated). */
+  frustration: number;
+  repeatContact: boolean;
+  /** Messages the customer wrote (the description counts as one). */
+  customerMessages: number;
+  signals: SentimentSignal[];
+}
+
+export interface SentimentInput {
+  description?: string;
+  comments?: readonly Pick<TicketComment, 'author' | 'body'>[];
+  reopenCount?: number;
+}
+
+export interface SentimentOptions {
+  /** Customer messages at or above which the ticket counts as repeat contact. */
+  repeatMessages?: number;
+  /** Frustration points at which the score reaches about 63%; larger is more lenient. */
+  scale?: number;
+}
+
+interface Token {
+  folded: string;
+  raw: string;
+}
+
+const fold = (s: string) => s.normalize('NFKD').replace(/\p{M}+/gu, '').toLowerCase().replace(/['’`]/g, '');
+
+function tokens(sentence: string): Token[] {
+  return [...sentence.matchAll(/[\p{L}\p{N}'’]+/gu)].map((m) => ({ raw: m[0], folded: fold(m[0]) }));
+}
+
+/** A word in capitals of at least three letters, in a text that is not all capitals anyway ("HTTP" in a calm text is not shouting). */
+const isShouted = (raw: string) => raw.length >= 3 && /^\p{Lu}+$/u.test(raw);
+
+const REPEAT_PATTERNS: readonly { pattern: RegExp; weight: number }[] = [
+  { pattern: /\b(?:second|third|fourth|fifth|2nd|3rd|4th|5th|\d+(?:th)?)\s+time\b/, weight: 1 },
+  { pattern: /\b(?:two|three|four|five|several|many|multiple)\s+times\b/, weight: 1 },
+  { pattern: /\bhow many times\b/, weight: 1 },
+  { pattern: /\b(?:once )?again\b/, weight: 1 },
+  { pattern: /\bstill (?:not|no|nothing|waiting|broken|failing|happening|have not|havent|doesnt|isnt|cant|getting)\b/, weight: 1 },
+  { pattern: /\balready (?:told|contacted|reported|explained|sent|asked|wrote|written|called|opened|raised|tried)\b/, weight: 1 },
+  { pattern: /\b(?:as i (?:said|mentioned|explained)|like i said)\b/, weight: 1 },
+  { pattern: /\b(?:follow(?:ing)? up|chasing|chase)\b/, weight: 1 },
+  { pattern: /\breopen(?:ed|ing)?\b/, weight: 1 },
+  { pattern: /\bprevious (?:ticket|case|request)\b/, weight: 1 },
+];
+
+/**
+ * @example analyzeSentiment({ description: 'This is the THIRD time I ask. Not happy!!!' }) // → { frustration: 0.8…, repeatContact: true, … }
+ */
+export function analyzeSentiment(input: SentimentInput, options: SentimentOptions = {}): SentimentResult {
+  const customerTexts = [input.description ?? '', ...(input.comments ?? []).filter((c) => c.author === 'customer').map((c) => c.body)].filter((t) => t.trim());
+  const signals: SentimentSignal[] = [];
+  let negative = 0;
+  let positive = 0;
+  for (const text of customerTexts) {
+    const shoutingIsStyle = text.replace(/[^\p{L}]/gu, '').length > 0 && text === text.toUpperCase() && text.length > 40;
+    for (const sentence of text.split(/(?<=[.!?\n])\s*/u)) {
+      const bangs = (sentence.match(/!/g) ?? []).length;
+      const sentenceBoost = bangs >= 3 || /[!?]{3,}/.test(sentence) ? 1.5 : bangs === 2 ? 1.25 : 1;
+      const foldedSentence = fold(sentence);
+      const before = signals.length;
+      for (const { phrase, weight } of FRUSTRATION_PHRASES) {
+        if (foldedSentence.includes(phrase)) {
+          const w = weight * sentenceBoost;
+          negative -= w;
+          signals.push({ text: phrase, weight: w, kind: 'frustration' });
+        }
+      }
+      const words = tokens(sentence);
+      for (let i = 0; i < words.length; i++) {
+        const word = words[i] as Token;
+        let v = valenceOf(word.folded);
+        if (v === 0) continue;
+        let start = i;
+        let factor = 1;
+        const previous = words[i - 1];
+        if (previous && previous.folded in INTENSIFIERS) {
+          factor *= INTENSIFIERS[previous.folded] as number;
+          start = i - 1;
+        }
+        // A negator up to three words back flips the valence: "not very happy", "never been good".
+        for (let k = i - 1; k >= Math.max(0, i - 3); k--) {
+          if (NEGATORS.has((words[k] as Token).folded)) {
+            v = -v * (v > 0 ? 1 : 0.5);
+            start = k;
+            break;
+          }
+        }
+        if (!shoutingIsStyle && isShouted(word.raw)) factor *= 1.5;
+        const w = v * factor * (v < 0 ? sentenceBoost : 1);
+        const text = words.slice(start, i + 1).map((t) => t.raw).join(' ');
+        if (w < 0) negative -= w;
+        else positive += w;
+        signals.push({ text, weight: w, kind: w < 0 ? 'frustration' : 'calm' });
+      }
+      const frustratedSentence = signals.slice(before).some((s) => s.kind === 'frustration');
+      // The exclamation marks are reported so the agent sees why the score rose; their effect is in the words' weights.
+      if (sentenceBoost > 1 && frustratedSentence) signals.push({ text: sentence.match(/[!?]{2,}/u)?.[0] ?? '!!', weight: 0, kind: 'frustration' });
+    }
+  }
+  // Calm words soften but never erase a complaint: "thanks, but this is unacceptable" stays frustrated.
+  const net = Math.max(0, negative - 0.5 * positive);
+  const frustration = 1 - Math.exp(-net / (options.scale ?? 6));
+
+  const customerMessages = customerTexts.length;
+  const repeatSignals: SentimentSignal[] = [];
+  for (const text of customerTexts) {
+    const folded = fold(text);
+    for (const { pattern, weight } of REPEAT_PATTERNS) {
+      const m = folded.match(pattern);
+      if (m) repeatSignals.push({ text: m[0], weight, kind: 'repeat' });
+    }
+  }
+  if ((input.reopenCount ?? 0) > 0) repeatSignals.push({ text: `reopened ${input.reopenCount} time${input.reopenCount === 1 ? '' : 's'}`, weight: 1, kind: 'repeat' });
+  if (customerMessages >= (options.repeatMessages ?? 3)) repeatSignals.push({ text: `${customerMessages} customer messages`, weight: 1, kind: 'repeat' });
+  return {
+    frustration: Math.round(frustration * 1000) / 1000,
+    repeatContact: repeatSignals.length > 0,
+    customerMessages,
+    signals: [...signals, ...repeatSignals],
+  };
+}
