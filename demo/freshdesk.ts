@@ -144,6 +144,9 @@ export function freshdeskRoutes(now: () => Date = () => new Date()): Routes {
     routes[`${FRESHDESK_HOST} /api/v2/tickets/${id}`] = api(id, s, now);
     routes[`${FRESHDESK_HOST} /api/v2/tickets/${id}/*`] = api(id, s, now);
   }
+  for (const { id, scenario: s } of freshdeskTickets) {
+    routes[`${FRESHDESK_HOST} /api/v2/companies/${id * 100}`] = { id: id * 100, name: s.organization.name, custom_fields: { plan: s.organization.plan } };
+  }
   routes[`${FRESHDESK_HOST} /api/v2/groups`] = GROUPS;
   for (const group of GROUPS) routes[`${FRESHDESK_HOST} /api/v2/groups/${group.id}`] = group;
   return routes;

@@ -23,6 +23,8 @@ export interface LaunchOptions {
   managedPolicy?: ManagedPolicy;
   /** Extra Chromium flags. */
   args?: string[];
+  /** Show the window (the `npm start` demo on a machine with a display). Default true: headless. */
+  headless?: boolean;
 }
 
 export interface LaunchedBrowser {
@@ -60,7 +62,7 @@ export async function launchBrowser(options: LaunchOptions = {}): Promise<Launch
   const removePolicy = options.managedPolicy ? writeManagedPolicy(options.managedPolicy) : undefined;
   const userDataDir = mkdtempSync(join(tmpdir(), 'tierline-profile-'));
   const args = [
-    '--headless=new',
+    ...(options.headless === false ? [] : ['--headless=new']),
     `--disable-extensions-except=${extensionDir}`,
     `--load-extension=${extensionDir}`,
     '--ignore-certificate-errors',
