@@ -5,7 +5,8 @@ import { describe, expect, it } from 'vitest';
 import { defaultPolicy } from '../../core/policy/default-policy';
 import type { CliIo } from '../io';
 import { main } from '../main';
-import { CHROME_EXTENSION_ID, FIREFOX_EXTENSION_ID, WINDOWS_POLICY_KEY } from './managed-policy';
+import { isSettingKey } from '../../extension/settings/schema';
+import { CHROME_EXTENSION_ID, FIREFOX_EXTENSION_ID, managedValuesSchema, WINDOWS_POLICY_KEY } from './managed-policy';
 
 type Json = string | number | boolean | null | Json[] | { [key: string]: Json };
 
@@ -186,5 +187,34 @@ describe('tierline managed-policy', () => {
     const config = readFileSync(join(process.cwd(), 'wxt.config.ts'), 'utf8');
     expect(config).toContain(`EXTENSION_ID = '${CHROME_EXTENSION_ID}'`);
     expect(config).toContain(`id: '${FIREFOX_EXTENSION_ID}'`);
+  });
+});
+
+describe('public/managed_schema.json', () => {
+  const schema = JSON.parse(readFileSync(join(process.cwd(), 'public/managed_schema.json'), 'utf8'));
+
+  it('lists exactly the keys the CLI writes', () => {
+    expect(Object.keys(schema.properties).sort()).toEqual(Object.keys(managedValuesSchema.shape).sort());
+  });
+
+  it('names only settings the extension resolves (nested objects as dotted keys), plus the policy and the lock list', () => {
+    for (const [key, value] of Object.entries<{ type: string; properties?: Record<string, unknown> }>(schema.properties)) {
+      if (key === 'policyJson' || key === 'lockedSettings') continue;
+      if (value.type === 'object') for (const inner of Object.keys(value.properties ?? {})) expect(isSettingKey(`${key}.${inner}`), `${key}.${inner}`).toBe(true);
+      else expect(isSettingKey(key), key).toBe(true);
+    }
+  });
+
+  it('uses only the JSON-schema subset Chrome accepts for managed storage', () => {
+    const allowed = new Set(['type', 'properties', 'items', 'title', 'description']);
+    const types = new Set(['object', 'array', 'string', 'integer', 'number', 'boolean']);
+    const walk = (node: Record<string, unknown>, path: string) => {
+      for (const key of Object.keys(node)) expect(allowed.has(key), `${path}.${key}`).toBe(true);
+      expect(types.has(node.type as string), `${path}.type`).toBe(true);
+      if (node.type === 'object') expect(node.properties, `${path} needs properties`).toBeTypeOf('object');
+      for (const [k, child] of Object.entries((node.properties ?? {}) as Record<string, Record<string, unknown>>)) walk(child, `${path}.${k}`);
+      if (node.items) walk(node.items as Record<string, unknown>, `${path}[]`);
+    };
+    walk(schema, '$');
   });
 });

@@ -30,6 +30,9 @@ export const managedValuesSchema = z
     syncEndpoint: z.url({ protocol: /^https?$/ }).optional(),
     syncToken: z.string().min(1).optional(),
     triageModelUrl: z.url({ protocol: /^https?$/ }).optional(),
+    team: z.string().min(1).optional(),
+    alarmPeriodMinutes: z.number().min(0.5).max(60).optional(),
+    notifications: z.boolean().optional(),
     lockedSettings: z.array(z.string().min(1)).optional(),
     disabledFeatures: z.array(z.enum(OVERLAY_FEATURES)).optional(),
     ai: z

@@ -1,5 +1,6 @@
 import { useState } from 'preact/hooks';
 import { OVERLAY_FEATURE_IDS } from './overlay-features';
+import type { SettingKey } from '../../extension/settings/schema';
 import { type ConnectionResult, type OptionsBackend, SOURCE_LABEL, type SettingRow, type SettingsSnapshot } from './settings-view';
 
 /** Sync, AI, overlay features and extra helpdesk hosts: each value with its source, locked ones read-only. */
@@ -20,10 +21,10 @@ const asString = (v: unknown) => (typeof v === 'string' ? v : '');
 
 function SettingInput(props: {
   label: string;
-  settingKey: string;
+  settingKey: SettingKey;
   rows: SettingsSnapshot['rows'];
   type?: 'text' | 'password' | 'url';
-  onSave: (key: string, value: unknown) => void;
+  onSave: (key: SettingKey, value: unknown) => void;
 }) {
   const row = props.rows[props.settingKey];
   const originId = `origin-${props.settingKey.replace(/\W/g, '-')}`;
@@ -48,7 +49,7 @@ export function SettingsPanel({ snapshot, backend, onSaved }: { snapshot: Settin
   const { rows } = snapshot;
   const [connection, setConnection] = useState<ConnectionResult | undefined>();
   const [hostStatus, setHostStatus] = useState('');
-  const save = async (key: string, value: unknown) => {
+  const save = async (key: SettingKey, value: unknown) => {
     await backend.saveSetting(key, value);
     onSaved();
   };
@@ -165,14 +166,14 @@ export function Diagnostics({ problems }: { problems: SettingsSnapshot['problems
     <section class="tl-section" id="diagnostics" aria-labelledby="diagnostics-title">
       <h2 id="diagnostics-title">Diagnostics</h2>
       {problems.length === 0 ? (
-        <p class="tl-ok">Every managed value was usable.</p>
+        <p class="tl-ok">Every managed, organisation and local value was usable.</p>
       ) : (
         <>
-          <p>These managed values could not be used; the next source (organisation, then this browser) applies instead.</p>
+          <p>These values could not be used; the next source (managed › organisation › this browser › default) applies instead.</p>
           <ul class="tl-findings" data-testid="tl-diagnostics">
             {problems.map((p) => (
-              <li key={p.path} class="tl-finding tl-error">
-                <code>{p.path}</code> {p.message}
+              <li key={`${p.source}-${p.path}`} class="tl-finding tl-error" data-source={p.source}>
+                <span class="tl-pill">{p.source}</span> <code>{p.path || '(all)'}</code> {p.message}
               </li>
             ))}
           </ul>

@@ -1,32 +1,18 @@
 import type { Policy } from '../../core/policy/schema';
+import type { ResolvedSettings, SettingSource } from '../../extension/settings/resolve';
+import type { SettingKey } from '../../extension/settings/schema';
 
 /**
  * What the options page shows about settings: each value with where it came
- * from and whether an administrator locked it, plus the managed values that
- * could not be used. The entrypoint fills this from the worker's settings
- * resolution; components only read it.
+ * from and whether an administrator locked it, plus the values that could not
+ * be used. The entrypoint fills this from extension/settings; components only
+ * read it.
  */
 
-export type SettingSource = 'managed' | 'org' | 'local' | 'default';
+export type { SettingRow, SettingSource } from '../../extension/settings/resolve';
 
-export interface SettingRow {
-  value: unknown;
-  source: SettingSource;
-  locked: boolean;
-}
-
-export interface ManagedProblem {
-  /** The managed key, e.g. "ai.provider". */
-  path: string;
-  message: string;
-}
-
-export interface SettingsSnapshot {
-  /** By dotted key: "syncEndpoint", "ai.provider", "disabledFeatures", … */
-  rows: Record<string, SettingRow>;
-  problems: ManagedProblem[];
-  policy: { value: Policy; source: SettingSource; locked: boolean };
-}
+/** The worker's resolution of managed › organisation › local › default, as the page reads it. */
+export type SettingsSnapshot = Pick<ResolvedSettings, 'rows' | 'problems' | 'policy'>;
 
 export interface ConnectionResult {
   ok: boolean;
@@ -36,7 +22,7 @@ export interface ConnectionResult {
 /** What the options page needs from the extension; injected so components render in tests without a browser. */
 export interface OptionsBackend {
   load(): Promise<SettingsSnapshot>;
-  saveSetting(key: string, value: unknown): Promise<void>;
+  saveSetting(key: SettingKey, value: unknown): Promise<void>;
   savePolicy(policy: Policy): Promise<void>;
   testConnection(endpoint: string, token: string): Promise<ConnectionResult>;
   /** Asks the browser for host permission on these origin patterns; true when granted. */
