@@ -1,0 +1,165 @@
+import { defineExtensionMessaging, type ExtensionMessage, type GetReturnType, type MaybePromise } from '@webext-core/messaging';
+import { z } from 'zod';
+import { EVENT_TYPES, overrideDataSchema } from '../../core/events';
+import { handoffPacketSchema } from '../../core/handoff/packet';
+import type { Policy } from '../../core/policy/schema';
+import { type Decision, decisionSchema } from '../../core/route/decision';
+import { helpdeskIdSchema, ticketSchema } from '../../core/ticket';
+import type { ResolvedSettings } from '../settings/resolve';
+
+/**
+ * The one message protocol between content scripts, extension pages and the
+ * background worker. Every payload has a zod schema here; the worker parses
+ * each message with it on receipt (`onValidated`) and refuses senders that are
+ * not this extension. Web pages cannot reach the worker at all: the manifest
+ * has no `externally_connectable`, so only our own content scripts and pages
+ * can call `runtime.sendMessage` to it.
+ *
+ * Senders:  `await sendToWorker('decide', { ticket })`
+ * Worker:   `onValidated('decide', ({ ticket }) => route(ticket, { now: now() }))`
+ */
+
+/** Which ticket a draft, packet or timer belongs to. */
+export const ticketKeySchema = z.object({ helpdesk: helpdeskIdSchema, ticketId: z.string().min(1) }).strict();
+export type TicketKey = z.infer<typeof ticketKeySchema>;
+/** `"zendesk:123"`: the store's key for a ticket. */
+export const ticketKeyString = (key: TicketKey): string => `${key.helpdesk}:${key.ticketId}`;
+
+/** A handoff checklist's values by item id, as the agent is typing them. */
+export const draftValuesSchema = z.record(z.string().max(200), z.string().max(20_000));
+export type DraftValues = z.infer<typeof draftValuesSchema>;
+
+/**
+ * An event as a sender gives it: `id` (client-generated UUID), `at` and `agent`
+ * may be left out and the worker fills them (a new UUID, now, the settings'
+ * agent). The worker then validates the whole event with core's `eventSchema`.
+ * Senders that may retry should set `id` themselves so a retry is a duplicate.
+ */
+export const eventDraftSchema = z.looseObject({
+  type: z.enum(EVENT_TYPES as [string, ...string[]]),
+  id: z.string().min(8).max(64).optional(),
+  at: z.iso.datetime({ offset: true }).optional(),
+  agent: z.string().min(1).optional(),
+  ticketId: z.string().min(1),
+  helpdesk: helpdeskIdSchema,
+  data: z.record(z.string(), z.unknown()),
+});
+export type EventDraft = z.input<typeof eventDraftSchema>;
+
+export const syncStatusSchema = z.object({
+  /** Events waiting in the outbox. */
+  pending: z.number().int().nonnegative(),
+  configured: z.boolean(),
+  online: z.boolean(),
+  lastSuccessAt: z.string().optional(),
+  lastAttemptAt: z.string().optional(),
+  lastError: z.string().optional(),
+  /** Consecutive failed attempts (drives the backoff). */
+  failures: z.number().int().nonnegative(),
+  nextAttemptAt: z.string().optional(),
+  policyRevision: z.number().optional(),
+  policyEtag: z.string().optional(),
+  policyError: z.string().optional(),
+});
+export type SyncStatus = z.infer<typeof syncStatusSchema>;
+
+/** Payload schemas by message name; `undefined` for messages without one. */
+export const payloadSchemas = {
+  /** Route a ticket with the worker's policy (managed › synced › local › default) at the worker's now. */
+  decide: z.object({ ticket: ticketSchema }).strict(),
+  /** The overlay shows this ticket: remember it (and its decision) so queue timers watch it. */
+  ticketSeen: z.object({ ticket: ticketSchema, decision: decisionSchema.optional() }).strict(),
+  getDraft: z.object({ key: ticketKeySchema }).strict(),
+  saveDraft: z.object({ key: ticketKeySchema, values: draftValuesSchema }).strict(),
+  /** Forget a draft once its handoff was sent. */
+  deleteDraft: z.object({ key: ticketKeySchema }).strict(),
+  /** Keep the packet that was sent with an escalation (the audit and a re-send read it). */
+  savePacket: z.object({ packet: handoffPacketSchema }).strict(),
+  getPacket: z.object({ key: ticketKeySchema }).strict(),
+  recordEvent: z.object({ event: eventDraftSchema }).strict(),
+  /** An agent's override of tier or role; stored for the ticket and recorded as an `override` event. */
+  recordOverride: z
+    .object({ key: ticketKeySchema, override: overrideDataSchema, id: z.string().min(8).max(64).optional() })
+    .strict(),
+  getSettings: z.undefined(),
+  /** The options page saves one local setting (ignored while an admin locks it). */
+  saveSetting: z.object({ key: z.string().min(1), value: z.unknown() }).strict(),
+  getPolicy: z.undefined(),
+  getStatus: z.undefined(),
+  /** Send the outbox and pull the policy now (the options page's "Sync now", tests). */
+  syncNow: z.undefined(),
+} as const;
+
+export type MessageName = keyof typeof payloadSchemas;
+
+export interface PolicyAnswer {
+  policy: Policy;
+  source: 'managed' | 'org' | 'local' | 'default';
+  locked: boolean;
+  revision: number;
+}
+
+export interface Recorded {
+  id: string;
+}
+
+type In<K extends MessageName> = z.input<(typeof payloadSchemas)[K]>;
+
+/** What each message carries and answers (the function syntax of @webext-core/messaging). */
+export interface ProtocolMap {
+  decide(data: In<'decide'>): Decision;
+  ticketSeen(data: In<'ticketSeen'>): void;
+  getDraft(data: In<'getDraft'>): DraftValues | null;
+  saveDraft(data: In<'saveDraft'>): void;
+  deleteDraft(data: In<'deleteDraft'>): void;
+  savePacket(data: In<'savePacket'>): void;
+  getPacket(data: In<'getPacket'>): z.output<typeof handoffPacketSchema> | null;
+  recordEvent(data: In<'recordEvent'>): Recorded;
+  recordOverride(data: In<'recordOverride'>): Recorded;
+  getSettings(): ResolvedSettings;
+  saveSetting(data: In<'saveSetting'>): ResolvedSettings;
+  getPolicy(): PolicyAnswer;
+  getStatus(): SyncStatus;
+  syncNow(): SyncStatus;
+}
+
+export const messenger = defineExtensionMessaging<ProtocolMap>();
+
+/** Sends a message to the worker. Rejects with the worker's error (e.g. a validation failure). */
+export const sendToWorker = messenger.sendMessage;
+
+export class ForeignSenderError extends Error {
+  constructor(senderId: string | undefined) {
+    super(`Message refused: it came from ${senderId ? `extension ${senderId}` : 'outside the extension'}, not Tierline.`);
+    this.name = 'ForeignSenderError';
+  }
+}
+
+export type Handler<K extends MessageName> = (
+  data: z.output<(typeof payloadSchemas)[K]>,
+  sender: ExtensionMessage['sender'],
+) => MaybePromise<GetReturnType<ProtocolMap[K]>>;
+
+export interface ListenOptions {
+  /** This extension's id (`browser.runtime.id`); messages from any other sender are refused. */
+  extensionId: string;
+  /** Tests pass their own messenger. */
+  onMessage?: typeof messenger.onMessage;
+}
+
+/**
+ * Listens for one message type in the worker: refuses senders that are not
+ * this extension, parses the payload with its schema (a zod error goes back to
+ * the sender), then runs the handler with the parsed data.
+ */
+export function onValidated<K extends MessageName>(name: K, handler: Handler<K>, options: ListenOptions): () => void {
+  const listen = options.onMessage ?? messenger.onMessage;
+  return listen(name, async (message) => {
+    if (message.sender?.id !== options.extensionId) throw new ForeignSenderError(message.sender?.id);
+    const parsed = payloadSchemas[name].safeParse(message.data);
+    if (!parsed.success) {
+      throw new Error(`Invalid "${name}" message: ${parsed.error.issues.map((i) => `${i.path.join('.') || '(payload)'}: ${i.message}`).join('; ')}`);
+    }
+    return handler(parsed.data as z.output<(typeof payloadSchemas)[K]>, message.sender);
+  });
+}
