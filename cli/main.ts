@@ -2,6 +2,8 @@ import { type CliCommand, type CliIo, nodeIo } from './io';
 
 /** Every command, loaded only when called so `tierline lint` never opens a database. */
 const COMMANDS: Record<string, () => Promise<{ default: CliCommand }>> = {
+  backtest: () => import('./commands/backtest.ts'),
+  lint: () => import('./commands/lint.ts'),
   cv: () => import('./commands/cv.ts'),
   eval: () => import('./commands/eval.ts'),
   train: () => import('./commands/train.ts'),
