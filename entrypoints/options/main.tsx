@@ -1,0 +1,23 @@
+import { render } from 'preact';
+import { browser } from 'wxt/browser';
+import { OptionsApp } from '../../components/admin/options-app';
+import { testConnection, type OptionsBackend } from '../../components/admin/settings-view';
+import { sendToWorker } from '../../extension/messaging/protocol';
+import { downloadText } from '../../components/admin/download';
+import './style.css';
+
+/** The options page talks to the worker for settings (it resolves managed › org › local) and saves through it. */
+const backend: OptionsBackend = {
+  load: () => sendToWorker('getSettings'),
+  saveSetting: async (key, value) => {
+    await sendToWorker('saveSetting', { key, value });
+  },
+  // The local policy is the `policy` local setting; the worker validates it and keeps it below managed and org.
+  savePolicy: async (policy) => {
+    await sendToWorker('saveSetting', { key: 'policy', value: policy });
+  },
+  testConnection: (endpoint, token) => testConnection(endpoint, token),
+  requestHosts: (origins) => browser.permissions.request({ origins }),
+};
+
+render(<OptionsApp backend={backend} download={(name, text) => downloadText(name, text, 'application/json')} />, document.getElementById('app')!);
