@@ -1,10 +1,11 @@
 import type { HelpdeskId } from '../core/ticket';
 import type { HelpdeskAdapter } from './types';
 import { freshdesk } from './freshdesk/adapter';
+import { jira } from './jira/adapter';
 import { zendesk } from './zendesk/adapter';
 
 /** Every helpdesk Tierline reads, in the order hosts are tried. */
-export const ADAPTERS: readonly HelpdeskAdapter[] = [zendesk, freshdesk];
+export const ADAPTERS: readonly HelpdeskAdapter[] = [zendesk, freshdesk, jira];
 
 /** A custom domain an admin maps onto a helpdesk (e.g. `support.acme.com` → zendesk). */
 export interface ExtraHost {
