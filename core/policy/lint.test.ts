@@ -1,3 +1,4 @@
+import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import type { Condition } from '../conditions/schema';
 import { defaultPolicy } from './default-policy';
@@ -287,6 +288,30 @@ describe('lintPolicyText', () => {
     const input = minimal();
     input.tiers[0]!.ownerRole = 'ghost';
     expect(codes(lintPolicyText(JSON.stringify(input)))).toEqual(['error undefined-role $.tiers[0].ownerRole']);
+  });
+});
+
+describe('lintPolicyText on any input', () => {
+  it('never throws, and reports anything that is not a policy as errors with a path and a fix', () => {
+    fc.assert(
+      fc.property(fc.oneof(fc.string(), fc.json(), fc.jsonValue().map((v) => JSON.stringify({ ...minimal(), tiers: v }))), (text) => {
+        const findings = lintPolicyText(text);
+        for (const f of findings) {
+          expect(f.path.startsWith('$')).toBe(true);
+          expect(f.fix.length).toBeGreaterThan(0);
+        }
+      }),
+    );
+  });
+
+  it('never throws on a policy whose triggers are random conditions', () => {
+    const leaf = fc.record({ field: fc.constantFrom('priority', 'tags', 'impactedUsers', 'text', 'currentTier'), op: fc.constantFrom('eq', 'ne', 'gt', 'lt', 'contains', 'exists', 'matches'), value: fc.oneof(fc.string({ minLength: 1 }), fc.integer(), fc.boolean()) });
+    fc.assert(
+      fc.property(fc.array(fc.record({ id: fc.constantFrom('a', 'b', 'c'), when: fc.oneof(leaf, fc.record({ all: fc.array(leaf, { minLength: 1, maxLength: 4 }) })) }), { maxLength: 4 }), (triggers) => {
+        const input = { ...minimal(), triggers: triggers.map((t) => trigger(t.id, t.when as Condition)) };
+        expect(Array.isArray(lintPolicyText(JSON.stringify(input)))).toBe(true);
+      }),
+    );
   });
 });
 
