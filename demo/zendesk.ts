@@ -93,7 +93,7 @@ const ticketFieldsJson = {
 const STYLE = `
 body { margin: 0; font: 14px/1.45 system-ui, sans-serif; color: #2f3941; background: #f8f9f9; }
 .topbar { height: 48px; display: flex; align-items: center; padding: 0 16px; background: #03363d; color: #fff; font-weight: 600; }
-.tabs { display: flex; gap: 2px; background: #e9ebed; padding: 4px 8px 0; }
+.tabs { display: flex; gap: 2px; background: #e9ebed; padding: 4px 8px 0; margin-right: 380px; }
 [data-test-id="header-tab"] { padding: 6px 12px; background: #d8dcde; border-radius: 4px 4px 0 0; max-width: 200px; overflow: hidden; white-space: nowrap; text-overflow: ellipsis; }
 [data-test-id="header-tab"][data-selected="true"] { background: #fff; font-weight: 600; }
 [data-test-id="header-tab"] a { color: inherit; text-decoration: none; }

@@ -1,6 +1,5 @@
 import { render } from 'preact';
 import { Override, type OverrideChoice } from '../../components/override';
-import { newEventId } from '../overlay/event-id';
 import type { FeatureContext } from './context';
 import { defineFeature, isTicketPage } from './registry';
 
@@ -8,15 +7,10 @@ async function save(ctx: FeatureContext, choice: OverrideChoice) {
   const roleName = ctx.policy.roles.find((r) => r.id === choice.role)?.name ?? choice.role;
   const from = ctx.overrides.get() ?? { tier: ctx.decision.tier, role: ctx.decision.role };
   ctx.overrides.set({ tier: choice.tier, role: choice.role, roleName });
-  await ctx.worker.recordEvent({
-    id: newEventId(),
-    type: 'override',
-    at: ctx.now().toISOString(),
-    ticketId: ctx.ticket.id,
-    helpdesk: ctx.adapter.id,
-    agent: ctx.agent,
-    data: { from: { tier: from.tier, role: from.role }, to: { tier: choice.tier, role: choice.role }, reason: choice.reason, source: 'rules' },
-  });
+  await ctx.worker.recordOverride(
+    { helpdesk: ctx.adapter.id, ticketId: ctx.ticket.id },
+    { from: { tier: from.tier, role: from.role }, to: { tier: choice.tier, role: choice.role }, reason: choice.reason, source: 'rules' },
+  );
 }
 
 export default defineFeature({

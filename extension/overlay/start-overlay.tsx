@@ -27,6 +27,7 @@ export interface OverlayOptions {
 /** Performance marks the benchmark reads: ticket data in hand → overlay painted. */
 export const MARK_DATA = 'tierline:ticket-data';
 export const MARK_PAINTED = 'tierline:painted';
+export const MEASURE_DATA_TO_PAINT = 'tierline:data-to-paint';
 
 const FALLBACK_SETTINGS: OverlaySettings = { disabledFeatures: [], agent: 'unknown-agent' };
 
@@ -96,8 +97,14 @@ export function startOverlay(options: OverlayOptions): void {
     const result = await runFeatures(features, signal, featureCtx, { disabled: disabledFeatures });
     for (const { id, error } of result.failed) console.warn(`Tierline: the ${id} feature failed`, error);
     // Two frames: the first runs before the browser paints what we rendered, the second after.
-    requestAnimationFrame(() => requestAnimationFrame(() => !signal.aborted && performance.mark(MARK_PAINTED)));
-    worker.ticketSeen(read.ticket).catch(() => undefined);
+    requestAnimationFrame(() =>
+      requestAnimationFrame(() => {
+        if (signal.aborted) return;
+        performance.mark(MARK_PAINTED);
+        performance.measure(MEASURE_DATA_TO_PAINT, MARK_DATA, MARK_PAINTED);
+      }),
+    );
+    worker.ticketSeen(read.ticket, decision).catch(() => undefined);
   }
 
   const activeContainer = () => (adapter.observeTarget.length ? doc.querySelector(adapter.observeTarget.join(', ')) : null);

@@ -1,5 +1,6 @@
 import type { Policy } from '../../core/policy/schema';
-import type { TierlineEventInput } from '../../core/events';
+import type { overrideDataSchema, TierlineEventInput } from '../../core/events';
+import type { z } from 'zod';
 import type { Decision } from '../../core/route/decision';
 import type { HelpdeskId, Ticket } from '../../core/ticket';
 
@@ -27,5 +28,8 @@ export interface WorkerClient {
   getDraft(key: DraftKey): Promise<Record<string, string> | undefined>;
   saveDraft(key: DraftKey, values: Record<string, string>): Promise<void>;
   recordEvent(event: TierlineEventInput): Promise<void>;
-  ticketSeen(ticket: Ticket): Promise<void>;
+  /** Stores the override for the ticket and records it as an `override` event. */
+  recordOverride(key: DraftKey, override: z.input<typeof overrideDataSchema>): Promise<void>;
+  /** The overlay shows this ticket: the worker's queue timers watch it from now on. */
+  ticketSeen(ticket: Ticket, decision?: Decision): Promise<void>;
 }

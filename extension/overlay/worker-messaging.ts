@@ -1,27 +1,51 @@
 import { browser } from 'wxt/browser';
 import { z } from 'zod';
+import { decisionSchema } from '../../core/route/decision';
+import { draftValuesSchema, sendToWorker } from '../messaging/protocol';
 import type { DraftKey, WorkerClient } from './worker-client';
 
-const draftSchema = z.record(z.string(), z.string());
 const draftKey = (key: DraftKey) => `tierline-draft:${key.helpdesk}:${key.ticketId}`;
+const storedDraftSchema = z.record(z.string(), z.string());
 
 /**
- * The overlay's worker client. Until the worker's message protocol answers,
- * decisions come from core in the tab and drafts live in extension storage.
+ * The overlay's client of the background worker, over the typed message
+ * protocol. Drafts fall back to extension storage when the worker does not
+ * answer (it is being updated or crashed): an agent's typing is never lost.
  */
 export function createWorkerClient(): WorkerClient {
   return {
-    getSettings: async () => ({ disabledFeatures: [], agent: 'agent' }),
-    decide: () => Promise.reject(new Error('the worker protocol is not available')),
+    async getSettings() {
+      const settings = await sendToWorker('getSettings');
+      return { policy: settings.policy.value, disabledFeatures: settings.values.disabledFeatures, agent: settings.values.agent || 'unknown-agent' };
+    },
+    // The answer crosses a process boundary: parse it like any other input.
+    decide: async (ticket) => decisionSchema.parse(await sendToWorker('decide', { ticket })),
     async getDraft(key) {
+      try {
+        const draft = await sendToWorker('getDraft', { key });
+        if (draft) return draftValuesSchema.parse(draft);
+      } catch {
+        // Fall through to the local copy.
+      }
       const stored = await browser.storage.local.get(draftKey(key));
-      const parsed = draftSchema.safeParse(stored[draftKey(key)]);
+      const parsed = storedDraftSchema.safeParse(stored[draftKey(key)]);
       return parsed.success ? parsed.data : undefined;
     },
     async saveDraft(key, values) {
-      await browser.storage.local.set({ [draftKey(key)]: values });
+      try {
+        await sendToWorker('saveDraft', { key, values });
+      } catch {
+        await browser.storage.local.set({ [draftKey(key)]: values });
+      }
     },
-    recordEvent: async () => undefined,
-    ticketSeen: async () => undefined,
+    async recordEvent(event) {
+      await sendToWorker('recordEvent', { event });
+    },
+    async recordOverride(key, override) {
+      await sendToWorker('recordOverride', { key, override });
+    },
+    async ticketSeen(ticket, decision) {
+      await sendToWorker('ticketSeen', { ticket, decision });
+    },
   };
 }
