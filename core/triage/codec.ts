@@ -47,7 +47,10 @@ export function encodeWeights(model: DenseWeights, maxEntries: number): EncodedW
   // found with a histogram instead of sorting millions of floats.
   const histogram = new Float64Array(128 * 16);
   const level = (j: number) => Math.min(histogram.length - 1, Math.floor((Math.abs(weights[j] as number) / (scales[j % classes] as number)) * 16));
-  for (let j = 0; j < weights.length; j++) histogram[level(j)] = (histogram[level(j)] as number) + 1;
+  for (let j = 0; j < weights.length; j++) {
+    const l = level(j);
+    histogram[l] = (histogram[l] as number) + 1;
+  }
   let cut = histogram.length;
   let kept = 0;
   while (cut > 8 && kept + (histogram[cut - 1] as number) <= maxEntries) kept += histogram[--cut] as number;

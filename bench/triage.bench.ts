@@ -1,0 +1,80 @@
+/**
+ * Triage benchmark: training time on ~10k texts, inference per ticket, model
+ * size, and accuracy beside natural's BayesClassifier (a peer text classifier
+ * from npm) on the same stratified 80/20 split. Uses BANKING77 from
+ * ../shared/data/banking77/train.csv when it is there (development machines;
+ * never committed), otherwise the repository's own hand-written sample.
+ */
+import { existsSync, readFileSync } from 'node:fs';
+import { dirname, resolve } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import natural from 'natural';
+import { parseDataset } from '../core/triage/dataset';
+import { evaluateModel, stratifiedFolds } from '../core/triage/evaluate';
+import { loadTriageModel, predict } from '../core/triage/predict';
+import { type LabelledText, trainTriageModel } from '../core/triage/train';
+
+const root = resolve(dirname(fileURLToPath(import.meta.url)), '..');
+const banking77 = resolve(root, '../shared/data/banking77/train.csv');
+const sample = resolve(root, 'tests/fixtures/triage/tickets.csv');
+const source = existsSync(banking77) ? banking77 : sample;
+const parsed = parseDataset(readFileSync(source, 'utf8'), { format: 'csv' });
+if (!parsed.ok) throw new Error(parsed.error);
+const all = parsed.examples;
+console.log(`Data: ${source === banking77 ? 'BANKING77 training split (../shared/data/banking77/train.csv)' : 'the shipped 210-ticket sample (BANKING77 not found)'}: ${all.length} texts, ${new Set(all.map((e) => e.label)).size} labels.\n`);
+
+const trainedAt = '2026-11-27T00:00:00Z';
+const cpu = () => {
+  const u = process.cpuUsage();
+  return (u.user + u.system) / 1000;
+};
+const time = <T>(f: () => T): { value: T; wallMs: number; cpuMs: number } => {
+  const [w0, c0] = [performance.now(), cpu()];
+  const value = f();
+  return { value, wallMs: performance.now() - w0, cpuMs: cpu() - c0 };
+};
+
+// 1. Training time on every text (about 10k for BANKING77), as `tierline train` does it.
+const full = time(() => trainTriageModel(all, { trainedAt, seed: 1 }));
+const modelBytes = JSON.stringify(full.value).length;
+
+// 2. The same split for both classifiers.
+const folds = stratifiedFolds(all, 5, 1);
+const test = folds[0] as LabelledText[];
+const train = folds.slice(1).flat();
+const ours = time(() => trainTriageModel(train, { trainedAt, seed: 1 }));
+const loaded = loadTriageModel(ours.value);
+if (!loaded.ok) throw new Error(loaded.error);
+const model = loaded.model;
+for (const e of test.slice(0, 200)) predict(model, e.text); // warm up the JIT
+const oursEval = time(() => evaluateModel(model, test));
+const reps = Math.max(1, Math.ceil(5000 / test.length));
+const inference = time(() => {
+  for (let r = 0; r < reps; r++) for (const e of test) predict(model, e.text);
+});
+const oursMsPerTicket = inference.wallMs / (reps * test.length);
+
+const bayes = new natural.BayesClassifier();
+const bayesTrain = time(() => {
+  for (const e of train) bayes.addDocument(e.text, e.label);
+  bayes.train();
+});
+const bayesRun = time(() => test.filter((e) => bayes.classify(e.text) === e.label).length);
+const bayesAccuracy = bayesRun.value / test.length;
+const bayesMsPerTicket = bayesRun.wallMs / test.length;
+
+const f1 = (x: number) => x.toFixed(1);
+const pct = (x: number) => `${(x * 100).toFixed(1)}%`;
+const row = (cells: string[]) => `| ${cells.join(' | ')} |`;
+console.log(row(['measure', 'Tierline triage', "natural's BayesClassifier", 'ratio (Tierline / natural)', 'aim']));
+console.log(row(['---', '---', '---', '---', '---']));
+console.log(row([`train ${all.length} texts (wall / CPU)`, `${f1(full.wallMs / 1000)} s / ${f1(full.cpuMs / 1000)} s`, '', '', '≤ 10 s']));
+console.log(row([`train ${train.length} texts (wall)`, `${f1(ours.wallMs / 1000)} s`, `${f1(bayesTrain.wallMs / 1000)} s`, `${(ours.wallMs / bayesTrain.wallMs).toFixed(2)}×`, '']));
+console.log(row(['inference per ticket', `${oursMsPerTicket.toFixed(3)} ms`, `${bayesMsPerTicket.toFixed(3)} ms`, `${(oursMsPerTicket / bayesMsPerTicket).toFixed(2)}×`, '≤ 1 ms']));
+console.log(row([`accuracy on ${test.length} held-out texts`, pct(oursEval.value.accuracy), pct(bayesAccuracy), `${(oursEval.value.accuracy / bayesAccuracy).toFixed(2)}×`, '']));
+console.log(row(['macro-F1', pct(oursEval.value.macroF1), '', '', '']));
+console.log(row(['ECE (15 bins)', oursEval.value.ece.toFixed(4), '', '', '≤ 0.03']));
+const g90 = oursEval.value.gates.find((g) => g.threshold === 0.9);
+if (g90) console.log(row(['0.90 gate coverage / precision', `${pct(g90.coverage)} / ${pct(g90.precision)}`, '', '', '≥ 60% / ≥ 98%']));
+console.log(row(['model file', `${(modelBytes / 1024 / 1024).toFixed(2)} MB`, '', '', '≤ 2 MB']));
+console.log(`\nWall times on this machine under its current load; CPU time is the process's own. natural's BayesClassifier is given the same ${train.length} training texts.`);
