@@ -4,17 +4,28 @@ import { downloadText } from '../../components/admin/download';
 import { DashboardApp } from '../../components/dashboard/dashboard-app';
 import { createDashboardBackend } from '../../components/dashboard/dashboard-backend';
 import { sendToWorker } from '../../extension/messaging/protocol';
+import { openDb } from '../../extension/store/open-db';
+import { createStore } from '../../extension/store/store';
 import './style.css';
 
 /** When a lead last reviewed the escalation matrix (drives the review reminder). */
 const lastReviewedAtStorage = storage.defineItem<string>('local:tierline.lastReviewedAt');
+
+/** Enough for the 10,000 handoffs (and their other events) the page must handle. */
+const LOCAL_EVENT_LIMIT = 200_000;
 
 const backend = createDashboardBackend({
   getSettings: async () => {
     const settings = await sendToWorker('getSettings');
     return { syncEndpoint: settings.values.syncEndpoint, syncToken: settings.values.syncToken, policy: settings.policy.value };
   },
-  readLocalEvents: async () => [],
+  // Without an endpoint nothing is ever sent, so the outbox holds this browser's whole event log.
+  // Extension pages share the worker's origin, hence its IndexedDB: read it directly, read-only.
+  readLocalEvents: async ({ from, to }) => {
+    const records = await createStore(openDb()).peekOutbox(LOCAL_EVENT_LIMIT);
+    const [start, end] = [Date.parse(from), Date.parse(to)];
+    return records.map((r) => r.event).filter((e) => Date.parse(e.at) >= start && Date.parse(e.at) < end);
+  },
   getLastReviewedAt: async () => (await lastReviewedAtStorage.getValue()) ?? undefined,
   setLastReviewedAt: (at) => lastReviewedAtStorage.setValue(at),
 });
