@@ -32,10 +32,14 @@ const NOW = new Date(START + DAYS * 86_400_000);
 
 /** A deterministic stream of realistic events: every ticket gets a decision, some escalate, hand off, get reassigned, reopen or rated. */
 function* generate(count: number, seed: number, idPrefix: string): Generator<TierlineEvent> {
-  let s = seed;
+  // mulberry32: small, fast and well spread, so teams and days get their fair share.
+  let s = seed >>> 0;
   const rand = () => {
-    s = (s * 1_103_515_245 + 12_345) % 2_147_483_648;
-    return s / 2_147_483_648;
+    s = (s + 0x6d2b79f5) >>> 0;
+    let t = s;
+    t = Math.imul(t ^ (t >>> 15), t | 1);
+    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
+    return ((t ^ (t >>> 14)) >>> 0) / 4_294_967_296;
   };
   const tiers = ['T1', 'T2', 'T3'] as const;
   for (let i = 0; i < count; i++) {

@@ -58,53 +58,72 @@ export interface EventFilter {
   agent?: string;
 }
 
-interface EventRow {
-  id: string;
-  type: TierlineEvent['type'];
-  at_ms: number;
-  ticket_id: string;
-  helpdesk: TierlineEvent['helpdesk'];
-  agent: string;
-  team: string | null;
-  data: TierlineEvent['data'];
+/** One event as the database hands it over: [id, type, at (epoch ms), ticket_id, helpdesk, agent, team, data]. */
+type EventTuple = [string, TierlineEvent['type'], number, string, TierlineEvent['helpdesk'], string, string | null, TierlineEvent['data']];
+
+interface PageRow {
+  rows: string | null;
+  last_at: string | null;
+  last_id: string | null;
+  n: number;
 }
 
 /** More than this in one period and the caller is asked to narrow it, rather than the process running out of memory. */
 export const MAX_READ_EVENTS = 2_000_000;
+/** Rows per round trip: one JSON text of roughly 20 MB. */
+const PAGE = 100_000;
 
 export class TooManyEventsError extends Error {}
 
 /**
- * Every event of `org` in [from, to) (and csat events from `csatSince`), oldest first. The filter runs on the
- * (org, at) and (org, team, at) indexes; time comes back as epoch milliseconds
- * because parsing a driver Date per row cost more than the query itself.
+ * Every event of `org` in [from, to) (and csat events from `csatSince`), oldest
+ * first. The filter runs on the (org, at) and (org, team, at) indexes. Each page
+ * comes back as one JSON array built by the database: a single JSON.parse is
+ * several times cheaper than the drivers' per-row, per-column decoding (and
+ * their Date parsing), which cost more than the query itself.
  * Rows were validated with `eventSchema` on the way in, so they are not parsed again.
  */
-export async function readEvents(db: Queryable, org: string, filter: EventFilter, max = MAX_READ_EVENTS): Promise<TierlineEvent[]> {
+export async function readEvents(
+  db: Queryable,
+  org: string,
+  filter: EventFilter,
+  options: { max?: number; pageSize?: number } = {},
+): Promise<TierlineEvent[]> {
+  const { max = MAX_READ_EVENTS, pageSize = PAGE } = options;
   const since = filter.csatSince && filter.csatSince < filter.from ? filter.csatSince : filter.from;
   const params: unknown[] = [org, since, filter.to, filter.from];
   const parts = ['org = $1', 'at >= $2', 'at < $3', `(at >= $4 OR type = 'csat')`];
   if (filter.team !== undefined) parts.push(`team = $${params.push(filter.team)}`);
   if (filter.agent !== undefined) parts.push(`agent = $${params.push(filter.agent)}`);
-  const rows = await db.query<EventRow>(
-    `SELECT id, type, extract(epoch FROM at)::float8 * 1000 AS at_ms, ticket_id, helpdesk, agent, team, data
-     FROM events WHERE ${parts.join(' AND ')} ORDER BY at, id LIMIT ${max + 1}`,
-    params,
-  );
-  if (rows.length > max) throw new TooManyEventsError(`more than ${max} events in the period`);
-  return rows.map(toEvent);
+  const out: TierlineEvent[] = [];
+  let after: { at: string; id: string } | null = null;
+  for (;;) {
+    const pageParams = [...params];
+    const keyset: string = after ? ` AND (at, id) > ($${pageParams.push(after.at)}::timestamptz, $${pageParams.push(after.id)})` : '';
+    const [page]: PageRow[] = await db.query<PageRow>(
+      `SELECT json_agg(json_build_array(id, type, extract(epoch FROM at)::float8 * 1000, ticket_id, helpdesk, agent, team, data) ORDER BY at, id)::text AS rows,
+              max(at)::text AS last_at, (array_agg(id ORDER BY at DESC, id DESC))[1] AS last_id, count(*)::int AS n
+       FROM (SELECT * FROM events WHERE ${parts.join(' AND ')}${keyset} ORDER BY at, id LIMIT ${pageSize}) AS page`,
+      pageParams,
+    );
+    if (!page?.rows) return out;
+    for (const t of JSON.parse(page.rows) as EventTuple[]) out.push(toEvent(t));
+    if (out.length > max) throw new TooManyEventsError(`more than ${max} events in the period`);
+    if (page.n < pageSize || !page.last_at || !page.last_id) return out;
+    after = { at: page.last_at, id: page.last_id };
+  }
 }
 
-function toEvent(r: EventRow): TierlineEvent {
+function toEvent([id, type, atMs, ticketId, helpdesk, agent, team, data]: EventTuple): TierlineEvent {
   const event = {
-    id: r.id,
-    type: r.type,
-    at: new Date(r.at_ms).toISOString(),
-    ticketId: r.ticket_id,
-    helpdesk: r.helpdesk,
-    agent: r.agent,
-    ...(r.team === null ? {} : { team: r.team }),
-    data: r.data,
+    id,
+    type,
+    at: new Date(atMs).toISOString(),
+    ticketId,
+    helpdesk,
+    agent,
+    ...(team === null ? {} : { team }),
+    data,
   };
   // Safe: the row was built from a parsed event of this very type.
   return event as TierlineEvent;

@@ -5,6 +5,7 @@ import { createApp } from '../app';
 import type { Db } from '../db/db';
 import { MIGRATIONS, migrate } from '../db/migrations';
 import { computeMetrics } from '../../core/metrics';
+import { TooManyEventsError, readEvents } from '../store/events';
 import { type Role, createToken } from '../store/tokens';
 import { csatEvent, decisionEvent, escalationEvent, handoffEvent, reassignmentEvent, smallPolicy } from './fixtures';
 
@@ -31,6 +32,9 @@ export function describeApiSuite(engine: string, open: () => Promise<Db>): void 
     afterAll(async () => {
       await db?.close();
     });
+
+    /** Another agent token in an existing organisation. */
+    const newOrgToken = (org: string) => createToken(db, { org, role: 'agent', now: NOW });
 
     async function newOrg() {
       const org = `org-${process.pid}-${++orgs}-${Math.random().toString(36).slice(2, 8)}`;
@@ -413,6 +417,18 @@ export function describeApiSuite(engine: string, open: () => Promise<Db>): void 
         const byWeek = await (await get(`/v1/metrics${period}&groupBy=week`, lead)).json();
         // Sunday 2026-02-15 belongs to the ISO week of Monday 2026-02-09.
         expect(byWeek.groups.map((g: { key: string; metrics: unknown[] }) => g.key)).toEqual(['2026-02-02', '2026-02-09']);
+      });
+
+      it('reads the same events page by page as in one go, including events at the same instant', async () => {
+        const { org, events } = await seed();
+        // Two more at one instant, so a page boundary falls between equal times.
+        const twins = [decisionEvent({ at: '2026-02-20T09:00:00Z', team: 'emea' }), decisionEvent({ at: '2026-02-20T09:00:00Z', team: 'emea' })];
+        await post(await newOrgToken(org), twins);
+        const filter = { from: new Date(from), to: new Date(to), csatSince: new Date('2026-01-01T00:00:00Z') };
+        const whole = await readEvents(db, org, filter);
+        expect(whole).toHaveLength(events.length - 2 + twins.length);
+        for (const pageSize of [1, 2, 3]) expect(await readEvents(db, org, filter, { pageSize })).toEqual(whole);
+        await expect(readEvents(db, org, filter, { max: 3, pageSize: 2 })).rejects.toThrow(TooManyEventsError);
       });
 
       it('defaults to the 30 days before now', async () => {
