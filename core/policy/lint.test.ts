@@ -78,7 +78,9 @@ describe('lintPolicy', () => {
 
   it('warns about more than four tiers staffed by people, but not about a self-service Tier 0', () => {
     const tiers = (human0: boolean) => (p: PolicyInput) => {
-      p.tiers = (['T0', 'T1', 'T2', 'T3', 'T4'] as const).map((id) => ({ id, name: id, boundary: `What ${id} owns.`, ownerRole: 'frontline', human: id === 'T0' ? human0 : true }));
+      const ids = ['T0', 'T1', 'T2', 'T3', 'T4'] as const;
+      p.tiers = ids.map((id) => ({ id, name: id, boundary: `What ${id} owns.`, ownerRole: `owner-${id.toLowerCase()}`, human: id === 'T0' ? human0 : true }));
+      p.roles = ids.map((id) => ({ id: `owner-${id.toLowerCase()}`, name: `Owner of ${id}`, tier: id }));
       p.handoff.stages = { 'T0-T1': [{ id: 'user-id', label: 'User ID' }], 'T1-T2': [{ id: 'a', label: 'A' }], 'T2-T3': [{ id: 'b', label: 'B' }], 'T3-T4': [{ id: 'c', label: 'C' }] };
     };
     expect(codes(lint(tiers(true)))).toEqual(['warning too-many-human-tiers $.tiers']);
@@ -122,6 +124,22 @@ describe('lintPolicy', () => {
       });
       expect(codes(findings)).toEqual(['error undefined-tier $.triggers[0].when.all[0].value']);
     });
+  });
+
+  it('warns when a route or an owner puts a role at a tier it does not work at', () => {
+    const findings = lint((p) => {
+      p.triggers = [trigger('breach', { field: 'text', op: 'contains', value: 'security breach' }, { kind: 'severity', route: { tier: 'T2', role: 'frontline' } })];
+    });
+    expect(codes(findings)).toEqual(['warning role-tier-mismatch $.triggers[0].route']);
+  });
+
+  it('reports a severity and a sensitive case that can never apply', () => {
+    const impossible = { all: [{ field: 'priority', op: 'eq', value: 'urgent' }, { field: 'priority', op: 'eq', value: 'low' }] } as Condition;
+    const findings = lint((p) => {
+      p.severities[0]!.when = impossible;
+      p.ai = { sensitive: [{ id: 'legal', description: 'Legal disputes', when: impossible }] };
+    });
+    expect(codes(findings)).toEqual(['error severity-never-applies $.severities[0].when', 'error sensitive-case-never-applies $.ai.sensitive[0].when']);
   });
 
   describe('triggers that can never fire', () => {

@@ -169,6 +169,18 @@ function lintReferences(policy: Policy, add: Add): void {
     }
     for (const id of Object.keys(mapping.writeBack)) tier(id, ['helpdesks', helpdesk, 'writeBack', id], `The ${helpdesk} write-back`);
   }
+  // A role works at one tier: sending a ticket "to T4" but to a Tier 1 role leaves the badge and the owner disagreeing.
+  const roleTier = new Map(policy.roles.map((r) => [r.id, r.tier]));
+  const mismatch = (tierId: string, roleId: string | undefined, path: Path, what: string) => {
+    const actual = roleId === undefined ? undefined : roleTier.get(roleId);
+    if (actual !== undefined && actual !== tierId) {
+      add('warning', 'role-tier-mismatch', path, `${what} puts the role "${roleId}" (a ${actual} role) at ${tierId}.`, `Use a ${tierId} role, or move "${roleId}" to ${tierId} in $.roles.`);
+    }
+  };
+  for (const [i, t] of policy.tiers.entries()) mismatch(t.id, t.ownerRole, ['tiers', i, 'ownerRole'], `Tier ${t.id}'s owner`);
+  for (const [i, t] of policy.issueTypes.entries()) mismatch(t.tier, t.role, ['issueTypes', i, 'role'], `The issue type "${t.id}"`);
+  for (const [i, t] of policy.triggers.entries()) if (t.route.tier !== undefined) mismatch(t.route.tier, t.route.role, ['triggers', i, 'route'], `The trigger "${t.id}"`);
+
   // Conditions that compare a tier, severity or issue type with a value the policy never defines can never be true as meant.
   const known: Record<string, [Set<string>, string, string]> = {
     currentTier: [tiers, 'undefined-tier', 'tier'],
@@ -254,6 +266,17 @@ function lintTriggers(policy: Policy, add: Add): void {
       add('error', 'vague-trigger', ['triggers', i, 'when'], `The trigger "${trigger.id}" is not measurable: ${vague}. Triggers like "escalate if unsure" turn Tier 1 into a pass-through.`, 'Base the trigger on a measurable fact: issue type, severity, customer tier, time in queue, impacted users, an amount, an error code or repeat contacts.');
     }
   });
+  // Severities are tried in order and sensitive cases guard automation: one that can never match is a silent hole.
+  for (const [i, severity] of policy.severities.entries()) {
+    const dnf = severity.when ? toDnf(severity.when) : null;
+    const never = dnf ? neverTrue(dnf) : null;
+    if (never) add('error', 'severity-never-applies', ['severities', i, 'when'], `The severity "${severity.id}" can never apply: ${never}.`, 'Fix the contradicting tests or remove the condition.');
+  }
+  for (const [i, sensitive] of policy.ai.sensitive.entries()) {
+    const dnf = toDnf(sensitive.when);
+    const never = dnf ? neverTrue(dnf) : null;
+    if (never) add('error', 'sensitive-case-never-applies', ['ai', 'sensitive', i, 'when'], `The sensitive case "${sensitive.id}" can never apply, so those tickets would be automated: ${never}.`, 'Fix the contradicting tests so the case is recognised.');
+  }
   policy.triggers.forEach((later, j) => {
     const specific = dnfs[j];
     if (!specific || dead.has(j)) return;
