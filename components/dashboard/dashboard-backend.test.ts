@@ -37,7 +37,7 @@ describe('createDashboardBackend', () => {
         return Response.json({ handoffs: [row(first ? 'h1' : 'h2')], nextCursor: first ? 'next' : null });
       }
       const metric = { id: 'escalation-rate', label: 'Escalation rate', value: 0.12, numerator: 12, denominator: 100, status: 'healthy', summary: '', signal: '', action: '', band: '10–15%' };
-      return Response.json({ from: period.from, to: period.to, overall: { metrics: [metric] }, groups: [{ key: '2026-02-09', metrics: { metrics: [metric] } }] });
+      return Response.json({ from: period.from, to: period.to, events: 100, metrics: [metric], groups: [{ key: '2026-02-09', metrics: [metric] }] });
     };
     const backend = createDashboardBackend({ ...deps('https://sync.acme.test'), fetch: fakeFetch as typeof fetch });
     const data = await backend.load(period);

@@ -63,7 +63,7 @@ export function createDashboardBackend(deps: DashboardDeps): DashboardBackend {
           ...common,
           source: 'endpoint',
           handoffs,
-          metrics: toWeeklySeries(metricsBody.overall, metricsBody.groups),
+          metrics: toWeeklySeries(metricsBody.metrics, metricsBody.groups),
           learning: { kind: 'tickets', items: learningCandidatesFromAudit(handoffs) },
         };
       }

@@ -24,17 +24,17 @@ describe('weeklyMetricsFromEvents', () => {
 });
 
 describe('toWeeklySeries', () => {
-  it('reads the endpoint answer whether a week nests the report or the bare list, with gaps as null', () => {
+  it('reads the endpoint report for the weeks of 2026-03-02 and 2026-03-09, with a week without cases as null', () => {
     const metric = (id: string, value: number, denominator: number) => ({ id, label: id, value, numerator: value * denominator, denominator, status: 'healthy', summary: '', signal: '', action: '', band: '' });
     const body = metricsResponseSchema.parse({
       from: '2026-03-02T00:00:00Z',
       to: '2026-03-16T00:00:00Z',
-      overall: { metrics: [metric('escalation-rate', 0.2, 20)] },
+      metrics: [metric('escalation-rate', 0.2, 20)],
       groups: [
         { key: '2026-03-09', metrics: [metric('escalation-rate', 0.3, 10)] },
-        { key: '2026-03-02', metrics: { metrics: [metric('escalation-rate', 0, 0)] } },
+        { key: '2026-03-02', metrics: [metric('escalation-rate', 0, 0)] },
       ],
     });
-    expect(toWeeklySeries(body.overall, body.groups)).toMatchObject({ weeks: ['2026-03-02', '2026-03-09'], series: { 'escalation-rate': [null, 0.3] } });
+    expect(toWeeklySeries(body.metrics, body.groups)).toMatchObject({ weeks: ['2026-03-02', '2026-03-09'], series: { 'escalation-rate': [null, 0.3] } });
   });
 });

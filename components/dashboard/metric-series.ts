@@ -37,15 +37,12 @@ export interface MetricView {
   band: string;
 }
 
-/** The core's report, or its bare metric list, as the endpoint may nest either. */
-const metricListSchema = z.union([z.array(metricSchema), z.object({ metrics: z.array(metricSchema) }).transform((r) => r.metrics)]);
-
-/** GET /v1/metrics?groupBy=week */
+/** GET /v1/metrics?groupBy=week: the core's MetricsReport as JSON. */
 export const metricsResponseSchema = z.object({
   from: z.string(),
   to: z.string(),
-  overall: metricListSchema,
-  groups: z.array(z.object({ key: z.string(), metrics: metricListSchema })),
+  metrics: z.array(metricSchema),
+  groups: z.array(z.object({ key: z.string(), metrics: z.array(metricSchema) })),
 });
 
 export interface WeeklyMetrics {
