@@ -61,8 +61,7 @@ describe('tierline read', () => {
   });
 
   it('maps groups with the policy given by --policy', async () => {
-    const policy = structuredClone(defaultPolicyInput);
-    policy.helpdesks.freshdesk.groups = { 'Tier 1 - Frontline': 'T2' };
+    const policy = { ...defaultPolicyInput, helpdesks: { ...defaultPolicyInput.helpdesks, freshdesk: { ...defaultPolicyInput.helpdesks.freshdesk, groups: { 'Tier 1 - Frontline': 'T2' } } } };
     const t = fakeIo({ 'p.json': JSON.stringify(policy), 'g.json': JSON.stringify({ id: 3101, name: 'Tier 1 - Frontline' }) });
     expect(await main(['read', '--helpdesk', 'freshdesk', '--api', fixturePath(freshdeskFixtures, 'api-v2/tickets-2001.json'), '--group', 'g.json', '--policy', 'p.json'], t.io)).toBe(0);
     expect(JSON.parse(t.out()).currentTier).toBe('T2');
