@@ -126,10 +126,34 @@ function mergePauses(pauses: readonly Pause[], from: number, to: number): Window
   return merged;
 }
 
-/** The local calendar date of an instant in a zone, as days since 1970-01-01. */
+/**
+ * The local calendar date of an instant in a zone, as days since 1970-01-01.
+ * Offsets stay within ±14 hours, so the local date is the UTC date or a
+ * neighbour: the latest local midnight at or before the instant decides.
+ * Midnights are computed once per zone and day (Intl offsets are slow).
+ */
 function localDay(timeZone: string, ms: number): number {
-  const local = new TZDate(ms, timeZone);
-  return Math.floor(Date.UTC(local.getFullYear(), local.getMonth(), local.getDate()) / DAY);
+  const utcDay = Math.floor(ms / DAY);
+  for (let d = utcDay + 1; d >= utcDay - 1; d--) if (midnight(timeZone, d) <= ms) return d;
+  return utcDay - 1;
+}
+
+const midnights = new Map<string, Map<number, number>>();
+
+function midnight(timeZone: string, day: number): number {
+  let zone = midnights.get(timeZone);
+  if (!zone) {
+    zone = new Map();
+    midnights.set(timeZone, zone);
+  }
+  let ms = zone.get(day);
+  if (ms === undefined) {
+    const date = new Date(day * DAY);
+    ms = wallTime(timeZone, date.getUTCFullYear(), date.getUTCMonth(), date.getUTCDate(), 0, 0);
+    if (zone.size > 50_000) zone.clear();
+    zone.set(day, ms);
+  }
+  return ms;
 }
 
 const WEEKDAYS = ['sun', 'mon', 'tue', 'wed', 'thu', 'fri', 'sat'] as const;

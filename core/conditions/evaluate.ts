@@ -1,7 +1,7 @@
 import { parseDuration } from './duration';
 import { compilePattern } from './safe-pattern';
 import type { Condition, LeafCondition } from './schema';
-import { excerptAround, foldTextCached } from './text';
+import { excerptAround, foldTextCached, hasPhrase, indexText, type Phrase, preparePhrase } from './text';
 
 /**
  * Ticket facts by name: plain ticket fields (nested, read by dotted path such
@@ -139,12 +139,13 @@ type Scalar = string | number | boolean | null;
 function buildLeaf(leaf: LeafCondition): CompiledCondition {
   const read = factReader(leaf.field);
   const matcher = leafMatcher(leaf);
+  const phrases = leaf.op === 'contains' ? (Array.isArray(leaf.value) ? leaf.value : [leaf.value]).map(preparePhrase) : [];
   return {
     test: (facts) => matcher(read(facts)),
     explain: (facts, seen) => {
       const value = read(facts);
       const matched = matcher(value);
-      seen[leaf.field] = describeSeen(leaf, value, matched);
+      seen[leaf.field] = describeSeen(value, matched ? phrases : []);
       return matched;
     },
   };
@@ -178,8 +179,8 @@ function leafMatcher(leaf: LeafCondition): (value: unknown) => boolean {
     case 'lte':
       return numeric((n) => n <= leaf.value);
     case 'contains': {
-      const phrases = (Array.isArray(leaf.value) ? leaf.value : [leaf.value]).map(foldTextCached);
-      return anyElement((v) => typeof v === 'string' && findPhrase(foldTextCached(v), phrases) !== undefined);
+      const phrases = (Array.isArray(leaf.value) ? leaf.value : [leaf.value]).map(preparePhrase);
+      return anyElement((v) => typeof v === 'string' && findPhrase(v, phrases) !== undefined);
     }
     case 'matches': {
       const check = compilePattern(leaf.value);
@@ -243,21 +244,20 @@ function isPresent(value: unknown): boolean {
   return true;
 }
 
-function findPhrase(folded: string, phrases: readonly string[]): string | undefined {
-  for (const p of phrases) if (folded.includes(p)) return p;
+/** The first phrase found in the text (folded), or undefined. */
+function findPhrase(text: string, phrases: readonly Phrase[]): Phrase | undefined {
+  const indexed = indexText(text);
+  for (const p of phrases) if (hasPhrase(indexed, p)) return p;
   return undefined;
 }
 
 const SEEN_TEXT_LIMIT = 120;
 
-function describeSeen(leaf: LeafCondition, value: unknown, matched: boolean): unknown {
+/** What a leaf saw: the value, or for a long text the excerpt around the phrase that matched. */
+function describeSeen(value: unknown, matchedPhrases: readonly Phrase[]): unknown {
   if (typeof value === 'string' && value.length > SEEN_TEXT_LIMIT) {
-    if (leaf.op === 'contains' && matched) {
-      const phrases = (Array.isArray(leaf.value) ? leaf.value : [leaf.value]).map(foldTextCached);
-      const folded = foldTextCached(value);
-      const phrase = findPhrase(folded, phrases);
-      if (phrase !== undefined) return excerptAround(value, folded, phrase);
-    }
+    const phrase = matchedPhrases.length > 0 ? findPhrase(value, matchedPhrases) : undefined;
+    if (phrase !== undefined) return excerptAround(value, foldTextCached(value), phrase.folded);
     return `${value.slice(0, SEEN_TEXT_LIMIT)}…`;
   }
   return value;

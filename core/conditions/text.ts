@@ -42,3 +42,64 @@ export function excerptAround(text: string, foldedText: string, foldedPhrase: st
   const end = Math.min(foldedText.length, at + foldedPhrase.length + radius);
   return `${start > 0 ? '…' : ''}${foldedText.slice(start, end)}${end < foldedText.length ? '…' : ''}`;
 }
+
+/**
+ * A folded text with a bitmap of the character pairs it contains. Looking for
+ * many phrases in one ticket text (issue-type keywords, `contains` lists) is
+ * the routing hot path; a phrase with a pair the text lacks cannot be in it,
+ * so most phrases are ruled out by a few bit tests instead of a string search.
+ */
+export interface IndexedText {
+  folded: string;
+  pairs: Uint32Array;
+}
+
+// 2048 bits: sparse enough for ticket-length texts, small enough to build per ticket.
+const PAIR_BITS = 2048;
+
+function pairBit(a: number, b: number): number {
+  return ((a * 31) ^ b) & (PAIR_BITS - 1);
+}
+
+/** The folded, pair-indexed form of a text, cached like `foldTextCached`. */
+export function indexText(text: string): IndexedText {
+  const folded = foldTextCached(text);
+  const hit = indexCache.get(folded);
+  if (hit) return hit;
+  const pairs = new Uint32Array(PAIR_BITS / 32);
+  for (let i = 1; i < folded.length; i++) {
+    const bit = pairBit(folded.charCodeAt(i - 1), folded.charCodeAt(i));
+    pairs[bit >>> 5] = (pairs[bit >>> 5] as number) | (1 << (bit & 31));
+  }
+  const indexed = { folded, pairs };
+  if (indexCache.size >= CACHE_LIMIT) indexCache.clear();
+  indexCache.set(folded, indexed);
+  return indexed;
+}
+
+const indexCache = new Map<string, IndexedText>();
+
+/** A phrase prepared for `hasPhrase`: folded, with a few of its character pairs to probe. */
+export interface Phrase {
+  raw: string;
+  folded: string;
+  probes: readonly number[];
+}
+
+export function preparePhrase(raw: string): Phrase {
+  const folded = foldText(raw);
+  const probes = new Set<number>();
+  // Pairs spread over the phrase: the start, the end and two in between.
+  const n = folded.length - 1;
+  for (const i of n > 0 ? [1, n, Math.ceil(n / 3), Math.ceil((2 * n) / 3)] : []) {
+    if (i >= 1 && i <= n) probes.add(pairBit(folded.charCodeAt(i - 1), folded.charCodeAt(i)));
+  }
+  return { raw, folded, probes: [...probes] };
+}
+
+/** Whether a (folded) phrase occurs in an indexed text. */
+export function hasPhrase(text: IndexedText, phrase: Phrase): boolean {
+  const { pairs } = text;
+  for (const bit of phrase.probes) if (((pairs[bit >>> 5] as number) & (1 << (bit & 31))) === 0) return false;
+  return text.folded.includes(phrase.folded);
+}
