@@ -199,6 +199,23 @@ describe('computeMetrics on any event log', () => {
   });
 });
 
+/** The same instant written in Berlin winter time, e.g. 2026-11-10T10:00:00.000+01:00. */
+function inBerlin(iso: string): string {
+  const shifted = new Date(Date.parse(iso) + 3_600_000).toISOString();
+  return `${shifted.slice(0, 23)}+01:00`;
+}
+
+describe('computeMetrics and time zones', () => {
+  it('gives the same report whether timestamps are written in UTC or with an offset', () => {
+    fc.assert(
+      fc.property(fc.array(eventArb, { maxLength: 40 }), groupBy, (events, by) => {
+        const offset = events.map((e) => (e.type === 'reopen' ? { ...e, at: inBerlin(e.at), data: { solvedAt: inBerlin(e.data.solvedAt) } } : { ...e, at: inBerlin(e.at) }));
+        expect(computeMetrics(offset, { ...NOVEMBER, groupBy: by })).toEqual(computeMetrics(events, { ...NOVEMBER, groupBy: by }));
+      }),
+    );
+  });
+});
+
 describe('learningCandidates', () => {
   it('proposes a Tier 1 playbook for a topic Tier 2 keeps solving that Tier 1 could have', () => {
     const events = [
