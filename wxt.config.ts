@@ -22,6 +22,8 @@ export default defineConfig({
     name: 'Tierline',
     description: 'Tier badges, escalation triggers and handoff checklists inside Zendesk, Freshdesk and Jira Service Management.',
     permissions: ['storage', 'alarms', 'notifications'],
+    // The toolbar icon's badge tells the agent a queue timer fired while the tab was not looking.
+    action: { default_title: 'Tierline' },
     // Custom helpdesk domains are asked for at run time (managed policy lists them).
     optional_host_permissions: ['https://*/*'],
     ...(browser === 'firefox'

@@ -38,7 +38,7 @@ describe('resolveSettings', () => {
 
   it('drops an invalid managed value for its key alone and reports its path', () => {
     const resolved = resolveSettings({
-      managed: { syncEndpoint: 'ftp://sync.acme.test', syncToken: 'tl_abc', alarmPeriodMinutes: 0.1, surprise: 1 },
+      managed: { syncEndpoint: 'ftp://sync.acme.test', syncToken: 'tl_abc', alarmPeriodMinutes: 0.01, surprise: 1 },
       local: { syncEndpoint: 'https://mine.test' },
     });
     expect(resolved.values.syncToken).toBe('tl_abc');

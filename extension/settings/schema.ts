@@ -36,8 +36,12 @@ export const settingFields = {
   'ai.model': z.string().default(''),
   'ai.apiKey': z.string().default(''),
   extraHelpdeskHosts: z.array(z.object({ host: z.string().min(1), helpdesk: helpdeskIdSchema }).strict()).default([]),
-  /** How often the worker wakes to recompute queue clocks and sync; Chrome's minimum is 30 s. */
-  alarmPeriodMinutes: z.number().min(0.5).max(60).default(1),
+  /**
+   * How often the worker wakes to recompute queue clocks and sync. Chrome runs
+   * a packed extension's alarms at most every 30 s; shorter periods only take
+   * effect unpacked (the end-to-end tests).
+   */
+  alarmPeriodMinutes: z.number().min(0.05).max(60).default(1),
   /** Desktop notifications when a time trigger fires (the badge is always set). */
   notifications: z.boolean().default(true),
 } as const;
