@@ -37,6 +37,11 @@ describe('getReviewCadence', () => {
     expect(r.ok && r.cadence.phase).toBe('quarterly');
   });
 
+  it('names the latest missed review, the quarterly one of 2026-10-10, when none was recorded by 2026-11-27', () => {
+    const r = getReviewCadence(rollout, { now: new Date('2026-11-27T00:00:00Z') });
+    expect(r.ok && r.cadence).toMatchObject({ phase: 'quarterly', nextReviewAt: '2026-10-10T00:00:00.000Z', due: true });
+  });
+
   it('returns a typed error when the policy has no rollout date', () => {
     expect(getReviewCadence(undefined, { now: new Date('2026-01-01T00:00:00Z') }).ok).toBe(false);
     expect(getReviewCadence('not a date', { now: new Date('2026-01-01T00:00:00Z') }).ok).toBe(false);

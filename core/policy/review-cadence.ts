@@ -36,7 +36,8 @@ function scheduledReview(rolledOut: Date, n: number): { at: Date; phase: ReviewC
 }
 
 /**
- * The next review after the last one (or after rollout when none is recorded).
+ * The next review after the last one (or after rollout when none is recorded);
+ * when several have passed since, the latest of them, which is due.
  *
  * @example
  * getReviewCadence('2026-01-10T00:00:00Z', { now: new Date('2026-02-15T00:00:00Z') })
@@ -56,6 +57,11 @@ export function getReviewCadence(
   while (next.at <= after) {
     n += 1;
     next = scheduledReview(rolledOut, n);
+  }
+  // Several reviews missed: the one due is the latest that has come, not the first that was skipped.
+  for (let later = scheduledReview(rolledOut, n + 1); later.at <= options.now; later = scheduledReview(rolledOut, n + 1)) {
+    n += 1;
+    next = later;
   }
   return {
     ok: true,
