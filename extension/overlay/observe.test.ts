@@ -1,6 +1,6 @@
 // @vitest-environment happy-dom
 import { describe, expect, it } from 'vitest';
-import { observe } from './observe';
+import { observe, watchAncestors } from './observe';
 
 const settle = () => new Promise((r) => setTimeout(r, 0));
 
@@ -37,5 +37,46 @@ describe('observe', () => {
     await settle();
     controller.abort();
     expect(calls).toBe(1);
+  });
+});
+
+describe('observe when the helpdesk re-renders', () => {
+  it('reports a pane replaced by a new one, and one appearing after none matched', async () => {
+    document.body.replaceChildren();
+    const app = document.createElement('div');
+    document.body.append(app);
+    const seen: (string | null)[] = [];
+    const controller = new AbortController();
+    observe('.pane', (el) => seen.push(el?.id ?? null), { signal: controller.signal });
+    const first = Object.assign(document.createElement('main'), { id: 'first', className: 'pane' });
+    app.append(first);
+    await settle();
+    const second = Object.assign(document.createElement('main'), { id: 'second', className: 'pane' });
+    app.replaceChildren(second);
+    await settle();
+    controller.abort();
+    expect(seen).toEqual([null, 'first', 'second']);
+  });
+});
+
+describe('watchAncestors', () => {
+  it('notices when an ancestor is removed, not when a sibling subtree churns', async () => {
+    document.body.replaceChildren();
+    const header = document.createElement('header');
+    const log = document.createElement('section');
+    const badge = document.createElement('span');
+    header.append(badge);
+    document.body.append(header, log);
+    let changes = 0;
+    const controller = new AbortController();
+    watchAncestors(badge, () => changes++, controller.signal);
+    for (let i = 0; i < 10; i++) log.append(document.createElement('p'));
+    await settle();
+    expect(changes).toBe(0);
+    header.remove();
+    await settle();
+    controller.abort();
+    expect(changes).toBe(1);
+    expect(badge.isConnected).toBe(false);
   });
 });

@@ -6,7 +6,7 @@ import type { Policy } from '../../core/policy/schema';
 import type { FeatureContext } from '../features/context';
 import { type Feature, runFeatures } from '../features/registry';
 import { decideTicket, type LocalDecide, withTimeout } from './decide-ticket';
-import { observe } from './observe';
+import { observe, watchAncestors } from './observe';
 import { createOverrideState } from './override-state';
 import { readActiveTicket } from './read-ticket';
 import { createOverlayUi, type OverlayMounts } from './ui';
@@ -46,6 +46,23 @@ export function startOverlay(options: OverlayOptions): void {
   let ui: Promise<OverlayMounts> | undefined;
   let current: { key: string; container: Element | null; controller: AbortController } | undefined;
   let generation = 0;
+  let badgeWatch: AbortController | undefined;
+
+  /** Draws the drawer and the badge by the header, and puts the badge back when the helpdesk re-renders its header. */
+  function place(mounts: OverlayMounts, ref: string, container: Element) {
+    mounts.show(ref, container);
+    badgeWatch?.abort();
+    if (mounts.badgeInDrawer()) return;
+    badgeWatch = new AbortController();
+    const host = mounts.badgeHost();
+    watchAncestors(
+      host,
+      () => {
+        if (!host.isConnected && current?.key === ref) place(mounts, ref, current.container ?? doc.body);
+      },
+      AbortSignal.any([badgeWatch.signal, ctx.signal]),
+    );
+  }
 
   async function show(url: URL, container: Element | null) {
     const ref = adapter.getPageKind(url) ? adapter.getTicketRef(url) : null;
@@ -66,7 +83,7 @@ export function startOverlay(options: OverlayOptions): void {
     const [mounts, { policy = defaultPolicy, disabledFeatures, agent }] = await Promise.all([ui, settings]);
     const read = await readActiveTicket(adapter, { ref, url, fetch: pageFetch, policy, document: doc });
     if (signal.aborted || mine !== generation) return;
-    mounts.show(ref, container ?? doc.body);
+    place(mounts, ref, container ?? doc.body);
     const notice = mounts.slot('notice');
     signal.addEventListener('abort', () => render(null, notice), { once: true });
     if (!read.ok) {
@@ -119,12 +136,4 @@ export function startOverlay(options: OverlayOptions): void {
   } else {
     refresh(new URL(location.href));
   }
-  // A helpdesk re-rendering its header drops our badge with it: put it back.
-  observe(
-    'tierline-badge',
-    (badge) => {
-      if (!badge && current && ui) ui.then((mounts) => current && mounts.show(current.key, current.container ?? doc.body));
-    },
-    { signal: ctx.signal },
-  );
 }

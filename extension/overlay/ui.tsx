@@ -21,6 +21,8 @@ export interface OverlayMounts extends OverlayUi {
   badgeAttached(): boolean;
   /** True when the header mount was not found and the badge fell back to the drawer. */
   badgeInDrawer(): boolean;
+  /** The badge's shadow host, wherever it sits. */
+  badgeHost(): HTMLElement;
 }
 
 function themed(container: HTMLElement, helpdesk: string): HTMLElement {
@@ -103,5 +105,6 @@ export async function createOverlayUi(ctx: ContentScriptContext, adapter: Helpde
     panel: (id: FeatureId) => slot(id === 'tier-badge' ? 'badge' : id),
     badgeAttached: () => badgeUi.shadowHost.isConnected,
     badgeInDrawer: () => inDrawer,
+    badgeHost: () => badgeUi.shadowHost,
   };
 }

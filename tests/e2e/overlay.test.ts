@@ -62,6 +62,25 @@ describe('moving between tickets', () => {
     await opened.page.close();
   });
 
+  it('puts the badge back when Zendesk re-renders the ticket header', async () => {
+    const opened = await openTicket(browser.context, zendesk('billing'));
+    await badgeText(opened.page, 'Billing Specialist');
+    await opened.page.evaluate(() => {
+      const header = document.querySelector('.ticket-panes-grid-layout[data-is-active="true"] .pane-header');
+      const fresh = document.createElement('div');
+      fresh.className = 'pane-header';
+      const subject = document.createElement('input');
+      subject.setAttribute('data-test-id', 'omni-header-subject');
+      subject.value = 'Charged twice for the annual plan';
+      fresh.append(subject);
+      header?.replaceWith(fresh);
+    });
+    await badgeText(opened.page, 'Billing Specialist');
+    expect(await opened.page.evaluate(() => document.querySelector('.pane-header [data-tierline-mount] tierline-badge') !== null)).toBe(true);
+    expectNoErrors(opened);
+    await opened.page.close();
+  });
+
   it('follows client-side navigation in Freshdesk', async () => {
     const opened = await openTicket(browser.context, `https://acme.freshdesk.com/a/tickets/${freshdeskTicketId('billing')}`);
     await badgeText(opened.page, 'Billing Specialist');
