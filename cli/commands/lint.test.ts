@@ -3,7 +3,7 @@ import { defaultPolicyInput } from '../../core/policy/default-policy';
 import type { CliIo } from '../io';
 import { main } from '../main';
 
-function fakeIo(files: Record<string, string> = {}) {
+function fakeIo(files: Record<string, string> = {}, stdin = '') {
   const out: string[] = [];
   const err: string[] = [];
   const io: CliIo = {
@@ -15,7 +15,7 @@ function fakeIo(files: Record<string, string> = {}) {
       return text;
     },
     writeFile: async () => {},
-    readStdin: async () => '',
+    readStdin: async () => stdin,
     env: {},
     now: () => new Date('2026-11-27T09:00:00Z'),
   };
@@ -82,6 +82,12 @@ describe('tierline lint', () => {
     const t = fakeIo({ 'policy.json': edited((p) => ((p.severities[0] as { response: unknown }).response = 'soon')) });
     expect(await main(['lint', 'policy.json'], t.io)).toBe(1);
     expect(t.out()).toContain('$.severities[0].response  (invalid-policy)');
+  });
+
+  it('reads the policy from stdin with "-", byte-order mark and all', async () => {
+    const t = fakeIo({}, `\uFEFF${edited(() => {})}`);
+    expect(await main(['lint', '-'], t.io)).toBe(0);
+    expect(t.out()).toBe('stdin: no problems found.\n');
   });
 
   it('says so when the file cannot be read, with exit 2', async () => {

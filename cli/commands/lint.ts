@@ -11,7 +11,7 @@ import type { CliCommand, CliIo } from '../io';
  */
 const command: CliCommand = {
   summary: 'Lint a support-levels policy: errors and warnings with their JSON path and a fix',
-  usage: 'tierline lint [policy.json] [--json]',
+  usage: 'tierline lint [policy.json | -] [--json]',
   async run(argv, io) {
     let args: { values: { json?: boolean }; positionals: string[] };
     try {
@@ -33,7 +33,7 @@ const command: CliCommand = {
       }
       findings = lintPolicyText(text);
     }
-    const source = file ?? 'default policy';
+    const source = file === '-' ? 'stdin' : (file ?? 'default policy');
     const errors = findings.filter((f) => f.severity === 'error').length;
     if (args.values.json) io.stdout(`${JSON.stringify({ source, errors, warnings: findings.length - errors, findings }, null, 2)}\n`);
     else io.stdout(formatFindings(source, findings));

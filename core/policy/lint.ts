@@ -53,7 +53,9 @@ export function lintPolicy(policy: Policy): Finding[] {
  * Lints policy JSON text: malformed JSON and schema errors become error
  * findings (with line and column for JSON), a valid policy is linted.
  */
-export function lintPolicyText(text: string): Finding[] {
+export function lintPolicyText(input: string): Finding[] {
+  // Editors on Windows save JSON with a byte-order mark, which JSON.parse refuses.
+  const text = input.replace(/^\uFEFF/, '');
   const syntax = locateJsonError(text);
   if (syntax) {
     return [{ severity: 'error', code: 'invalid-json', path: '$', message: `not valid JSON at line ${syntax.line}, column ${syntax.column}: ${syntax.message}`, fix: 'check for a missing comma, quote or bracket at that position' }];
