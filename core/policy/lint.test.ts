@@ -243,6 +243,13 @@ describe('lintPolicy', () => {
     expect(codes(findings)).toEqual(['warning stage-without-requirements $.handoff.stages["T1-T2"]']);
   });
 
+  it('warns about handoff requirements for a stage that joins a tier the policy does not have', () => {
+    const findings = lint((p) => {
+      p.handoff.stages['T2-T3'] = [{ id: 'logs', label: 'System logs' }];
+    });
+    expect(codes(findings)).toEqual(['warning unused-stage $.handoff.stages["T2-T3"]']);
+  });
+
   it('reports ids used twice', () => {
     const findings = lint((p) => {
       p.roles.push({ id: 'frontline', name: 'Another', tier: 'T1' });
