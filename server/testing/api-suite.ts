@@ -419,16 +419,20 @@ export function describeApiSuite(engine: string, open: () => Promise<Db>): void 
         expect(byWeek.groups.map((g: { key: string; metrics: unknown[] }) => g.key)).toEqual(['2026-02-02', '2026-02-09']);
       });
 
-      it('reads the same events page by page as in one go, including events at the same instant', async () => {
+      it('reads the same events window by window as in one go, each exactly once, csat from the period before', async () => {
         const { org, events } = await seed();
-        // Two more at one instant, so a page boundary falls between equal times.
-        const twins = [decisionEvent({ at: '2026-02-20T09:00:00Z', team: 'emea' }), decisionEvent({ at: '2026-02-20T09:00:00Z', team: 'emea' })];
-        await post(await newOrgToken(org), twins);
+        // Two more at the very edge of a one-day window.
+        const edge = [decisionEvent({ at: '2026-02-20T00:00:00Z', team: 'emea' }), decisionEvent({ at: '2026-02-19T23:59:59.999Z', team: 'emea' })];
+        await post(await newOrgToken(org), edge);
         const filter = { from: new Date(from), to: new Date(to), csatSince: new Date('2026-01-01T00:00:00Z') };
-        const whole = await readEvents(db, org, filter);
-        expect(whole).toHaveLength(events.length - 2 + twins.length);
-        for (const pageSize of [1, 2, 3]) expect(await readEvents(db, org, filter, { pageSize })).toEqual(whole);
-        await expect(readEvents(db, org, filter, { max: 3, pageSize: 2 })).rejects.toThrow(TooManyEventsError);
+        const byId = <T extends { id: string }>(list: T[]) => [...list].sort((a, b) => a.id.localeCompare(b.id));
+        const expected = byId([...events, ...edge].map((e) => eventSchema.parse(e))).filter(
+          (e) => (e.at >= '2026-02' && e.at < '2026-03') || (e.type === 'csat' && e.at >= '2026-01'),
+        );
+        const whole = byId(await readEvents(db, org, filter, { windowDays: 400 }));
+        expect(whole.map((e) => e.id)).toEqual(expected.map((e) => e.id));
+        for (const windowDays of [1, 7, 31]) expect(byId(await readEvents(db, org, filter, { windowDays }))).toEqual(whole);
+        await expect(readEvents(db, org, filter, { max: 3, windowDays: 1 })).rejects.toThrow(TooManyEventsError);
       });
 
       it('defaults to the 30 days before now', async () => {
