@@ -75,6 +75,17 @@ export function testAdapter(adapter: HelpdeskAdapter, fixtures: AdapterFixtures)
       });
     });
 
+    it('mounts in the element the content script observes, as it does in the whole page', async () => {
+      for (const page of fixtures.pages.filter((p) => p.current)) {
+        const doc = parseHtmlPage(await read(fixtures, page.file), page.url);
+        const observed = doc.querySelector(adapter.observeTarget.join(', '));
+        if (!observed) continue;
+        const fromObserved = adapter.mounts.badge(observed);
+        expect(fromObserved, page.file).not.toBeNull();
+        expect(adapter.mounts.badge(doc.body)).toBe(fromObserved);
+      }
+    });
+
     it('refuses to mount in a container that is not its ticket page', () => {
       const doc = parseHtmlPage('<main><h1>Quarterly report</h1><aside><p>Not a helpdesk</p></aside></main>', 'https://example.org/');
       for (const part of ['badge', 'checklist'] as const) {

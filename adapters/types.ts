@@ -138,7 +138,11 @@ export interface HelpdeskAdapter {
   readTicketFromDom: (document: Document, url: URL, policy: Policy) => TicketRead;
   /** Where the badge (by the ticket header) and the checklist panel mount. */
   mounts: { badge: MountGetter; checklist: MountGetter };
-  /** Selectors of the elements the helpdesk replaces when the agent moves to another ticket; observe them instead of polling. */
+  /**
+   * Selectors of the elements the helpdesk replaces (or re-flags active) when the agent moves to another ticket;
+   * observe them instead of polling. The first match in document order is a container the mount getters accept
+   * (`document.body` always is one too).
+   */
   observeTarget: readonly string[];
   /** The request(s) that add the handoff packet as an internal note and set the new tier's tag or group. Pure. */
   buildWriteBack: (input: WriteBackInput) => WriteBackPlan;

@@ -1,4 +1,4 @@
-import { createMountGetter } from '../shared/dom';
+import { createMountGetter, findIn } from '../shared/dom';
 import type { HelpdeskAdapter } from '../types';
 import { freshdeskTicketFromApiResponses, readFreshdeskTicketFromApi } from './api';
 import { findFreshdeskTicketRoot, readFreshdeskTicketFromDom } from './dom';
@@ -10,12 +10,7 @@ import { buildFreshdeskWriteBack, readFreshdeskCsrfToken, readFreshdeskGroups } 
 const anchorIn = (selectors: string[], scope: 'ticket' | 'page') => (container: Element) => {
   const root = findFreshdeskTicketRoot(container);
   const within = scope === 'ticket' ? root : root ? container : null;
-  if (!within) return null;
-  for (const sel of selectors) {
-    const el = within.querySelector(sel);
-    if (el) return el;
-  }
-  return null;
+  return within ? findIn(within, selectors) : null;
 };
 
 /** Freshdesk, the Ember agent UI at `/a/` (and the classic helpdesk page as a fallback). */

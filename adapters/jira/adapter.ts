@@ -1,4 +1,4 @@
-import { createMountGetter } from '../shared/dom';
+import { createMountGetter, findIn } from '../shared/dom';
 import type { HelpdeskAdapter } from '../types';
 import { jiraTicketFromApiResponses, readJiraTicketFromApi } from './api';
 import { findJiraIssueRoot, readJiraTicketFromDom } from './dom';
@@ -6,14 +6,7 @@ import { getJiraPageKind, getJiraTicketRef } from './page-kind';
 import { headerAnchor, observeTarget, sidebarAnchor } from './selectors';
 import { buildJiraWriteBack } from './write-back';
 
-const anchorIn = (selectors: string[]) => (container: Element) => {
-  const root = findJiraIssueRoot(container);
-  for (const sel of selectors) {
-    const el = root.querySelector(sel);
-    if (el) return el;
-  }
-  return null;
-};
+const anchorIn = (selectors: string[]) => (container: Element) => findIn(findJiraIssueRoot(container) as Element, selectors);
 
 /** Jira Service Management on Jira Cloud: issue page, queue and side panel. */
 export const jira = {

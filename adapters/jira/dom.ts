@@ -17,6 +17,8 @@ import * as s from './selectors';
 
 /** The issue view inside a container: the side panel when one is open, else the container. */
 export function findJiraIssueRoot(container: ParentNode): ParentNode {
+  const panel = '[data-testid="issue.views.issue-details.issue-layout.compact-layout"], [data-test-id="issue.views.issue-details.issue-layout.compact-layout"]';
+  if ('matches' in container && (container as Element).matches(panel)) return container;
   return container.querySelector('[data-testid="issue.views.issue-details.issue-layout.compact-layout"], [data-test-id="issue.views.issue-details.issue-layout.compact-layout"]') ?? container;
 }
 

@@ -46,6 +46,16 @@ export const ownText = (selector: string): Resolver<string> => ({
 
 export { readText };
 
+/** The first element matching one of the selectors: the container itself, else inside it. */
+export function findIn(container: Element, selectors: readonly string[]): Element | null {
+  for (const sel of selectors) if (container.matches(sel)) return container;
+  for (const sel of selectors) {
+    const el = container.querySelector(sel);
+    if (el) return el;
+  }
+  return null;
+}
+
 export const MOUNT_ATTRIBUTE = 'data-tierline-mount';
 
 export interface MountSpec {

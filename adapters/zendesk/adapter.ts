@@ -1,4 +1,4 @@
-import { createMountGetter } from '../shared/dom';
+import { createMountGetter, findIn } from '../shared/dom';
 import type { HelpdeskAdapter } from '../types';
 import { readZendeskTicketFromApi, zendeskTicketFromApiResponses } from './api';
 import { findZendeskPane, readZendeskTicketFromDom } from './dom';
@@ -6,14 +6,7 @@ import { getZendeskPageKind, getZendeskTicketRef } from './page-kind';
 import { headerAnchor, observeTarget, sidebarAnchor } from './selectors';
 import { buildZendeskWriteBack, readZendeskCsrfToken, readZendeskGroups } from './write-back';
 
-const inActivePane = (selectors: string[]) => (container: Element) => {
-  const pane = findZendeskPane(container, null) ?? container;
-  for (const sel of selectors) {
-    const el = pane.querySelector(sel);
-    if (el) return el;
-  }
-  return null;
-};
+const inActivePane = (selectors: string[]) => (container: Element) => findIn(findZendeskPane(container, null) ?? container, selectors);
 
 /** Zendesk Support, Agent Workspace (and the pre-workspace ticket page as a fallback). */
 export const zendesk = {

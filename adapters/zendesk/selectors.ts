@@ -119,5 +119,8 @@ export const headerAnchor = ['input[data-test-id="omni-header-subject"]', 'input
 /** Where the checklist goes: the ticket's sidebar of fields. */
 export const sidebarAnchor = ['[data-test-id="ticket-sidebar"]', '#ticket_sidebar', '.ticket_fields'];
 
-/** Replaced when the agent switches tabs or opens another ticket. */
-export const observeTarget = ['.ticket-panes-grid-layout[data-is-active="true"]', '[data-test-id="header-tab"][data-selected="true"]'];
+/**
+ * The active ticket's pane: another pane becomes active when the agent switches tabs or opens a ticket.
+ * (Not the selected header tab: it comes first in the document and holds neither header nor sidebar.)
+ */
+export const observeTarget = ['.ticket-panes-grid-layout[data-is-active="true"]', '.workspace:not([style*="display: none"])'];
