@@ -51,7 +51,7 @@ export function excerptAround(text: string, foldedText: string, foldedPhrase: st
  */
 export interface IndexedText {
   folded: string;
-  pairs: Uint32Array;
+  pairs: Int32Array;
 }
 
 // 2048 bits: sparse enough for ticket-length texts, small enough to build per ticket.
@@ -61,19 +61,23 @@ function pairBit(a: number, b: number): number {
   return ((a * 31) ^ b) & (PAIR_BITS - 1);
 }
 
-/** The folded, pair-indexed form of a text, cached like `foldTextCached`. */
+/** The folded, pair-indexed form of a text, cached (by the text as given) like `foldTextCached`. */
 export function indexText(text: string): IndexedText {
-  const folded = foldTextCached(text);
-  const hit = indexCache.get(folded);
+  const hit = indexCache.get(text);
   if (hit) return hit;
-  const pairs = new Uint32Array(PAIR_BITS / 32);
+  const folded = foldText(text);
+  // Int32 words: "1 << 31" stays a small integer, where Uint32 stores would box numbers.
+  const pairs = new Int32Array(PAIR_BITS / 32);
+  let previous = folded.charCodeAt(0);
   for (let i = 1; i < folded.length; i++) {
-    const bit = pairBit(folded.charCodeAt(i - 1), folded.charCodeAt(i));
-    pairs[bit >>> 5] = (pairs[bit >>> 5] as number) | (1 << (bit & 31));
+    const current = folded.charCodeAt(i);
+    const bit = pairBit(previous, current);
+    pairs[bit >> 5] = (pairs[bit >> 5] as number) | (1 << (bit & 31));
+    previous = current;
   }
   const indexed = { folded, pairs };
   if (indexCache.size >= CACHE_LIMIT) indexCache.clear();
-  indexCache.set(folded, indexed);
+  indexCache.set(text, indexed);
   return indexed;
 }
 
@@ -100,6 +104,6 @@ export function preparePhrase(raw: string): Phrase {
 /** Whether a (folded) phrase occurs in an indexed text. */
 export function hasPhrase(text: IndexedText, phrase: Phrase): boolean {
   const { pairs } = text;
-  for (const bit of phrase.probes) if (((pairs[bit >>> 5] as number) & (1 << (bit & 31))) === 0) return false;
+  for (const bit of phrase.probes) if (((pairs[bit >> 5] as number) & (1 << (bit & 31))) === 0) return false;
   return text.folded.includes(phrase.folded);
 }
