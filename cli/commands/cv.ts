@@ -3,13 +3,13 @@ import type { CliCommand, CliIo } from '../io';
 import { numberFlag, parseFlags, readDataset } from '../triage-flags';
 import { formatEvalReport } from '../triage-report';
 
-const usage = 'tierline cv --data file.csv|file.jsonl [--text col] [--label col] [--folds 5] [--seed N] [--epochs N] [--l2 X] [--lr X] [--max-entries N] [--refit] [--json]';
+const usage = 'tierline cv --data file.csv|file.jsonl [--text col] [--label col] [--folds 5] [--seed N] [--epochs N] [--l2 X] [--lr X] [--max-entries N] [--no-refit] [--json]';
 
 const command: CliCommand = {
   summary: 'k-fold cross-validation of the triage model: every ticket scored by a model that never saw it.',
   usage,
   async run(argv, io) {
-    const flags = parseFlags(argv, ['data', 'text', 'label', 'folds', 'seed', 'epochs', 'l2', 'lr', 'max-entries'], ['json', 'refit']);
+    const flags = parseFlags(argv, ['data', 'text', 'label', 'folds', 'seed', 'epochs', 'l2', 'lr', 'max-entries'], ['json', 'no-refit']);
     if ('error' in flags) return fail(io, flags.error);
     const { values } = flags;
     const numbers = { folds: numberFlag(values, 'folds', true), seed: numberFlag(values, 'seed', true), epochs: numberFlag(values, 'epochs', true), l2: numberFlag(values, 'l2', false), learningRate: numberFlag(values, 'lr', false), maxEntries: numberFlag(values, 'max-entries', true) };
@@ -22,7 +22,7 @@ const command: CliCommand = {
     const report = crossValidate(data.examples, {
       ...(Object.fromEntries(Object.entries(train).filter(([, v]) => v !== undefined)) as Record<string, number>),
       folds,
-      refit: flags.switches.has('refit'),
+      refit: !flags.switches.has('no-refit'),
       trainedAt: io.now().toISOString(),
       clock: () => performance.now(),
       onFold: json ? undefined : (f, accuracy) => io.stderr(`fold ${f + 1}/${folds}: accuracy ${(accuracy * 100).toFixed(1)}%\n`),

@@ -2,13 +2,13 @@ import { trainTriageModel } from '../../core/triage/train';
 import type { CliCommand } from '../io';
 import { numberFlag, parseFlags, readDataset } from '../triage-flags';
 
-const usage = 'tierline train --data file.csv|file.jsonl [--text col] [--label col] --out model.json [--seed N] [--epochs N] [--l2 X] [--lr X] [--max-entries N] [--refit]';
+const usage = 'tierline train --data file.csv|file.jsonl [--text col] [--label col] --out model.json [--seed N] [--epochs N] [--l2 X] [--lr X] [--max-entries N] [--no-refit]';
 
 const command: CliCommand = {
   summary: 'Train the triage model from labelled tickets (CSV or JSONL), with a held-out calibration fold.',
   usage,
   async run(argv, io) {
-    const flags = parseFlags(argv, ['data', 'text', 'label', 'out', 'seed', 'epochs', 'l2', 'lr', 'max-entries'], ['refit']);
+    const flags = parseFlags(argv, ['data', 'text', 'label', 'out', 'seed', 'epochs', 'l2', 'lr', 'max-entries'], ['no-refit']);
     if ('error' in flags) return fail(io, flags.error);
     const { values } = flags;
     if (!values.out) return fail(io, '--out is required');
@@ -19,7 +19,7 @@ const command: CliCommand = {
     const started = performance.now();
     const model = trainTriageModel(data.examples, {
       trainedAt: io.now().toISOString(),
-      refit: flags.switches.has('refit'),
+      refit: !flags.switches.has('no-refit'),
       ...(Object.fromEntries(Object.entries(numbers).filter(([, v]) => v !== undefined)) as Record<string, number>),
     });
     const ms = performance.now() - started;

@@ -8,24 +8,21 @@ for (let i = 0; i < ALPHABET.length; i++) LOOKUP[ALPHABET.charCodeAt(i)] = i;
 
 /** @example encodeBase64(new Uint8Array([1, 2, 3])) // → 'AQID' */
 export function encodeBase64(bytes: Uint8Array): string {
-  const parts: string[] = [];
-  let chunk = '';
+  const codes = new Uint16Array(Math.ceil(bytes.length / 3) * 4);
+  let o = 0;
   for (let i = 0; i < bytes.length; i += 3) {
     const a = bytes[i] as number;
     const b = i + 1 < bytes.length ? (bytes[i + 1] as number) : 0;
     const c = i + 2 < bytes.length ? (bytes[i + 2] as number) : 0;
     const n = (a << 16) | (b << 8) | c;
-    chunk += ALPHABET[(n >> 18) & 63];
-    chunk += ALPHABET[(n >> 12) & 63];
-    chunk += i + 1 < bytes.length ? ALPHABET[(n >> 6) & 63] : '=';
-    chunk += i + 2 < bytes.length ? ALPHABET[n & 63] : '=';
-    // Flush in chunks: repeated += on one huge string is quadratic on some engines.
-    if (chunk.length >= 8192) {
-      parts.push(chunk);
-      chunk = '';
-    }
+    codes[o++] = ALPHABET.charCodeAt((n >> 18) & 63);
+    codes[o++] = ALPHABET.charCodeAt((n >> 12) & 63);
+    codes[o++] = i + 1 < bytes.length ? ALPHABET.charCodeAt((n >> 6) & 63) : 61;
+    codes[o++] = i + 2 < bytes.length ? ALPHABET.charCodeAt(n & 63) : 61;
   }
-  parts.push(chunk);
+  // fromCharCode in slices: one call with millions of arguments overflows the stack.
+  const parts: string[] = [];
+  for (let i = 0; i < codes.length; i += 8192) parts.push(String.fromCharCode(...codes.subarray(i, i + 8192)));
   return parts.join('');
 }
 

@@ -38,46 +38,72 @@ export function encodeWeights(model: DenseWeights, maxEntries: number): EncodedW
   const { classes, buckets, weights } = model;
   const scales = new Array<number>(classes).fill(0);
   for (let j = 0; j < weights.length; j++) {
-    const c = j % classes;
     const a = Math.abs(weights[j] as number);
+    const c = j % classes;
     if (a > (scales[c] as number)) scales[c] = a;
   }
   for (let c = 0; c < classes; c++) scales[c] = (scales[c] as number) / 127 || 1;
-  // The cut-off is the magnitude (in quantisation steps) of the maxEntries-th weight,
-  // found with a histogram instead of sorting millions of floats.
-  const histogram = new Float64Array(128 * 16);
-  const level = (j: number) => Math.min(histogram.length - 1, Math.floor((Math.abs(weights[j] as number) / (scales[j % classes] as number)) * 16));
-  for (let j = 0; j < weights.length; j++) {
-    const l = level(j);
-    histogram[l] = (histogram[l] as number) + 1;
+  const inverse = scales.map((s) => 16 / s);
+  // The cut-off is the magnitude, in sixteenths of a quantisation step, of the
+  // maxEntries-th weight, found with a histogram instead of sorting millions of floats.
+  const top = 128 * 16 - 1;
+  const histogram = new Float64Array(top + 1);
+  for (let b = 0, j = 0; b < buckets; b++) {
+    for (let c = 0; c < classes; c++, j++) {
+      const w = weights[j] as number;
+      if (w !== 0) {
+        const l = Math.min(top, Math.floor(Math.abs(w) * (inverse[c] as number)));
+        histogram[l] = (histogram[l] as number) + 1;
+      }
+    }
   }
-  let cut = histogram.length;
+  let cut = top + 1;
   let kept = 0;
-  while (cut > 8 && kept + (histogram[cut - 1] as number) <= maxEntries) kept += histogram[--cut] as number;
   // Level 8 is half a quantisation step: anything below rounds to zero anyway.
-  const bytes: number[] = [];
+  while (cut > 8 && kept + (histogram[cut - 1] as number) <= maxEntries) kept += histogram[--cut] as number;
+  const writer = createByteWriter(kept * 2 + 1024);
   let previous = 0;
   let entries = 0;
-  for (let b = 0; b < buckets; b++) {
-    const row: number[] = [];
+  const row: number[] = [];
+  for (let b = 0, j = 0; b < buckets; b++, j += classes) {
+    row.length = 0;
     for (let c = 0; c < classes; c++) {
-      const j = b * classes + c;
-      if (level(j) < cut) continue;
-      const q = Math.max(-127, Math.min(127, Math.round((weights[j] as number) / (scales[c] as number))));
+      const w = weights[j + c] as number;
+      if (w === 0 || Math.abs(w) * (inverse[c] as number) < cut) continue;
+      const q = Math.max(-127, Math.min(127, Math.round(w / (scales[c] as number))));
       if (q !== 0) row.push(c, q & 255);
     }
     if (row.length === 0) continue;
     let delta = b - previous;
     previous = b;
     while (delta >= 128) {
-      bytes.push((delta & 127) | 128);
+      writer.push((delta & 127) | 128);
       delta >>>= 7;
     }
-    bytes.push(delta, row.length / 2);
-    for (const v of row) bytes.push(v);
+    writer.push(delta);
+    writer.push(row.length / 2);
+    for (const v of row) writer.push(v);
     entries += row.length / 2;
   }
-  return { encoding: 'csr-int8-v1', entries, scales, data: encodeBase64(Uint8Array.from(bytes)) };
+  const all = writer.bytes();
+  return { encoding: 'csr-int8-v1', entries, scales, data: encodeBase64(all) };
+}
+
+/** An append-only byte buffer that doubles when full. */
+function createByteWriter(initial: number) {
+  let buffer = new Uint8Array(Math.max(16, initial));
+  let length = 0;
+  return {
+    push(value: number) {
+      if (length === buffer.length) {
+        const grown = new Uint8Array(buffer.length * 2);
+        grown.set(buffer);
+        buffer = grown;
+      }
+      buffer[length++] = value;
+    },
+    bytes: () => buffer.slice(0, length),
+  };
 }
 
 /** Decodes stored weights; returns an error string when the data is truncated or out of range. */
@@ -142,5 +168,7 @@ export function decodeIdf(encoded: EncodedIdf, buckets: number): Float32Array | 
   const bytes = decodeBase64(encoded.data);
   if (!bytes || bytes.length !== buckets) return `idf.data must hold ${buckets} bytes`;
   const span = encoded.max - 1 || 1;
-  return Float32Array.from(bytes, (q) => 1 + (q / 255) * span);
+  const idf = new Float32Array(buckets);
+  for (let b = 0; b < buckets; b++) idf[b] = 1 + ((bytes[b] as number) / 255) * span;
+  return idf;
 }
