@@ -137,12 +137,14 @@ async function main(): Promise<void> {
       if (!offFirst) off.push(await measure('https://acme.zendesk.com/bench/no-overlay', false));
     }
     const ratio = median(on) / median(off);
+    // On a shared machine other processes only ever add time, so the fastest round is the least disturbed one.
+    const minRatio = Math.min(...on) / Math.min(...off);
     console.log('\n### Host page main-thread time while it churns its DOM (3,000 batches × 20 adds, 20 edits, 20 removals; wall time of the page’s own task)\n');
-    console.log('| overlay | rounds | median ms |');
-    console.log('| --- | ---: | ---: |');
-    console.log(`| off | ${off.length} | ${fmt(median(off))} |`);
-    console.log(`| on | ${on.length} | ${fmt(median(on))} |`);
-    console.log(`\nwith / without: ${fmt(ratio, 3)}× (${fmt((ratio - 1) * 100)} % overhead; aim ≤ 5 %)`);
+    console.log('| overlay | rounds | median ms | fastest ms |');
+    console.log('| --- | ---: | ---: | ---: |');
+    console.log(`| off | ${off.length} | ${fmt(median(off))} | ${fmt(Math.min(...off))} |`);
+    console.log(`| on | ${on.length} | ${fmt(median(on))} | ${fmt(Math.min(...on))} |`);
+    console.log(`\nwith / without: ${fmt(ratio, 3)}× by median (${fmt((ratio - 1) * 100)} % overhead), ${fmt(minRatio, 3)}× by fastest round (${fmt((minRatio - 1) * 100)} %); aim ≤ 5 %`);
   } finally {
     await browser.close();
     await server.close();

@@ -4,8 +4,9 @@
  * every node a helpdesk adds or removes (live logs, typing indicators); that
  * cost lands on the helpdesk's own main thread. So once the element is found,
  * only its ancestors are watched for child changes (a replaced pane or header
- * always changes one of them), plus the few attributes helpdesks flip to mark
- * the active ticket. A full subtree watch runs only while nothing matches.
+ * always changes one of them), and only the siblings along that chain for the
+ * few attributes helpdesks flip to mark the active tab or pane. A full subtree
+ * watch runs only while nothing matches.
  */
 
 /** Attributes helpdesks flip to mark the active ticket tab or pane. */
@@ -59,11 +60,21 @@ export function observe(
   };
   const structure = new MutationObserver(check);
   const attributes = new MutationObserver(check);
-  attributes.observe(root, { subtree: true, attributes: true, attributeFilter: ACTIVE_ATTRIBUTES });
+  const flags = { attributes: true, attributeFilter: ACTIVE_ATTRIBUTES };
   function rearm() {
     structure.disconnect();
-    if (current) for (const ancestor of ancestors(current)) structure.observe(ancestor, { childList: true });
-    else structure.observe(root, { childList: true, subtree: true });
+    attributes.disconnect();
+    if (!current) {
+      structure.observe(root, { childList: true, subtree: true });
+      attributes.observe(root, { ...flags, subtree: true });
+      return;
+    }
+    // The element and the siblings along its ancestor chain: where another tab or pane turns active.
+    attributes.observe(current, flags);
+    for (const ancestor of ancestors(current)) {
+      structure.observe(ancestor, { childList: true });
+      for (const sibling of Array.from(ancestor.childNodes)) if (sibling.nodeType === 1) attributes.observe(sibling, flags);
+    }
   }
   rearm();
   callback(current);
