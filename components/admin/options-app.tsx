@@ -44,7 +44,6 @@ export function OptionsApp({ backend, download, now = () => new Date() }: Option
             <section class="tl-section" id="policy" aria-labelledby="policy-title">
               <h2 id="policy-title">Support-levels policy</h2>
               <PolicyEditor
-                key={snapshot.policy.source}
                 initialText={policyText(snapshot.policy.value)}
                 source={SOURCE_LABEL[snapshot.policy.source]}
                 locked={snapshot.policy.locked}
