@@ -24,7 +24,7 @@ describe('TriggerWarnings', () => {
     act(() => render(<TriggerWarnings triggers={breachDecision.triggers} />, root));
     const item = root.querySelector('.tl-trigger');
     expect(item?.classList.contains('tl-critical')).toBe(true);
-    expect(item?.getAttribute('role')).toBe('alert');
+    expect(item?.querySelector('[role="alert"]')?.textContent).toBe('Critical bypass · Severity');
     expect(item?.textContent).toContain('Critical bypass');
     expect(item?.textContent).toContain('→ Tier 4 · security-engineer');
   });

@@ -28,8 +28,8 @@ export function TriggerWarnings({ triggers, roleName = (id) => id }: TriggerWarn
   return (
     <ul class="tl-triggers" data-testid="tl-triggers" aria-label="Escalation triggers">
       {triggers.map((trigger) => (
-        <li key={trigger.id} class={`tl-trigger tl-kind-${trigger.kind}${trigger.bypass ? ' tl-critical' : ''}`} role={trigger.bypass ? 'alert' : undefined}>
-          <span class="tl-trigger-kind">
+        <li key={trigger.id} class={`tl-trigger tl-kind-${trigger.kind}${trigger.bypass ? ' tl-critical' : ''}`}>
+          <span class="tl-trigger-kind" role={trigger.bypass ? 'alert' : undefined}>
             {trigger.bypass ? 'Critical bypass · ' : ''}
             {KIND_LABEL[trigger.kind]}
           </span>

@@ -1,5 +1,6 @@
 /** Shared steps of the overlay end-to-end tests: open a demo ticket and read the overlay (Playwright CSS pierces open shadow roots). */
 import type { BrowserContext, Page } from 'playwright-core';
+import axe from 'axe-core';
 import { expect } from 'vitest';
 
 export interface OpenedPage {
@@ -39,4 +40,13 @@ export async function drawerText(page: Page): Promise<string> {
 export function expectNoErrors(opened: OpenedPage): void {
   expect(opened.errors).toEqual([]);
   expect(opened.dialogs).toEqual([]);
+}
+
+/** axe-core violations inside Tierline's own shadow roots (the host page's markup is not ours to judge). */
+export async function overlayAxeViolations(page: Page): Promise<string[]> {
+  await page.evaluate(axe.source);
+  return page.evaluate(`(async () => {
+    const result = await axe.run({ include: [['tierline-badge'], ['tierline-drawer']] }, { resultTypes: ['violations'] });
+    return result.violations.map((v) => v.id + ': ' + v.help + ' @ ' + v.nodes.map((n) => JSON.stringify(n.target)).join(', '));
+  })()`);
 }

@@ -7,7 +7,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { demoRoutes, freshdeskTicketId, jiraIssueKey, startDemoServer, ZENDESK_BROKEN_ID, ZENDESK_CSRF_TOKEN, zendeskTicketId } from '../../demo/server';
 import { type HelpdeskServer, type LaunchedBrowser, launchBrowser, type RouteHandler } from './harness';
-import { badgeText, drawerText, expectNoErrors, openTicket } from './overlay-helpers';
+import { badgeText, drawerText, expectNoErrors, openTicket, overlayAxeViolations } from './overlay-helpers';
 
 let server: HelpdeskServer;
 let browser: LaunchedBrowser;
@@ -135,6 +135,23 @@ describe('escalating with the handoff checklist', () => {
     server.route(key, original);
     // The 500 is the helpdesk's answer, logged by Chromium as a failed resource load; nothing else may fail.
     expect(opened.errors.filter((e) => !e.includes('status of 500'))).toEqual([]);
+    await page.close();
+  });
+});
+
+describe('accessibility', () => {
+  it('opens the reasons from the keyboard and has no axe-core violations in the overlay', async () => {
+    const opened = await openTicket(browser.context, zendesk('breach'));
+    const { page } = opened;
+    await badgeText(page, 'Tier 4');
+    const badge = page.locator('[data-testid="tl-badge"] .tl-badge');
+    await badge.focus();
+    await page.keyboard.press('Enter');
+    expect(await badge.getAttribute('aria-expanded')).toBe('true');
+    expect(await page.locator('.tl-why').textContent()).toContain('Bypass');
+    await page.locator('[data-testid="tl-checklist"]').waitFor();
+    expect(await overlayAxeViolations(page)).toEqual([]);
+    expectNoErrors(opened);
     await page.close();
   });
 });
