@@ -1,5 +1,35 @@
+import { browser } from 'wxt/browser';
 import { defineBackground } from 'wxt/utils/define-background';
+import { registerAiHandlers } from '../extension/ai/handlers';
+import { createModelSource } from '../extension/ai/model-source';
+import { registerHandlers } from '../extension/messaging/handlers';
+import { createRouting } from '../extension/routing';
+import { createSettingsReader } from '../extension/settings/read-settings';
+import { openDb } from '../extension/store/open-db';
+import { createStore } from '../extension/store/store';
+import { startSync } from '../extension/sync/start-sync';
+import { startQueueTimers } from '../extension/timers/queue-timers';
 
+// Everything is registered synchronously: an event that wakes a stopped worker
+// (an alarm, a message) is only delivered to listeners added in the first turn.
 export default defineBackground(() => {
-  // Wiring lands with the background-worker issue: store, routing handlers, timers, sync.
+  const store = createStore(openDb());
+  const settings = createSettingsReader({ storage: browser.storage, store });
+  const route = createRouting(settings);
+  const sync = startSync({ store, settings });
+  const timers = startQueueTimers({
+    store,
+    apis: browser,
+    route,
+    notificationsEnabled: async () => (await settings.get()).values.notifications,
+    onAlarm: () => void sync.run(),
+  });
+  registerHandlers({ store, settings, route, sync, timers, extensionId: browser.runtime.id });
+  // The demo model is generated at build time (wxt.config.ts), so WXT's typed public paths do not list it.
+  const demoUrl = (browser.runtime.getURL as (path: string) => string)('/demo-model.json');
+  const models = createModelSource({ store, settings, demoUrl });
+  registerAiHandlers({ store, settings, models, extensionId: browser.runtime.id });
+  const keepAlarm = () => void settings.get().then(({ values }) => timers.ensureAlarm(values.alarmPeriodMinutes));
+  browser.storage.onChanged.addListener(keepAlarm);
+  keepAlarm();
 });

@@ -5,6 +5,7 @@ import { handoffPacketSchema } from '../../core/handoff/packet';
 import type { Policy } from '../../core/policy/schema';
 import { type Decision, decisionSchema } from '../../core/route/decision';
 import { helpdeskIdSchema, ticketSchema } from '../../core/ticket';
+import type { AiSuggestion, ModelStatus } from '../ai/schema';
 import type { ResolvedSettings } from '../settings/resolve';
 
 /**
@@ -88,6 +89,15 @@ export const payloadSchemas = {
   getStatus: z.undefined(),
   /** Send the outbox and pull the policy now (the options page's "Sync now", tests). */
   syncNow: z.undefined(),
+  /** The triage model's suggestion for a ticket, gated by the policy (null when AI is off or no model is in use). */
+  suggest: z.object({ ticket: ticketSchema }).strict(),
+  getModelStatus: z.undefined(),
+  /** A model file from the options page; validated by the worker, which keeps the old model when it is invalid. */
+  importModel: z.object({ file: z.unknown() }).strict(),
+  /** An agent corrected the model: `label` is what the ticket is, kept for `tierline train`. */
+  saveCorrection: z.object({ ticket: ticketSchema, label: z.string().min(1).max(200), modelLabel: z.string().min(1).max(200) }).strict(),
+  /** The corrections as JSONL `{ text, label }` lines. */
+  exportCorrections: z.undefined(),
 } as const;
 
 export type MessageName = keyof typeof payloadSchemas;
@@ -121,6 +131,11 @@ export interface ProtocolMap {
   getPolicy(): PolicyAnswer;
   getStatus(): SyncStatus;
   syncNow(): SyncStatus;
+  suggest(data: In<'suggest'>): AiSuggestion | null;
+  getModelStatus(): ModelStatus;
+  importModel(data: In<'importModel'>): ModelStatus;
+  saveCorrection(data: In<'saveCorrection'>): void;
+  exportCorrections(): { count: number; jsonl: string };
 }
 
 export const messenger = defineExtensionMessaging<ProtocolMap>();

@@ -16,3 +16,4 @@ export { MANAGED_POLICY_DIR, type ManagedPolicy, writeManagedPolicy } from './ma
  * `(globalThis as unknown as ExtensionGlobal).chrome.runtime.id`.
  */
 export type ExtensionGlobal = { chrome: typeof import('wxt/browser').browser };
+export { callWorker } from './worker-messages';

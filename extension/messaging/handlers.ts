@@ -1,0 +1,109 @@
+import { eventSchema, type TierlineEvent } from '../../core/events';
+import type { Router } from '../../core/route/decide';
+import type { Decision } from '../../core/route/decision';
+import type { SettingsReader } from '../settings/read-settings';
+import type { Store } from '../store/store';
+import type { Sync } from '../sync/sync';
+import type { QueueTimers } from '../timers/queue-timers';
+import { type EventDraft, type ListenOptions, onValidated, ticketKeyString } from './protocol';
+
+export interface HandlerDeps {
+  store: Store;
+  settings: SettingsReader;
+  route: () => Promise<Router>;
+  sync: Sync;
+  timers: QueueTimers;
+  extensionId: string;
+  now?: () => Date;
+  newId?: () => string;
+  onMessage?: ListenOptions['onMessage'];
+}
+
+/** What a decision event keeps: enough for metrics, and its signature tells a changed decision from a repeated one. */
+function decisionData(decision: Decision) {
+  return {
+    tier: decision.tier,
+    role: decision.role,
+    severity: decision.severity,
+    bypass: decision.bypass,
+    triggers: decision.triggers.map((t) => t.id),
+    source: 'rules' as const,
+    ...(decision.issueType ? { category: decision.issueType } : {}),
+  };
+}
+
+/**
+ * The worker's answers to the protocol. Every handler is registered through
+ * `onValidated`, so it sees only parsed payloads from this extension.
+ */
+export function registerHandlers(deps: HandlerDeps): void {
+  const { store, settings, route, sync, timers } = deps;
+  const now = deps.now ?? (() => new Date());
+  const newId = deps.newId ?? (() => crypto.randomUUID());
+  const listen = { extensionId: deps.extensionId, ...(deps.onMessage ? { onMessage: deps.onMessage } : {}) };
+
+  /** Completes an event draft (id, time, agent, team), validates it and queues it; the outbox is the only way out. */
+  async function record(draft: EventDraft): Promise<TierlineEvent> {
+    const { values } = await settings.get();
+    const event = eventSchema.parse({
+      ...draft,
+      id: draft.id ?? newId(),
+      at: draft.at ?? now().toISOString(),
+      agent: draft.agent ?? (values.agent || 'unknown-agent'),
+      ...(values.team && !('team' in draft) ? { team: values.team } : {}),
+    });
+    await store.enqueue([event], now().getTime());
+    if (event.type === 'override') await store.putOverride(`${event.helpdesk}:${event.ticketId}`, event.data, event.at);
+    sync.soon();
+    return event;
+  }
+
+  onValidated('decide', async ({ ticket }) => (await route())(ticket, { now: now() }), listen);
+
+  onValidated(
+    'ticketSeen',
+    async ({ ticket }) => {
+      if (!ticket.helpdesk) throw new Error('ticketSeen needs the ticket helpdesk.');
+      const key = ticketKeyString({ helpdesk: ticket.helpdesk, ticketId: ticket.id });
+      const at = now();
+      await store.putTicket(key, ticket, at.toISOString());
+      // The worker's own decision: it holds the policy in force, whatever the tab decided with.
+      const decision = (await route())(ticket, { now: at });
+      await store.putDecision(key, decision, at.toISOString());
+      const data = decisionData(decision);
+      const signature = JSON.stringify(data);
+      if ((await store.getMeta<string>(`decided:${key}`)) !== signature) {
+        await record({ type: 'decision', ticketId: ticket.id, helpdesk: ticket.helpdesk, data });
+        await store.setMeta(`decided:${key}`, signature);
+      }
+      await timers.tick({ onlyKey: key });
+    },
+    listen,
+  );
+
+  onValidated('getDraft', async ({ key }) => (await store.getDraft(ticketKeyString(key))) ?? null, listen);
+  onValidated('saveDraft', ({ key, values }) => store.saveDraft(ticketKeyString(key), values, now().toISOString()), listen);
+  onValidated('deleteDraft', ({ key }) => store.deleteDraft(ticketKeyString(key)), listen);
+  onValidated('savePacket', ({ packet }) => store.savePacket(ticketKeyString(packet), packet, now().toISOString()), listen);
+  onValidated('getPacket', async ({ key }) => (await store.getPacket(ticketKeyString(key))) ?? null, listen);
+
+  onValidated('recordEvent', async ({ event }) => ({ id: (await record(event as EventDraft)).id }), listen);
+  onValidated(
+    'recordOverride',
+    async ({ key, override, id }) => ({ id: (await record({ type: 'override', ...key, data: override, ...(id ? { id } : {}) })).id }),
+    listen,
+  );
+
+  onValidated('getSettings', () => settings.get(), listen);
+  onValidated('saveSetting', ({ key, value }) => settings.saveLocal(key, value), listen);
+  onValidated(
+    'getPolicy',
+    async () => {
+      const { policy } = await settings.get();
+      return { policy: policy.value, source: policy.source, locked: policy.locked, revision: policy.value.revision };
+    },
+    listen,
+  );
+  onValidated('getStatus', () => sync.status(), listen);
+  onValidated('syncNow', () => sync.run({ force: true }), listen);
+}
