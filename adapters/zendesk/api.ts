@@ -1,3 +1,4 @@
+import { z } from 'zod';
 import type { TicketComment } from '../../core/ticket';
 import { getJson, getJsonOptional } from '../shared/http';
 import { normalizeTicket, type TierChange } from '../shared/normalize';
@@ -26,11 +27,51 @@ export const zendeskApiPaths = {
   fields: () => '/api/v2/ticket_fields.json',
 };
 
+/** Pages followed for comments and audits (100 per page): enough for any ticket an agent reads. */
+const MAX_PAGES = 10;
+
+/**
+ * A list endpoint, following `next_page` (offset) or `links.next` (cursor)
+ * pagination on the same origin; `undefined` when the first page fails.
+ */
+async function getPages<T extends { [K in L]: unknown[] } & { users?: unknown[] }, L extends string>(
+  fetch: ApiReadInput['fetch'],
+  origin: string,
+  path: string,
+  schema: z.ZodType<T>,
+  list: L,
+): Promise<T | undefined> {
+  const first = await getJsonOptional(fetch, origin, path, schema);
+  if (!first) return undefined;
+  let page: T = first;
+  for (let i = 1; i < MAX_PAGES; i++) {
+    const next = nextPage(page, origin);
+    if (!next) break;
+    const more = await getJsonOptional(fetch, origin, next, schema);
+    if (!more) break;
+    first[list].push(...more[list]);
+    if (first.users && more.users) first.users.push(...more.users);
+    page = more;
+  }
+  return first;
+}
+
+const pagingSchema = z.object({ next_page: z.string().nullish(), links: z.object({ next: z.string().nullish() }).loose().nullish() }).loose();
+
+function nextPage(page: unknown, origin: string): string | undefined {
+  const parsed = pagingSchema.safeParse(page);
+  const next = parsed.success ? (parsed.data.next_page ?? parsed.data.links?.next) : undefined;
+  if (!next) return undefined;
+  const url = new URL(next, origin);
+  // Never follow a link off the helpdesk's origin with the agent's session.
+  return url.origin === origin ? url.pathname + url.search : undefined;
+}
+
 export async function readZendeskTicketFromApi({ ref, fetch, origin, policy }: ApiReadInput): Promise<TicketRead> {
   const ticket = await getJson(fetch, origin, zendeskApiPaths.ticket(ref), zendeskTicketResponseSchema);
   const [comments, audits, fields] = await Promise.all([
-    getJsonOptional(fetch, origin, zendeskApiPaths.comments(ref), zendeskCommentsResponseSchema),
-    getJsonOptional(fetch, origin, zendeskApiPaths.audits(ref), zendeskAuditsResponseSchema),
+    getPages(fetch, origin, zendeskApiPaths.comments(ref), zendeskCommentsResponseSchema, 'comments'),
+    getPages(fetch, origin, zendeskApiPaths.audits(ref), zendeskAuditsResponseSchema, 'audits'),
     getJsonOptional(fetch, origin, zendeskApiPaths.fields(), zendeskTicketFieldsResponseSchema),
   ]);
   return zendeskTicketFromApiResponses({ ticket, comments, audits, fields }, { ref, policy, origin });

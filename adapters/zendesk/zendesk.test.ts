@@ -4,11 +4,12 @@ import { describe, expect, it } from 'vitest';
 import { defaultPolicy } from '../../core/policy/default-policy';
 import { createFixtureFetch } from '../node/fixture-fetch';
 import { parseHtmlPage } from '../node/parse-html';
+import type { FetchLike } from '../types';
 import { zendesk } from './adapter';
 import { zendeskFixtures as fx } from './fixtures';
 
 const origin = fx.origin;
-const readApi = (ref: string, fetch = createFixtureFetch(fx)) => zendesk.readTicketFromApi({ ref, fetch, origin, policy: defaultPolicy });
+const readApi = (ref: string, fetch: FetchLike = createFixtureFetch(fx)) => zendesk.readTicketFromApi({ ref, fetch, origin, policy: defaultPolicy });
 const readPage = async (file: string, url: string) => zendesk.readTicketFromDom(parseHtmlPage(await readFile(new URL(file, fx.dir), 'utf8'), url), new URL(url), defaultPolicy);
 
 describe('Zendesk API read', () => {
@@ -71,6 +72,25 @@ describe('Zendesk API read', () => {
     const { ticket, unreadable } = await readApi('1001', fetch);
     expect(ticket.fields['Field 360101']).toBe('1250.00');
     expect(unreadable).toContain('field names');
+  });
+
+  it('follows comment pages on the same origin only', async () => {
+    const fixtureFetch = createFixtureFetch(fx);
+    const comment = (id: number, body: string) => ({ id, body, plain_body: body, public: true, author_id: 5101, created_at: '2026-03-02T10:00:00Z' });
+    const pages: Record<string, object> = {
+      '/api/v2/tickets/1001/comments.json?include=users': { comments: [comment(1, 'page one')], next_page: 'https://acme.zendesk.com/api/v2/tickets/1001/comments.json?include=users&page=2' },
+      '/api/v2/tickets/1001/comments.json?include=users&page=2': { comments: [comment(2, 'page two')], next_page: 'https://evil.example/api/v2/tickets/1001/comments.json?page=3' },
+    };
+    const requested: string[] = [];
+    const fetch = async (input: string, init?: RequestInit) => {
+      const url = new URL(input);
+      requested.push(url.href);
+      const page = pages[url.pathname + url.search];
+      return page ? new Response(JSON.stringify(page)) : fixtureFetch(input, init);
+    };
+    const { ticket } = await readApi('1001', fetch);
+    expect(ticket.comments.map((c) => c.body)).toEqual(['page one', 'page two']);
+    expect(requested.every((u) => u.startsWith('https://acme.zendesk.com/'))).toBe(true);
   });
 
   it('calls the documented endpoints with side-loads', async () => {
