@@ -82,7 +82,27 @@ window.__churn = async (batches) => {
     await null;
   }
   return performance.now() - started;
-};`;
+};
+/* Frame-paced, like a live helpdesk: each animation frame updates the log and scrolls it (a layout). */
+window.__churnFrames = (frames) => new Promise((done) => {
+  const log = document.querySelector('.ticket-panes-grid-layout[data-is-active="true"] [data-test-id="omni-log-container"]') || document.body;
+  const items = [];
+  let frame = 0;
+  const step = () => {
+    for (let i = 0; i < 20; i++) {
+      const item = document.createElement('article');
+      item.className = 'churn';
+      item.textContent = 'live update ' + frame + '.' + i;
+      log.append(item);
+      items.push(item);
+    }
+    for (const el of items.slice(-20)) { el.setAttribute('data-seen', String(frame)); el.firstChild.data = 'seen ' + frame; }
+    if (items.length > 200) for (const el of items.splice(0, 20)) el.remove();
+    log.scrollTop = log.scrollHeight;
+    if (++frame < frames) requestAnimationFrame(step); else done();
+  };
+  requestAnimationFrame(step);
+});`;
 
 async function main(): Promise<void> {
   const extensionDir = build();
@@ -121,30 +141,48 @@ async function main(): Promise<void> {
     const churnPage = pageHtml.replace('</body>', `<script>${CHURN}</script></body>`);
     server.route(`acme.zendesk.com /agent/tickets/${id}`, churnPage);
     server.route('acme.zendesk.com /bench/no-overlay', churnPage);
-    const measure = async (url: string, overlay: boolean) => {
+    const cdp = await browser.context.newCDPSession(page);
+    await cdp.send('Performance.enable');
+    const taskMs = async () => ((await cdp.send('Performance.getMetrics')).metrics.find((m) => m.name === 'TaskDuration')?.value ?? 0) * 1000;
+    const open = async (url: string, overlay: boolean) => {
       await page.goto(url);
       if (overlay) await waitForMeasures(page, 1);
       await page.waitForTimeout(200);
-      return page.evaluate(() => (window as unknown as { __churn(n: number): Promise<number> }).__churn(3000));
     };
-    const on: number[] = [];
-    const off: number[] = [];
-    for (let round = 0; round < CHURN_ROUNDS; round++) {
-      // Alternate which goes first so warm-up never favours one side.
-      const offFirst = round % 2 === 0;
-      if (offFirst) off.push(await measure('https://acme.zendesk.com/bench/no-overlay', false));
-      on.push(await measure(`https://acme.zendesk.com/agent/tickets/${id}`, true));
-      if (!offFirst) off.push(await measure('https://acme.zendesk.com/bench/no-overlay', false));
+    const scenarios = [
+      {
+        title: 'frame-paced: 240 animation frames, each adding 20 log items, editing 20, removing 20 and scrolling the log; main-thread task time (CDP TaskDuration)',
+        run: async () => {
+          const start = await taskMs();
+          await page.evaluate('window.__churnFrames(240)');
+          return (await taskMs()) - start;
+        },
+      },
+      {
+        title: 'worst case, mutations only: 3,000 batches of 20 adds, 20 edits, 20 removals in one task with a microtask between batches; wall time of that task',
+        run: () => page.evaluate('window.__churn(3000)') as Promise<number>,
+      },
+    ];
+    for (const scenario of scenarios) {
+      const on: number[] = [];
+      const off: number[] = [];
+      for (let round = 0; round < CHURN_ROUNDS; round++) {
+        // Alternate which goes first so warm-up never favours one side.
+        const offFirst = round % 2 === 0;
+        if (offFirst) await open('https://acme.zendesk.com/bench/no-overlay', false).then(async () => off.push(await scenario.run()));
+        await open(`https://acme.zendesk.com/agent/tickets/${id}`, true).then(async () => on.push(await scenario.run()));
+        if (!offFirst) await open('https://acme.zendesk.com/bench/no-overlay', false).then(async () => off.push(await scenario.run()));
+      }
+      const ratio = median(on) / median(off);
+      // On a shared machine other processes only ever add time, so the fastest round is the least disturbed one.
+      const minRatio = Math.min(...on) / Math.min(...off);
+      console.log(`\n### Host page main-thread time with vs without the overlay — ${scenario.title}\n`);
+      console.log('| overlay | rounds | median ms | fastest ms |');
+      console.log('| --- | ---: | ---: | ---: |');
+      console.log(`| off | ${off.length} | ${fmt(median(off))} | ${fmt(Math.min(...off))} |`);
+      console.log(`| on | ${on.length} | ${fmt(median(on))} | ${fmt(Math.min(...on))} |`);
+      console.log(`\nwith / without: ${fmt(ratio, 3)}× by median (${fmt((ratio - 1) * 100)} % overhead), ${fmt(minRatio, 3)}× by fastest round (${fmt((minRatio - 1) * 100)} %); aim ≤ 5 %`);
     }
-    const ratio = median(on) / median(off);
-    // On a shared machine other processes only ever add time, so the fastest round is the least disturbed one.
-    const minRatio = Math.min(...on) / Math.min(...off);
-    console.log('\n### Host page main-thread time while it churns its DOM (3,000 batches × 20 adds, 20 edits, 20 removals; wall time of the page’s own task)\n');
-    console.log('| overlay | rounds | median ms | fastest ms |');
-    console.log('| --- | ---: | ---: | ---: |');
-    console.log(`| off | ${off.length} | ${fmt(median(off))} | ${fmt(Math.min(...off))} |`);
-    console.log(`| on | ${on.length} | ${fmt(median(on))} | ${fmt(Math.min(...on))} |`);
-    console.log(`\nwith / without: ${fmt(ratio, 3)}× by median (${fmt((ratio - 1) * 100)} % overhead), ${fmt(minRatio, 3)}× by fastest round (${fmt((minRatio - 1) * 100)} %); aim ≤ 5 %`);
   } finally {
     await browser.close();
     await server.close();
