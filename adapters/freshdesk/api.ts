@@ -13,7 +13,8 @@ import { freshdeskCompanySchema, freshdeskConversationsSchema, freshdeskGroupSch
 
 export const freshdeskApiPaths = {
   ticket: (id: string) => `/api/v2/tickets/${id}?include=requester,stats`,
-  conversations: (id: string) => `/api/v2/tickets/${id}/conversations`,
+  // 30 per page by default; 100 is the documented maximum.
+  conversations: (id: string) => `/api/v2/tickets/${id}/conversations?per_page=100`,
   group: (id: string) => `/api/v2/groups/${id}`,
   company: (id: string) => `/api/v2/companies/${id}`,
 };
