@@ -4,15 +4,13 @@
  * run inside extension pages.
  */
 import { randomUUID } from 'node:crypto';
-import { mkdtempSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
 import { serve } from '@hono/node-server';
 import axe from 'axe-core';
 import type { Page } from 'playwright-core';
 import type { TierlineEventInput } from '../../core/events';
 import { createApp } from '../../server/app';
-import { openDatabase } from '../../server/db/open';
+import { migrate } from '../../server/db/migrations';
+import { openPgliteDb } from '../../server/db/pglite';
 import { createToken } from '../../server/store/tokens';
 
 export interface SyncEndpoint {
@@ -22,8 +20,9 @@ export interface SyncEndpoint {
 }
 
 export async function startSyncEndpoint(): Promise<SyncEndpoint> {
-  const dataDir = mkdtempSync(join(tmpdir(), 'tierline-admin-db-'));
-  const { db } = await openDatabase({ dataDir });
+  // In memory: a data folder costs PGlite seconds of initdb, and the test keeps nothing.
+  const db = await openPgliteDb();
+  await migrate(db);
   const app = createApp({ db, limits: { burst: 10_000, perSecond: 10_000 } });
   const { server, port } = await new Promise<{ server: ReturnType<typeof serve>; port: number }>((resolve) => {
     const s = serve({ fetch: app.fetch, port: 0, hostname: '127.0.0.1' }, (info) => resolve({ server: s, port: info.port }));
@@ -34,7 +33,6 @@ export async function startSyncEndpoint(): Promise<SyncEndpoint> {
     async close() {
       await new Promise<void>((resolve) => server.close(() => resolve()));
       await db.close();
-      rmSync(dataDir, { recursive: true, force: true });
     },
   };
 }

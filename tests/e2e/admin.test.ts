@@ -117,10 +117,12 @@ describe('the lead dashboard', () => {
     await page.goto(browser.extensionUrl('dashboard.html'));
     await page.locator('[data-testid="tl-audit-groups"] tbody tr').first().waitFor({ timeout: 15_000 });
     expect(await page.locator('[data-testid="tl-data-source"]').textContent()).toContain('sync endpoint');
-    // Worst first: chloe misses two items on every handoff.
-    const firstRow = await page.locator('[data-testid="tl-audit-groups"] tbody tr').first().textContent();
-    expect(firstRow).toContain('chloe');
-    expect(firstRow).toContain('System logs');
+    // Worst first: ben and chloe never send a complete packet, ana always does.
+    const groups = page.locator('[data-testid="tl-audit-groups"] tbody tr');
+    expect(await groups.count()).toBe(3);
+    expect(await groups.first().textContent()).toMatch(/^(ben|chloe)\d+ 0%/);
+    expect(await groups.filter({ hasText: 'chloe' }).textContent()).toContain('System logs (');
+    expect(await groups.last().textContent()).toMatch(/^ana\d+ 100%/);
     expect(await page.locator('[data-testid="tl-audit-summary"]').textContent()).toMatch(/\d+ handoffs, \d+% complete/);
 
     // Seven charts, each a uPlot canvas, and the escalation-rate warning with its action.
@@ -139,6 +141,8 @@ describe('the lead dashboard', () => {
     expect(await page.locator('[data-testid="tl-review"]').textContent()).toMatch(/review of the escalation matrix/);
 
     expect(await axeViolations(page)).toEqual([]);
+    // The README shows the charts: the metrics section under the sticky header.
+    await page.evaluate(() => document.getElementById('metrics-title')?.scrollIntoView());
     await page.screenshot({ path: 'docs/screenshots/dashboard.png' });
     await page.close();
   });
