@@ -1,6 +1,6 @@
 import { decodeIdf, decodeWeights, encodeIdf, encodeWeights } from './codec';
 import { fitTemperature, meanNll } from './calibrate';
-import { applyIdf, DEFAULT_HASHING, type HashingParams, inverseDocumentFrequency, vectorize } from './features';
+import { applyIdf, DEFAULT_HASHING, type HashingParams, inverseDocumentFrequency, type SparseVector, vectorize } from './features';
 import { expectedCalibrationError } from './metrics';
 import { TRIAGE_MODEL_VERSION, type TriageModelFile } from './model-schema';
 import { logitsOf } from './predict';
@@ -84,10 +84,12 @@ export function trainTriageModel(examples: readonly LabelledText[], options: Tra
   if (labels.length < 2) throw new Error(`training needs at least two labels, got ${labels.length}`);
   if (labels.length > 255) throw new Error(`at most 255 labels are supported, got ${labels.length}`);
   const index = new Map(labels.map((l, i) => [l, i]));
+  // Vectorise once (without idf, which depends on the rows a model is fitted on) and reuse for both fits.
+  const rawOf = new Map<LabelledText, SparseVector>(examples.map((e) => [e, vectorize(e.text, hashing)]));
   const { train, calibration } = splitCalibration(examples, options.calibrationFraction ?? 0.1, seed);
   const buckets = 1 << hashing.bits;
   const fit = (rows: readonly LabelledText[]) => {
-    const raw = rows.map((e) => vectorize(e.text, hashing));
+    const raw = rows.map((e) => rawOf.get(e) as SparseVector);
     // The model uses the quantised idf it ships with, so training sees exactly what prediction will.
     const idfFile = encodeIdf(inverseDocumentFrequency(raw, buckets));
     const idf = decodeIdf(idfFile, buckets);
@@ -107,7 +109,7 @@ export function trainTriageModel(examples: readonly LabelledText[], options: Tra
   };
   const held = fit(train);
   const { idf, compact } = held;
-  const logits = calibration.map((e) => logitsOf(compact, vectorize(e.text, hashing, idf)));
+  const logits = calibration.map((e) => logitsOf(compact, applyIdf(rawOf.get(e) as SparseVector, idf)));
   const truth = calibration.map((e) => index.get(e.label) as number);
   const temperature = fitTemperature(logits, truth);
   const scored = (t: number) =>
