@@ -1,0 +1,136 @@
+import 'fake-indexeddb/auto';
+import { describe, expect, it } from 'vitest';
+import { defaultPolicy } from '../../core/policy/default-policy';
+import { createRouting } from '../routing';
+import { createSettingsReader, LOCAL_SETTINGS_KEY, type StorageAreas } from '../settings/read-settings';
+import { openDb } from '../store/open-db';
+import { createStore } from '../store/store';
+import type { Sync } from '../sync/sync';
+import type { QueueTimers } from '../timers/queue-timers';
+import { registerHandlers } from './handlers';
+import type { ListenOptions, MessageName } from './protocol';
+
+const EXTENSION_ID = 'jglkbkmpocllbbcbgnaadklnbbopaemd';
+let n = 0;
+
+function memoryStorage(managed: Record<string, unknown> = {}, local: Record<string, unknown> = {}): StorageAreas {
+  const area = { ...local };
+  return {
+    managed: { get: async () => managed },
+    local: { get: async (key) => (key in area ? { [key]: area[key] } : {}), set: async (items) => void Object.assign(area, items) },
+  };
+}
+
+function setup(storage = memoryStorage({}, { [LOCAL_SETTINGS_KEY]: { agent: 'ana@acme.test', team: 'payments' } })) {
+  const store = createStore(openDb({ name: `tierline-handlers-${++n}` }));
+  const settings = createSettingsReader({ storage, store });
+  const listeners = new Map<string, (m: { data: unknown; sender: { id?: string } }) => Promise<unknown>>();
+  const onMessage = ((name: string, l: (m: { data: unknown; sender: { id?: string } }) => Promise<unknown>) => (listeners.set(name, l), () => listeners.delete(name))) as unknown as NonNullable<ListenOptions['onMessage']>;
+  const wakeups: string[] = [];
+  const sync = { soon: () => wakeups.push('soon'), run: async () => ({}) as never, status: async () => ({}) as never } satisfies Sync;
+  const ticks: (string | undefined)[] = [];
+  const timers = { tick: async (o?: { onlyKey?: string }) => (ticks.push(o?.onlyKey), []), ensureAlarm: async () => undefined } satisfies QueueTimers;
+  let ids = 0;
+  registerHandlers({
+    store,
+    settings,
+    route: createRouting(settings),
+    sync,
+    timers,
+    extensionId: EXTENSION_ID,
+    now: () => new Date('2026-03-10T09:30:00.000Z'),
+    newId: () => `generated-${++ids}`,
+    onMessage,
+  });
+  const send = (name: MessageName, data?: unknown) => {
+    const listener = listeners.get(name);
+    if (!listener) throw new Error(`no handler for ${name}`);
+    return listener({ data, sender: { id: EXTENSION_ID } });
+  };
+  return { store, send, wakeups, ticks };
+}
+
+const ticket = { id: '4711', helpdesk: 'zendesk', subject: 'Invoice charged twice', status: 'open', currentTier: 'T1', createdAt: '2026-03-10T09:00:00.000Z' };
+
+describe('the worker handlers', () => {
+  it('completes an event with id, time, agent and team, queues it and wakes the sync', async () => {
+    const { store, send, wakeups } = setup();
+    const answer = await send('recordEvent', { event: { type: 'handoff', ticketId: '4711', helpdesk: 'zendesk', data: { from: 'T1', to: 'T2', completeness: 83 } } });
+    expect(answer).toEqual({ id: 'generated-1' });
+    const [queued] = await store.peekOutbox(10);
+    expect(queued?.event).toEqual({
+      id: 'generated-1',
+      type: 'handoff',
+      at: '2026-03-10T09:30:00.000Z',
+      ticketId: '4711',
+      helpdesk: 'zendesk',
+      agent: 'ana@acme.test',
+      team: 'payments',
+      data: { from: 'T1', to: 'T2', completeness: 83, missing: [], blocked: false },
+    });
+    expect(wakeups).toEqual(['soon']);
+  });
+
+  it('keeps the id a sender chose, so its retry is the same event', async () => {
+    const { store, send } = setup();
+    const event = { id: '7d1f0c2e-aaaa-4bbb-8ccc-123456789abc', type: 'csat', ticketId: '4711', helpdesk: 'zendesk', data: { score: 4 } };
+    await send('recordEvent', { event });
+    await send('recordEvent', { event });
+    expect(await store.outboxSize()).toBe(1);
+  });
+
+  it('refuses an event whose data does not fit its type, and queues nothing', async () => {
+    const { store, send } = setup();
+    await expect(send('recordEvent', { event: { type: 'csat', ticketId: '4711', helpdesk: 'zendesk', data: { score: 9 } } })).rejects.toThrow();
+    expect(await store.outboxSize()).toBe(0);
+  });
+
+  it('stores an override for the ticket and records it as an override event', async () => {
+    const { store, send } = setup();
+    const override = { from: { tier: 'T1', role: 'tier-1-agent' }, to: { tier: 'T2', role: 'billing-specialist' }, reason: 'Refund over $1,000' };
+    await send('recordOverride', { key: { helpdesk: 'zendesk', ticketId: '4711' }, override });
+    expect(await store.getOverride('zendesk:4711')).toMatchObject(override);
+    expect((await store.peekOutbox(1))[0]?.event.type).toBe('override');
+  });
+
+  it('records a decision event when a ticket is first seen and again only when the decision changes', async () => {
+    const { store, send, ticks } = setup();
+    await send('ticketSeen', { ticket });
+    await send('ticketSeen', { ticket });
+    expect((await store.peekOutbox(10)).map((r) => r.event.type)).toEqual(['decision']);
+    await send('ticketSeen', { ticket: { ...ticket, priority: 'urgent', tags: ['sev1'] } });
+    const decisions = (await store.peekOutbox(10)).map((r) => r.event);
+    expect(decisions).toHaveLength(2);
+    expect(decisions[1]?.type === 'decision' && decisions[1].data.severity).not.toBe(decisions[0]?.type === 'decision' && decisions[0].data.severity);
+    expect(await store.getTicket('zendesk:4711')).toMatchObject({ seenAt: '2026-03-10T09:30:00.000Z' });
+    expect(ticks).toEqual(['zendesk:4711', 'zendesk:4711', 'zendesk:4711']);
+  });
+
+  it('keeps a handoff draft per ticket and answers null for a ticket without one', async () => {
+    const { send } = setup();
+    const key = { helpdesk: 'zendesk', ticketId: '4711' };
+    await send('saveDraft', { key, values: { problem: 'Charged twice', done: 'Checked the invoice' } });
+    expect(await send('getDraft', { key })).toEqual({ problem: 'Charged twice', done: 'Checked the invoice' });
+    expect(await send('getDraft', { key: { helpdesk: 'zendesk', ticketId: '9' } })).toBeNull();
+    await send('deleteDraft', { key });
+    expect(await send('getDraft', { key })).toBeNull();
+  });
+
+  it('decides with the default policy when nothing else is configured', async () => {
+    const { send } = setup();
+    const decision = (await send('decide', { ticket })) as { policyRevision: number; tier: string };
+    expect(decision.policyRevision).toBe(defaultPolicy.revision);
+    expect(decision.tier).toBe('T1');
+    expect(await send('getPolicy')).toMatchObject({ source: 'default', locked: false });
+  });
+
+  it('saves a local setting, but not over an administrator lock', async () => {
+    const { send } = setup(memoryStorage({ syncEndpoint: 'https://sync.acme.test' }));
+    const saved = (await send('saveSetting', { key: 'agent', value: 'ben@acme.test' })) as { values: { agent: string } };
+    expect(saved.values.agent).toBe('ben@acme.test');
+    const locked = (await send('saveSetting', { key: 'syncEndpoint', value: 'https://elsewhere.test' })) as { rows: { syncEndpoint: { value: string; locked: boolean } } };
+    expect(locked.rows.syncEndpoint).toEqual({ value: 'https://sync.acme.test', source: 'managed', locked: true });
+    await expect(send('saveSetting', { key: 'alarmPeriodMinutes', value: 0 })).rejects.toThrow(/alarmPeriodMinutes/);
+    await expect(send('saveSetting', { key: 'colour', value: 'red' })).rejects.toThrow(/not a Tierline setting/);
+  });
+});
