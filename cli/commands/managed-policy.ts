@@ -3,6 +3,7 @@ import { parseArgs } from 'node:util';
 import { z } from 'zod';
 import { lintPolicy } from '../../core/policy/lint';
 import { parsePolicy } from '../../core/policy/parse';
+import { FEATURE_IDS } from '../../extension/features/registry';
 import type { CliCommand } from '../io';
 
 /**
@@ -20,7 +21,6 @@ export const FIREFOX_EXTENSION_ID = 'tierline@tierline.dev';
 export const FORMATS = ['chrome-linux', 'chrome-windows', 'chrome-macos', 'firefox'] as const;
 export type ManagedFormat = (typeof FORMATS)[number];
 
-export const OVERLAY_FEATURES = ['tier-badge', 'trigger-warnings', 'handoff-checklist', 'override', 'ai-suggestion'] as const;
 
 /** The managed values this command writes: the same keys as public/managed_schema.json. */
 export const managedValuesSchema = z
@@ -34,7 +34,7 @@ export const managedValuesSchema = z
     alarmPeriodMinutes: z.number().min(0.5).max(60).optional(),
     notifications: z.boolean().optional(),
     lockedSettings: z.array(z.string().min(1)).optional(),
-    disabledFeatures: z.array(z.enum(OVERLAY_FEATURES)).optional(),
+    disabledFeatures: z.array(z.enum(FEATURE_IDS)).optional(),
     ai: z
       .object({
         enabled: z.boolean().optional(),
@@ -183,7 +183,7 @@ const command: CliCommand = {
     '         [--endpoint URL --token-file F] [--settings managed.json] [--lock KEY,...] [--disable FEATURE,...] [--out FILE]',
     '',
     '  --settings   JSON with more managed keys (ai, extraHelpdeskHosts, triageModelUrl, policyUrl, ...)',
-    `  --disable    overlay features to switch off: ${OVERLAY_FEATURES.join(', ')}`,
+    `  --disable    overlay features to switch off: ${FEATURE_IDS.join(', ')}`,
     '  --lock       setting keys agents cannot change in the options page',
   ].join('\n'),
   async run(argv, io) {

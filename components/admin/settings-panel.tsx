@@ -1,5 +1,5 @@
 import { useState } from 'preact/hooks';
-import { OVERLAY_FEATURE_IDS } from './overlay-features';
+import { FEATURE_IDS } from '../../extension/features/registry';
 import type { SettingKey } from '../../extension/settings/schema';
 import { type ConnectionResult, type OptionsBackend, SOURCE_LABEL, type SettingRow, type SettingsSnapshot } from './settings-view';
 
@@ -109,7 +109,7 @@ export function SettingsPanel({ snapshot, backend, onSaved }: { snapshot: Settin
         <div class="tl-setting" data-setting="disabledFeatures" data-locked={rows.disabledFeatures?.locked ? 'true' : 'false'}>
           <fieldset class="tl-row" aria-describedby="origin-disabledFeatures">
             <legend>Show in the helpdesk</legend>
-            {OVERLAY_FEATURE_IDS.map((id) => (
+            {FEATURE_IDS.map((id) => (
               <label class="tl-check" key={id}>
                 <input
                   type="checkbox"
