@@ -6,7 +6,7 @@ import { ticketSchema } from '../core/ticket';
 import type { AdapterFixtures } from './fixture-manifest';
 import { createFixtureFetch } from './node/fixture-fetch';
 import { parseHtmlPage } from './node/parse-html';
-import { AdapterApiError, type HelpdeskAdapter } from './types';
+import { AdapterApiError, type HelpdeskAdapter, ticketSnapshotSchema } from './types';
 
 /**
  * The shared adapter conformance suite, run by every `adapters/<host>/adapter.test.ts`:
@@ -55,7 +55,9 @@ export function testAdapter(adapter: HelpdeskAdapter, fixtures: AdapterFixtures)
     describe.each(fixtures.pages)('the page $file', (page) => {
       it('reads into a ticket that passes the schema, listing what it could not read', async () => {
         const doc = parseHtmlPage(await read(fixtures, page.file), page.url);
-        const { ticket, unreadable } = adapter.readTicketFromDom(doc, new URL(page.url), defaultPolicy);
+        const read = adapter.readTicketFromDom(doc, new URL(page.url), defaultPolicy);
+        const { ticket, unreadable } = read;
+        expect(ticketSnapshotSchema.parse(read)).toEqual(read);
         expect(ticketSchema.parse(ticket)).toEqual(ticket);
         expect(ticket.id).toBe(page.ref);
         expect(ticket.helpdesk).toBe(adapter.id);

@@ -1,5 +1,6 @@
 import type { Policy } from '../core/policy/schema';
-import type { HelpdeskId, Ticket, TierId } from '../core/ticket';
+import { z } from 'zod';
+import { type HelpdeskId, type Ticket, type TierId, ticketSchema } from '../core/ticket';
 
 /**
  * The contract every helpdesk adapter fulfils. An adapter reads a helpdesk
@@ -27,6 +28,10 @@ export interface TicketRead {
   ticket: Ticket;
   unreadable: string[];
 }
+
+/** What an adapter hands on (the style guide's `TicketSnapshot`), validated where it crosses a message boundary. */
+export const ticketSnapshotSchema = z.object({ ticket: ticketSchema, unreadable: z.array(z.string()) });
+export type TicketSnapshot = TicketRead;
 
 /**
  * The raw JSON bodies of a ticket's API responses, by role. `readTicketFromApi`
