@@ -1,4 +1,5 @@
 import { defineConfig } from 'wxt';
+import { buildDemoModel, DEMO_MODEL_FILE } from './scripts/demo-model';
 
 /**
  * The public half of Tierline's signing key. It pins the extension ID to
@@ -18,6 +19,12 @@ export default defineConfig({
   publicDir: 'public',
   // Explicit imports only: every file says where its names come from.
   imports: false,
+  hooks: {
+    // The demo triage model is trained from the shipped sample tickets at build time, not committed (see scripts/demo-model.ts).
+    'build:publicAssets': (wxt, files) => {
+      files.push({ relativeDest: DEMO_MODEL_FILE, contents: buildDemoModel(wxt.config.root) });
+    },
+  },
   manifest: ({ browser }) => ({
     name: 'Tierline',
     description: 'Tier badges, escalation triggers and handoff checklists inside Zendesk, Freshdesk and Jira Service Management.',

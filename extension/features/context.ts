@@ -3,6 +3,7 @@ import type { FetchLike, HelpdeskAdapter } from '../../adapters/types';
 import type { Policy } from '../../core/policy/schema';
 import type { Decision } from '../../core/route/decision';
 import type { Ticket, TierId } from '../../core/ticket';
+import type { AiSuggestion } from '../ai/schema';
 import type { WorkerClient } from '../overlay/worker-client';
 import type { FeatureId } from './registry';
 
@@ -26,6 +27,8 @@ export interface Suggestion {
   label: string;
   confidence: number;
   target?: string;
+  /** The worker's gated suggestion (gate, reason, sensitive cases, alternatives), when the worker answered. */
+  gated?: AiSuggestion;
 }
 
 /** Everything a feature may use for the active ticket. */

@@ -91,7 +91,11 @@ export function startOverlay(options: OverlayOptions): void {
       return;
     }
     performance.mark(MARK_DATA);
-    const { decision, source } = await decideTicket(read.ticket, { worker, policy, decideLocally, now: now() });
+    const [{ decision, source }, gated] = await Promise.all([
+      decideTicket(read.ticket, { worker, policy, decideLocally, now: now() }),
+      // The triage model runs in the worker; no answer in time means no suggestion, never a blocked overlay.
+      worker.suggest ? withTimeout(worker.suggest(read.ticket), 2000).catch(() => null) : Promise.resolve(null),
+    ]);
     if (signal.aborted) return;
     const unreadable = [...new Set([...read.unreadable, ...(mounts.badgeInDrawer() ? ['ticket header (badge shown here)'] : [])])];
     render(<UnreadableNotice fields={unreadable} />, notice);
@@ -108,6 +112,7 @@ export function startOverlay(options: OverlayOptions): void {
       decision,
       source,
       overrides: createOverrideState(),
+      ...(gated ? { suggestion: { label: gated.label, confidence: gated.confidence, ...(gated.route.target ? { target: gated.route.target } : {}), gated } } : {}),
       agent,
       now,
     };

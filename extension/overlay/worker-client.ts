@@ -3,6 +3,7 @@ import type { overrideDataSchema, TierlineEventInput } from '../../core/events';
 import type { z } from 'zod';
 import type { Decision } from '../../core/route/decision';
 import type { HelpdeskId, Ticket } from '../../core/ticket';
+import type { AiSuggestion } from '../ai/schema';
 
 /** Which ticket a draft belongs to. */
 export interface DraftKey {
@@ -32,4 +33,8 @@ export interface WorkerClient {
   recordOverride(key: DraftKey, override: z.input<typeof overrideDataSchema>): Promise<void>;
   /** The overlay shows this ticket: the worker's queue timers watch it from now on. */
   ticketSeen(ticket: Ticket, decision?: Decision): Promise<void>;
+  /** The triage model's gated suggestion (null when AI is off or no model is in use). */
+  suggest?(ticket: Ticket): Promise<AiSuggestion | null>;
+  /** The agent corrected the model: the ticket is `label`, not `modelLabel`. */
+  saveCorrection?(ticket: Ticket, label: string, modelLabel: string): Promise<void>;
 }

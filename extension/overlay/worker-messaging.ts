@@ -1,6 +1,7 @@
 import { browser } from 'wxt/browser';
 import { z } from 'zod';
 import { decisionSchema } from '../../core/route/decision';
+import { aiSuggestionSchema } from '../ai/schema';
 import { draftValuesSchema, sendToWorker } from '../messaging/protocol';
 import type { DraftKey, WorkerClient } from './worker-client';
 
@@ -46,6 +47,10 @@ export function createWorkerClient(): WorkerClient {
     },
     async ticketSeen(ticket, decision) {
       await sendToWorker('ticketSeen', { ticket, decision });
+    },
+    suggest: async (ticket) => aiSuggestionSchema.nullable().parse(await sendToWorker('suggest', { ticket })),
+    async saveCorrection(ticket, label, modelLabel) {
+      await sendToWorker('saveCorrection', { ticket, label, modelLabel });
     },
   };
 }

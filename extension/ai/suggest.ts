@@ -1,0 +1,67 @@
+import type { Policy } from '../../core/policy/schema';
+import { createFactBuilder } from '../../core/route/facts';
+import type { Ticket } from '../../core/ticket';
+import { gateSuggestion, matchSensitive, resolveLabel } from '../../core/triage/gates';
+import { predict } from '../../core/triage/predict';
+import type { ActiveModel } from './model-source';
+import type { AiSuggestion, LabelRoute } from './schema';
+
+/**
+ * The triage model's suggestion for a ticket, gated by the policy: the label
+ * and its calibrated confidence, where the label routes (`policy.ai.labels`
+ * and the issue-type matrix), the gate (auto-route / confirm / human) and the
+ * sensitive cases that keep it from ever being automated.
+ */
+
+/** What the model reads: the subject and what the customer wrote (the training data is ticket text, not agent notes). */
+export function triageText(ticket: Ticket): string {
+  const parts = [ticket.subject, ticket.description, ...ticket.comments.filter((c) => c.author === 'customer').map((c) => c.body)];
+  return [...new Set(parts.map((p) => p.trim()).filter(Boolean))].join('\n');
+}
+
+/** Where a label points: its issue type's tier, and the mapped role, else the issue type's role, else the tier's owner. */
+export function routeOfLabel(policy: Policy, label: string, p: number): LabelRoute {
+  const mapped = resolveLabel(policy.ai, label);
+  const issueTypeId = mapped.issueType ?? (policy.issueTypes.some((t) => t.id === label) ? label : undefined);
+  const issueType = policy.issueTypes.find((t) => t.id === issueTypeId);
+  const tier = issueType ? policy.tiers.find((t) => t.id === issueType.tier) : undefined;
+  const roleId = mapped.role ?? issueType?.role ?? tier?.ownerRole;
+  const role = policy.roles.find((r) => r.id === roleId);
+  const target = [tier?.name, role?.name].filter(Boolean).join(' · ');
+  return {
+    label,
+    p,
+    ...(issueTypeId ? { issueType: issueTypeId } : {}),
+    ...(tier ? { tier: tier.id } : {}),
+    ...(roleId ? { role: roleId } : {}),
+    ...(target ? { target } : {}),
+  };
+}
+
+const factBuilders = new WeakMap<Policy, ReturnType<typeof createFactBuilder>>();
+
+/**
+ * @example suggestFor(active, policy, ticket, { now }) // → { label: 'billing', confidence: 0.93, gate: 'confirm', reason: '…', source: 'model', … }
+ */
+export function suggestFor(active: ActiveModel, policy: Policy, ticket: Ticket, options: { now: Date; alternatives?: number }): AiSuggestion {
+  const prediction = predict(active.model, triageText(ticket), { top: 1 + (options.alternatives ?? 3) });
+  let build = factBuilders.get(policy);
+  if (!build) {
+    build = createFactBuilder(policy);
+    factBuilders.set(policy, build);
+  }
+  const { facts } = build(ticket, { now: options.now });
+  const sensitive = matchSensitive(policy.ai, facts).map((s) => s.id);
+  const gated = gateSuggestion(policy.ai, { label: prediction.label, confidence: prediction.confidence, sensitive });
+  return {
+    label: prediction.label,
+    confidence: prediction.confidence,
+    gate: gated.gate,
+    reason: gated.reason,
+    source: 'model',
+    route: routeOfLabel(policy, prediction.label, prediction.confidence),
+    alternatives: prediction.top.slice(1).map((t) => routeOfLabel(policy, t.label, t.p)),
+    sensitive: gated.sensitive,
+    model: { origin: active.origin, version: active.version },
+  };
+}
