@@ -21,6 +21,11 @@ export interface LaunchOptions {
   server?: HelpdeskServer;
   /** Written to Chromium's managed policy folder for this extension before launch, removed on close. */
   managedPolicy?: ManagedPolicy;
+  /**
+   * A profile folder to reuse (a browser restart: launch again with the same
+   * folder). Kept on close; without it a temporary profile is made and removed.
+   */
+  userDataDir?: string;
   /** Extra Chromium flags. */
   args?: string[];
   /** Show the window (the `npm start` demo on a machine with a display). Default true: headless. */
@@ -60,7 +65,8 @@ function hostResolverRules(port: number): string {
 export async function launchBrowser(options: LaunchOptions = {}): Promise<LaunchedBrowser> {
   const extensionDir = resolve(options.extensionDir ?? process.env.TIERLINE_EXTENSION_DIR ?? '.output/chrome-mv3');
   const removePolicy = options.managedPolicy ? writeManagedPolicy(options.managedPolicy) : undefined;
-  const userDataDir = mkdtempSync(join(tmpdir(), 'tierline-profile-'));
+  const ownProfile = options.userDataDir === undefined;
+  const userDataDir = options.userDataDir ?? mkdtempSync(join(tmpdir(), 'tierline-profile-'));
   const args = [
     ...(options.headless === false ? [] : ['--headless=new']),
     `--disable-extensions-except=${extensionDir}`,
@@ -87,7 +93,7 @@ export async function launchBrowser(options: LaunchOptions = {}): Promise<Launch
     });
   } catch (error) {
     removePolicy?.();
-    rmSync(userDataDir, { recursive: true, force: true });
+    if (ownProfile) rmSync(userDataDir, { recursive: true, force: true });
     throw error;
   }
 
@@ -161,7 +167,7 @@ export async function launchBrowser(options: LaunchOptions = {}): Promise<Launch
         await context.close();
       } finally {
         removePolicy?.();
-        rmSync(userDataDir, { recursive: true, force: true });
+        if (ownProfile) rmSync(userDataDir, { recursive: true, force: true });
       }
     },
   };
