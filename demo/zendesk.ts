@@ -179,6 +179,7 @@ export function zendeskRoutes(now: () => Date = () => new Date()): Routes {
     routes[`${ZENDESK_HOST} /api/v2/tickets/${id}/audits.json`] = () => ({ body: auditsJson(id, s, now()) });
   }
   routes[`${ZENDESK_HOST} /api/v2/ticket_fields.json`] = ticketFieldsJson;
+  routes[`${ZENDESK_HOST} /api/v2/groups.json`] = { groups: GROUPS, next_page: null, count: GROUPS.length };
   routes[`${ZENDESK_HOST} /agent/tickets/${ZENDESK_BROKEN_ID}`] = page({
     title: 'Acme Support',
     style: STYLE,

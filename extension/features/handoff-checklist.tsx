@@ -11,6 +11,8 @@ import { defineFeature, isTicketPage } from './registry';
 
 async function escalate(ctx: FeatureContext, stage: HandoffStage, values: Record<string, string>): Promise<EscalateResult> {
   const check = checkPacket(ctx.policy, stage, values);
+  // Group ids for a policy that names groups ("Tier 2"); without them the tier tag still goes through.
+  const groups = await ctx.adapter.readGroups?.({ fetch: ctx.fetch, origin: ctx.url.origin }).catch(() => undefined);
   const plan = ctx.adapter.buildWriteBack({
     ref: ctx.ticket.id,
     noteText: packetText(ctx.policy, stage, values, { ticketId: ctx.ticket.id, helpdesk: ctx.adapter.id, at: ctx.now().toISOString() }),
@@ -18,6 +20,7 @@ async function escalate(ctx: FeatureContext, stage: HandoffStage, values: Record
     policy: ctx.policy,
     currentTags: ctx.ticket.tags,
     csrfToken: ctx.adapter.readCsrfToken?.(ctx.document),
+    groups,
   });
   const result = await performWriteBack(plan, { fetch: ctx.fetch, origin: ctx.url.origin });
   if (!result.ok) return result;

@@ -108,11 +108,13 @@ describe('escalating with the handoff checklist', () => {
     expect(write?.method).toBe('PUT');
     expect(write?.path).toBe(`/api/v2/tickets/${zendeskTicketId('enterprise')}.json`);
     expect(write?.headers['x-csrf-token']).toBe(ZENDESK_CSRF_TOKEN);
-    const body = JSON.parse(write?.body ?? '{}') as { ticket: { comment: { body: string; public: boolean }; additional_tags: string[] } };
+    const body = JSON.parse(write?.body ?? '{}') as { ticket: { comment: { body: string; public: boolean }; additional_tags: string[]; group_id?: number } };
     expect(body.ticket.comment.public).toBe(false);
     expect(body.ticket.comment.body).toContain('Alex Agent keeps Initech updated');
     expect(body.ticket.comment.body).toContain('SSO_LOOP_302');
     expect(body.ticket.additional_tags).toEqual(['tier_2']);
+    // The policy names the group "Tier 2"; the demo account's groups give its id.
+    expect(body.ticket.group_id).toBe(360002);
     expectNoErrors(opened);
     await page.close();
   });

@@ -1,0 +1,105 @@
+// @vitest-environment happy-dom
+import { act } from 'preact/test-utils';
+import { describe, expect, it, vi } from 'vitest';
+import type { ContentScriptContext } from 'wxt/utils/content-script-context';
+import { zendesk } from '../../adapters/zendesk/adapter';
+import type { TierlineEventInput } from '../../core/events';
+import { defaultPolicy } from '../../core/policy/default-policy';
+import { decide } from '../../core/route/decide';
+import { ticketSchema } from '../../core/ticket';
+import { createOverrideState } from '../overlay/override-state';
+import type { WorkerClient } from '../overlay/worker-client';
+import type { FeatureContext } from './context';
+import handoffChecklist from './handoff-checklist';
+
+const NOW = new Date('2026-03-02T10:30:00Z');
+
+const ticket = ticketSchema.parse({
+  id: '4711',
+  helpdesk: 'zendesk',
+  subject: 'SSO login loops back to the sign-in page',
+  comments: [
+    { author: 'customer', public: true, body: 'Error SSO_LOOP_302 in the console.' },
+    { author: 'agent', public: false, body: 'Cleared the IdP metadata cache; still looping.' },
+  ],
+  requester: { customerTier: 'enterprise' },
+  group: 'Tier 1',
+  currentTier: 'T1',
+  tierEnteredAt: '2026-03-02T09:00:00Z',
+  status: 'open',
+  priority: 'normal',
+});
+
+function setup(draft?: Record<string, string>) {
+  const events: TierlineEventInput[] = [];
+  const saved: Record<string, string>[] = [];
+  const worker: WorkerClient = {
+    getSettings: async () => ({ disabledFeatures: [], agent: 'alex' }),
+    decide: async () => decide(defaultPolicy, ticket, { now: NOW }),
+    getDraft: async () => draft,
+    saveDraft: async (_key, values) => void saved.push(values),
+    recordEvent: async (event) => void events.push(event),
+    recordOverride: async () => undefined,
+    ticketSeen: async () => undefined,
+  };
+  const requests: { url: string; init?: RequestInit }[] = [];
+  const panel = document.createElement('div');
+  document.body.replaceChildren(panel);
+  const controller = new AbortController();
+  const ctx: FeatureContext = {
+    wxt: { signal: controller.signal } as ContentScriptContext,
+    adapter: zendesk,
+    url: new URL('https://acme.zendesk.com/agent/tickets/4711'),
+    document,
+    fetch: async (url, init) => {
+      requests.push({ url, init });
+      return new Response(url.endsWith('/groups.json') ? JSON.stringify({ groups: [{ id: 22, name: 'Tier 2' }] }) : '{}', { status: 200, headers: { 'content-type': 'application/json' } });
+    },
+    worker,
+    ui: { badge: () => null, panel: () => panel },
+    policy: defaultPolicy,
+    ticket,
+    decision: decide(defaultPolicy, ticket, { now: NOW }),
+    source: 'worker',
+    overrides: createOverrideState(),
+    agent: 'alex',
+    now: () => NOW,
+  };
+  return { ctx, controller, panel, events, saved, requests };
+}
+
+const flush = () => act(async () => new Promise((r) => setTimeout(r, 0)));
+
+function button(root: HTMLElement, label: string): HTMLButtonElement {
+  const found = [...root.querySelectorAll('button')].find((b) => b.textContent === label);
+  if (!found) throw new Error(`no button "${label}"`);
+  return found;
+}
+
+describe('the handoff-checklist feature', () => {
+  it('prefills the Tier 1 → Tier 2 packet from the ticket and restores a saved draft over it', async () => {
+    const { ctx, controller, panel } = setup({ 'communication-owner': 'Alex keeps Initech updated' });
+    await act(async () => void (await handoffChecklist.init(controller.signal, ctx)));
+    expect(panel.textContent).toContain('Handoff Tier 1 → Tier 2');
+    expect((panel.querySelector('#tl-item-summary') as HTMLTextAreaElement).value).toBe('SSO login loops back to the sign-in page');
+    expect((panel.querySelector('#tl-item-steps-tried') as HTMLTextAreaElement).value).toBe('Cleared the IdP metadata cache; still looping.');
+    expect((panel.querySelector('#tl-item-communication-owner') as HTMLTextAreaElement).value).toBe('Alex keeps Initech updated');
+    controller.abort();
+  });
+
+  it('writes back, then records an escalation and a handoff event with the completeness', async () => {
+    const { ctx, controller, panel, events, requests } = setup();
+    await act(async () => void (await handoffChecklist.init(controller.signal, ctx)));
+    act(() => button(panel, 'Escalate').click());
+    act(() => button(panel, 'Escalate now').click());
+    for (let i = 0; i < 5; i++) await flush();
+    const put = requests.find((r) => r.init?.method === 'PUT');
+    expect(put?.url).toBe('https://acme.zendesk.com/api/v2/tickets/4711.json');
+    expect(JSON.parse(String(put?.init?.body)).ticket.group_id).toBe(22);
+    expect(events.map((e) => e.type)).toEqual(['escalation', 'handoff']);
+    expect(events[0]).toMatchObject({ ticketId: '4711', helpdesk: 'zendesk', agent: 'alex', at: '2026-03-02T10:30:00.000Z', data: { from: 'T1', to: 'T2' } });
+    expect(events[1]?.data).toMatchObject({ from: 'T1', to: 'T2', blocked: false });
+    expect((events[1]?.data as { missing: string[] }).missing).toContain('Communication owner');
+    controller.abort();
+  });
+});
