@@ -118,13 +118,13 @@ export function startOverlay(options: OverlayOptions): void {
     };
     const result = await runFeatures(features, signal, featureCtx, { disabled: disabledFeatures });
     for (const { id, error } of result.failed) console.warn(`Tierline: the ${id} feature failed`, error);
-    // Two frames: the first runs before the browser paints what we rendered, the second after.
+    // The animation frame runs just before the browser paints what we rendered; a task queued from it runs just after.
     requestAnimationFrame(() =>
-      requestAnimationFrame(() => {
+      setTimeout(() => {
         if (signal.aborted) return;
         performance.mark(MARK_PAINTED);
         performance.measure(MEASURE_DATA_TO_PAINT, MARK_DATA, MARK_PAINTED);
-      }),
+      }, 0),
     );
     worker.ticketSeen(read.ticket, decision).catch(() => undefined);
   }
