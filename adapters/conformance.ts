@@ -55,9 +55,9 @@ export function testAdapter(adapter: HelpdeskAdapter, fixtures: AdapterFixtures)
     describe.each(fixtures.pages)('the page $file', (page) => {
       it('reads into a ticket that passes the schema, listing what it could not read', async () => {
         const doc = parseHtmlPage(await read(fixtures, page.file), page.url);
-        const read = adapter.readTicketFromDom(doc, new URL(page.url), defaultPolicy);
-        const { ticket, unreadable } = read;
-        expect(ticketSnapshotSchema.parse(read)).toEqual(read);
+        const snapshot = adapter.readTicketFromDom(doc, new URL(page.url), defaultPolicy);
+        const { ticket, unreadable } = snapshot;
+        expect(ticketSnapshotSchema.parse(snapshot)).toEqual(snapshot);
         expect(ticketSchema.parse(ticket)).toEqual(ticket);
         expect(ticket.id).toBe(page.ref);
         expect(ticket.helpdesk).toBe(adapter.id);
