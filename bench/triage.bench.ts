@@ -8,11 +8,14 @@
 import { existsSync, readFileSync } from 'node:fs';
 import { dirname, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import natural from 'natural';
 import { parseDataset } from '../core/triage/dataset';
 import { evaluateModel, stratifiedFolds } from '../core/triage/evaluate';
 import { loadTriageModel, predict } from '../core/triage/predict';
 import { type LabelledText, trainTriageModel } from '../core/triage/train';
+
+// natural pulls in dotenv, which announces itself on stdout unless told to be quiet.
+process.env.DOTENV_CONFIG_QUIET = 'true';
+const natural = (await import('natural')).default;
 
 const root = resolve(dirname(fileURLToPath(import.meta.url)), '..');
 const banking77 = resolve(root, '../shared/data/banking77/train.csv');

@@ -8,7 +8,7 @@
  */
 export function splitSentences(text: string): string[] {
   return text
-    .split(/\r?\n+|(?<=[.!?])\s+(?=[\p{Lu}\p{N}"'(\[#$€£])/u)
+    .split(/\r?\n+|(?<=[.!?])\s+(?=[\p{Lu}\p{N}"'([#$€£])/u)
     .map((s) => s.replace(/\s+/g, ' ').trim())
     .filter((s) => /[\p{L}\p{N}]/u.test(s));
 }

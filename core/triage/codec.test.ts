@@ -58,6 +58,8 @@ describe('weights codec', () => {
     const idf = Float32Array.from({ length: 50 }, (_, i) => 1 + i / 7);
     const decoded = decodeIdf(encodeIdf(idf), 50);
     if (typeof decoded === 'string') throw new Error(decoded);
-    decoded.forEach((v, i) => expect(Math.abs(v - (idf[i] as number))).toBeLessThanOrEqual(7 / 255 + 1e-6));
+    decoded.forEach((v, i) => {
+      expect(Math.abs(v - (idf[i] as number))).toBeLessThanOrEqual(7 / 255 + 1e-6);
+    });
   });
 });

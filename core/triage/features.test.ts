@@ -3,7 +3,9 @@ import { DEFAULT_HASHING, applyIdf, inverseDocumentFrequency, tokenize, vectoriz
 
 const dot = (a: ReturnType<typeof vectorize>, b: ReturnType<typeof vectorize>) => {
   const map = new Map<number, number>();
-  a.indices.forEach((i, k) => map.set(i, a.values[k] as number));
+  a.indices.forEach((i, k) => {
+    map.set(i, a.values[k] as number);
+  });
   let s = 0;
   b.indices.forEach((i, k) => {
     s += (map.get(i) ?? 0) * (b.values[k] as number);

@@ -88,7 +88,7 @@ export function trainTriageModel(examples: readonly LabelledText[], options: Tra
   const rawOf = new Map<LabelledText, SparseVector>(examples.map((e) => [e, vectorize(e.text, hashing)]));
   const { train, calibration } = splitCalibration(examples, options.calibrationFraction ?? 0.1, seed);
   const buckets = 1 << hashing.bits;
-  const fit = (rows: readonly LabelledText[]) => {
+  const fitOn = (rows: readonly LabelledText[]) => {
     const raw = rows.map((e) => rawOf.get(e) as SparseVector);
     // The model uses the quantised idf it ships with, so training sees exactly what prediction will.
     const idfFile = encodeIdf(inverseDocumentFrequency(raw, buckets));
@@ -107,7 +107,7 @@ export function trainTriageModel(examples: readonly LabelledText[], options: Tra
     if (typeof compact === 'string') throw new Error(`internal: ${compact}`);
     return { idfFile, idf, weights, bias, compact };
   };
-  const held = fit(train);
+  const held = fitOn(train);
   const { idf, compact } = held;
   const logits = calibration.map((e) => logitsOf(compact, applyIdf(rawOf.get(e) as SparseVector, idf)));
   const truth = calibration.map((e) => index.get(e.label) as number);
@@ -122,7 +122,7 @@ export function trainTriageModel(examples: readonly LabelledText[], options: Tra
   const after = scored(temperature);
   // With `refit`, the shipped weights see every example; the temperature still comes from the held-out fold.
   const refit = options.refit ?? true;
-  const final = refit ? fit(examples) : held;
+  const final = refit ? fitOn(examples) : held;
   return {
     kind: 'tierline-triage-model',
     version: TRIAGE_MODEL_VERSION,
