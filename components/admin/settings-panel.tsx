@@ -67,6 +67,7 @@ export function SettingsPanel({ snapshot, backend, onSaved }: { snapshot: Settin
         <button
           type="button"
           data-testid="tl-test-connection"
+          disabled={!asString(rows.syncEndpoint?.value)}
           onClick={async () => setConnection(await backend.testConnection(asString(rows.syncEndpoint?.value), asString(rows.syncToken?.value)))}
         >
           Test connection
