@@ -59,11 +59,11 @@ export function HandoffChecklist({ stageLabel, items, initial, check, onDraftCha
     <section class="tl-checklist" data-testid="tl-checklist" aria-label="Handoff checklist">
       <header class="tl-checklist-head">
         <span>Handoff {stageLabel}</span>
-        <span class="tl-score" data-testid="tl-score" aria-label={`Packet ${completeness.score}% complete`}>
+        <span class="tl-score" data-testid="tl-score">
           {completeness.score}%
         </span>
       </header>
-      <meter min={0} max={100} value={completeness.score} class="tl-meter" aria-hidden="true" />
+      <meter min={0} max={100} value={completeness.score} class="tl-meter" aria-label="Packet completeness" />
       {items.map((item) => {
         const done = (values[item.id] ?? '').trim().length > 0;
         const inputId = `tl-item-${item.id}`;

@@ -38,7 +38,7 @@ export function TierBadge({ decision, source, override }: TierBadgeProps) {
         </span>
       </button>
       {open && (
-        <div class="tl-why" id={listId} role="region" aria-label="Why this tier">
+        <section class="tl-why" id={listId} aria-label="Why this tier">
           {override && (
             <p class="tl-why-override">
               Overridden by an agent; the policy said {tierLabel(decision.tier)} · {decision.roleName}.
@@ -53,7 +53,7 @@ export function TierBadge({ decision, source, override }: TierBadgeProps) {
             ))}
           </ul>
           <p class="tl-source">{source === 'worker' ? 'Decided by the Tierline worker.' : 'Decided in this tab (the worker did not answer).'}</p>
-        </div>
+        </section>
       )}
     </div>
   );

@@ -122,7 +122,7 @@ h1[data-testid] { font-size: 24px; font-weight: 500; margin: 8px 0 16px; }
 .internal { background: #fff7d6; padding: 10px; }
 `;
 
-function issuePage(activeKey: string, now: Date): string {
+function issuePage(activeKey: string): string {
   const active = jiraIssues.find((i) => i.key === activeKey);
   if (!active) throw new Error(`no Jira demo issue ${activeKey}`);
   const s = active.scenario;
@@ -152,7 +152,7 @@ function issuePage(activeKey: string, now: Date): string {
 export function jiraRoutes(now: () => Date = () => new Date()): Routes {
   const routes: Routes = {};
   for (const { key, id, scenario: s } of jiraIssues) {
-    routes[`${JIRA_HOST} /browse/${key}`] = () => ({ body: issuePage(key, now()) });
+    routes[`${JIRA_HOST} /browse/${key}`] = () => ({ body: issuePage(key) });
     const handler = api(key, id, s, now);
     routes[`${JIRA_HOST} /rest/api/3/issue/${key}`] = handler;
     routes[`${JIRA_HOST} /rest/api/3/issue/${key}/*`] = handler;

@@ -76,7 +76,7 @@ function commentsJson(id: number, s: Scenario, now: Date) {
   };
 }
 
-function auditsJson(id: number, s: Scenario, now: Date) {
+function auditsJson(s: Scenario, now: Date) {
   const group = GROUPS.find((g) => g.name === s.group)?.id;
   return {
     audits: [{ created_at: minutesBefore(now, s.createdMinutesAgo), events: [{ type: 'Create', field_name: 'group_id', value: String(group) }] }],
@@ -176,7 +176,7 @@ export function zendeskRoutes(now: () => Date = () => new Date()): Routes {
     routes[`${ZENDESK_HOST} /agent/tickets/${id}`] = () => ({ body: workspacePage(id, now()) });
     routes[`${ZENDESK_HOST} /api/v2/tickets/${id}.json`] = () => ({ body: ticketJson(id, s, now()) });
     routes[`${ZENDESK_HOST} /api/v2/tickets/${id}/comments.json`] = () => ({ body: commentsJson(id, s, now()) });
-    routes[`${ZENDESK_HOST} /api/v2/tickets/${id}/audits.json`] = () => ({ body: auditsJson(id, s, now()) });
+    routes[`${ZENDESK_HOST} /api/v2/tickets/${id}/audits.json`] = () => ({ body: auditsJson(s, now()) });
   }
   routes[`${ZENDESK_HOST} /api/v2/ticket_fields.json`] = ticketFieldsJson;
   routes[`${ZENDESK_HOST} /api/v2/groups.json`] = { groups: GROUPS, next_page: null, count: GROUPS.length };
