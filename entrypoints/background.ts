@@ -17,9 +17,11 @@ export default defineBackground(() => {
   const settings = createSettingsReader({ storage: browser.storage, store });
   const route = createRouting(settings);
   const sync = startSync({ store, settings });
+  // Firefox builds MV2, where the toolbar button is browserAction.
+  const action = browser.action ?? (browser as unknown as { browserAction: typeof browser.action }).browserAction;
   const timers = startQueueTimers({
     store,
-    apis: browser,
+    apis: { alarms: browser.alarms, notifications: browser.notifications, action },
     route,
     notificationsEnabled: async () => (await settings.get()).values.notifications,
     onAlarm: () => void sync.run(),
