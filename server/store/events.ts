@@ -58,7 +58,7 @@ export interface EventFilter {
   agent?: string;
 }
 
-/** One event as the database hands it over: [id, type, at (epoch ms), ticket_id, helpdesk, agent, team, data]. */
+/** One event as the database hands it over: [id, type, at (epoch ms; exact, as `extract` is numeric and floored like Date), ticket_id, helpdesk, agent, team, data]. */
 type EventTuple = [string, TierlineEvent['type'], number, string, TierlineEvent['helpdesk'], string, string | null, TierlineEvent['data']];
 
 /** More than this in one period and the caller is asked to narrow it, rather than the process running out of memory. */
@@ -97,7 +97,7 @@ export async function readEvents(
       const p = [...params, new Date(start), new Date(end)];
       const where = ['org = $1', ...extra, `at >= $${p.length - 1}`, `at < $${p.length}`, ...(onlyCsat ? [`type = 'csat'`] : [])];
       const [row] = await db.query<{ rows: string | null }>(
-        `SELECT json_agg(json_build_array(id, type, extract(epoch FROM at)::float8 * 1000, ticket_id, helpdesk, agent, team, data))::text AS rows
+        `SELECT json_agg(json_build_array(id, type, floor(extract(epoch FROM at) * 1000)::float8, ticket_id, helpdesk, agent, team, data))::text AS rows
          FROM events WHERE ${where.join(' AND ')}`,
         p,
       );
