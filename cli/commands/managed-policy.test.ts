@@ -52,13 +52,16 @@ function parseReg(text: string): Record<string, Json> {
       }
       const rest = section[2]!.slice(WINDOWS_POLICY_KEY.length).split('\\').filter(Boolean);
       current = root;
-      for (const part of rest) current = (current[part] ??= {}) as Record<string, Json>;
+      for (const part of rest) {
+        current[part] ??= {};
+        current = current[part] as Record<string, Json>;
+      }
       continue;
     }
     const value = /^"((?:[^"\\]|\\.)*)"=(?:"((?:[^"\\]|\\.)*)"|dword:([0-9a-f]{8}))$/.exec(line);
     if (value && current) {
-      const unescape = (s: string) => s.replace(/\\(.)/g, '$1');
-      current[unescape(value[1]!)] = value[2] !== undefined ? unescape(value[2]) : Number.parseInt(value[3]!, 16);
+      const unquote = (s: string) => s.replace(/\\(.)/g, '$1');
+      current[unquote(value[1]!)] = value[2] !== undefined ? unquote(value[2]) : Number.parseInt(value[3]!, 16);
     }
   }
   const listify = (v: Json): Json => {

@@ -61,7 +61,8 @@ export function AuditView({ rows, onExport }: { rows: readonly HandoffRow[]; onE
         {rows.length} handoffs, {rows.length ? pct(complete / rows.length) : '0%'} complete.
         {overallMissing.length > 0 && <> Most often missing: {overallMissing.map((m) => `${m.item} (${m.count})`).join(', ')}.</>}
       </p>
-      <div class="tl-tabs" role="group" aria-label="Group the audit by">
+      <fieldset class="tl-tabs tl-plain">
+        <legend class="tl-sr">Group the audit by</legend>
         {(['agent', 'team', 'stage'] as const).map((d) => (
           <button
             key={d}
@@ -79,7 +80,7 @@ export function AuditView({ rows, onExport }: { rows: readonly HandoffRow[]; onE
         <button type="button" onClick={() => onExport(dimension, groups)}>
           Export audit CSV
         </button>
-      </div>
+      </fieldset>
       <table class="tl-table" data-testid="tl-audit-groups">
         <caption>Handoff completeness by {dimension}; choose a row to list its handoffs</caption>
         <thead>

@@ -28,7 +28,9 @@ export function auditCsv(dimension: string, groups: readonly AuditGroup[]): stri
 export function metricsCsv(metrics: WeeklyMetrics): string {
   const rows: Record<string, string | number>[] = metrics.overall.map((m) => ({ week: 'overall', metric: m.id, value: m.value, numerator: m.numerator, denominator: m.denominator, status: m.status, action: m.status === 'warning' ? m.action : '' }));
   for (const [id, values] of Object.entries(metrics.series)) {
-    values.forEach((v, i) => rows.push({ week: metrics.weeks[i] ?? '', metric: id, value: v ?? '', numerator: '', denominator: '', status: '', action: '' }));
+    values.forEach((v, i) => {
+      rows.push({ week: metrics.weeks[i] ?? '', metric: id, value: v ?? '', numerator: '', denominator: '', status: '', action: '' });
+    });
   }
   return Papa.unparse(rows, { columns: ['week', 'metric', 'value', 'numerator', 'denominator', 'status', 'action'] });
 }

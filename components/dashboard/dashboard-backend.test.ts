@@ -31,7 +31,7 @@ describe('createDashboardBackend', () => {
     const row = (id: string) => ({ id, at: '2026-02-10T10:00:00.000Z', ticketId: id, helpdesk: 'zendesk', agent: 'ana', team: null, from: 'T1', to: 'T2', stage: 'T1-T2', completeness: 100, complete: true, missing: [], blocked: false, packetId: null });
     const fakeFetch = async (input: string | URL | Request, init?: RequestInit) => {
       const url = new URL(String(input));
-      seen.push(`${url.pathname}?${url.searchParams.get('cursor') ?? ''} ${(init?.headers as Record<string, string>).Authorization}`);
+      seen.push(`${url.pathname}?${url.searchParams.get('cursor') ?? ''} ${(init?.headers as Record<string, string> | undefined)?.Authorization}`);
       if (url.pathname === '/v1/handoffs') {
         const first = !url.searchParams.get('cursor');
         return Response.json({ handoffs: [row(first ? 'h1' : 'h2')], nextCursor: first ? 'next' : null });

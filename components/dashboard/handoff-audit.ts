@@ -80,7 +80,10 @@ export function auditBy(rows: readonly HandoffRow[], dim: AuditDimension, topN =
   for (const row of rows) {
     const key = keyOf(row, dim);
     let g = groups.get(key);
-    if (!g) groups.set(key, (g = { total: 0, complete: 0, sum: 0, missing: new Map() }));
+    if (!g) {
+      g = { total: 0, complete: 0, sum: 0, missing: new Map() };
+      groups.set(key, g);
+    }
     g.total += 1;
     g.sum += row.completeness;
     if (row.complete) g.complete += 1;

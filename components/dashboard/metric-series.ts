@@ -60,7 +60,8 @@ export function toWeeklySeries(overall: readonly MetricView[], groups: readonly 
   for (const m of overall) series[m.id] = [];
   sorted.forEach((g, i) => {
     for (const m of g.metrics) {
-      const list = (series[m.id] ??= new Array<number | null>(i).fill(null));
+      series[m.id] ??= new Array<number | null>(i).fill(null);
+      const list = series[m.id]!;
       list[i] = m.denominator > 0 ? m.value : null;
     }
     for (const list of Object.values(series)) if (list.length <= i) list[i] = null;

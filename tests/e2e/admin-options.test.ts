@@ -141,7 +141,9 @@ describe('the dashboard without a sync endpoint', () => {
       });
       if (!db.objectStoreNames.contains('outbox')) return -1;
       const tx = db.transaction('outbox', 'readwrite');
-      list.forEach((event, i) => tx.objectStore('outbox').put({ id: event.id, event, queuedAt: now + i / 1e6 }));
+      list.forEach((event, i) => {
+        tx.objectStore('outbox').put({ id: event.id, event, queuedAt: now + i / 1e6 });
+      });
       await new Promise((resolve, reject) => {
         tx.oncomplete = resolve;
         tx.onerror = () => reject(tx.error);
