@@ -48,6 +48,8 @@ export interface FeatureContext {
   source: 'worker' | 'local';
   overrides: OverrideState;
   suggestion?: Suggestion;
+  /** The saved handoff draft, asked for while the decision was being made (one round trip fewer before paint). */
+  draft?: Promise<Record<string, string> | undefined>;
   /** Who is working the ticket, for the event log. */
   agent: string;
   /** When it is now; a parameter so tests fix the clock. */

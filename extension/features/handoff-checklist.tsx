@@ -40,7 +40,7 @@ export default defineFeature({
     const stage = handoffStage(ctx.policy, ctx.ticket, ctx.decision);
     if (!stage) return false;
     const key = { helpdesk: ctx.adapter.id, ticketId: ctx.ticket.id };
-    const draft = await ctx.worker.getDraft(key).catch(() => undefined);
+    const draft = await (ctx.draft ?? ctx.worker.getDraft(key)).catch(() => undefined);
     if (signal.aborted) return false;
     const initial = { ...prefillHandoff(stage.items, ctx.ticket, ctx.decision), ...draft };
     const save = debounce((values: Record<string, string>) => ctx.worker.saveDraft(key, values).catch(() => undefined), 400, signal);

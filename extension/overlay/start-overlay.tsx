@@ -91,6 +91,8 @@ export function startOverlay(options: OverlayOptions): void {
       return;
     }
     performance.mark(MARK_DATA);
+    const draft = worker.getDraft({ helpdesk: adapter.id, ticketId: read.ticket.id });
+    draft.catch(() => undefined);
     const [{ decision, source }, gated] = await Promise.all([
       decideTicket(read.ticket, { worker, policy, decideLocally, now: now() }),
       // The triage model runs in the worker; no answer in time means no suggestion, never a blocked overlay.
@@ -112,6 +114,7 @@ export function startOverlay(options: OverlayOptions): void {
       decision,
       source,
       overrides: createOverrideState(),
+      draft,
       ...(gated ? { suggestion: { label: gated.label, confidence: gated.confidence, ...(gated.route.target ? { target: gated.route.target } : {}), gated } } : {}),
       agent,
       now,
