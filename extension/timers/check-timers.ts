@@ -60,13 +60,18 @@ export async function checkQueueTimers(options: { store: Store; route: Router; n
   return { alerts: fresh, watched };
 }
 
-/** How many watched tickets have an alert: the number on the toolbar badge. */
+/**
+ * How many watched tickets have a time trigger firing or a breached clock in
+ * their latest decision: the number on the toolbar badge. A ticket that was
+ * escalated or solved since drops out; announcing stays once per trigger.
+ */
 export async function alertedTicketCount(store: Store, now: Date): Promise<number> {
   const since = now.getTime() - WATCH_DAYS * 86_400_000;
   let count = 0;
   for (const { key, ticket, seenAt } of await store.listTickets()) {
     if (Date.parse(seenAt) < since || (ticket.status && CLOSED.has(ticket.status))) continue;
-    if ((await store.listAlerts(key)).length > 0) count++;
+    const decision = await store.getDecision(key);
+    if (decision && (decision.clock.breached || decision.triggers.some((t) => t.kind === 'time'))) count++;
   }
   return count;
 }

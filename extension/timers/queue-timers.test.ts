@@ -103,3 +103,18 @@ describe('queue timers', () => {
     expect((await store.getDecision('zendesk:4711'))?.clock.timeInQueueMinutes).toBe(16);
   });
 });
+
+describe('the toolbar badge', () => {
+  it('drops a ticket once it moved on to Tier 2, without announcing anything new', async () => {
+    const at = { value: '2026-03-10T10:16:00+01:00' };
+    const { store, fake, start } = await setup(at);
+    const timers = start();
+    await timers.tick();
+    expect(fake.badge.at(-1)).toBe('1');
+    at.value = '2026-03-10T10:20:00+01:00';
+    await store.putTicket('zendesk:4711', { ...enterprise, currentTier: 'T2', tierEnteredAt: '2026-03-10T10:18:00+01:00' }, at.value);
+    expect(await timers.tick()).toEqual([]);
+    expect(fake.badge.at(-1)).toBe('');
+    expect(fake.notifications).toHaveLength(1);
+  });
+});
