@@ -90,6 +90,21 @@ describe('OptionsApp', () => {
     expect(policy.triggers[0].when).toEqual({ field: 'priority', op: 'eq', value: 'urgent' });
   });
 
+  it('moves between the policy views with the arrow keys, one tab stop at a time', async () => {
+    const { backend } = memoryBackend({});
+    act(() => render(<OptionsApp backend={backend} download={() => undefined} />, root));
+    await flush();
+    const form = root.querySelector('#tab-form') as HTMLButtonElement;
+    expect([...root.querySelectorAll('[role="tab"]')].map((t) => t.getAttribute('tabindex'))).toEqual(['0', '-1', '-1']);
+    form.focus();
+    act(() => {
+      form.dispatchEvent(new KeyboardEvent('keydown', { key: 'ArrowLeft', bubbles: true }));
+    });
+    expect(root.querySelector('#tab-simulator')?.getAttribute('aria-selected')).toBe('true');
+    expect(document.activeElement?.id).toBe('tab-simulator');
+    expect(root.querySelector('[data-testid="tl-sim-ticket"]')).not.toBeNull();
+  });
+
   it('simulates a billing dispute over $1,000 with every reason', async () => {
     const { backend } = memoryBackend({});
     act(() => render(<OptionsApp backend={backend} download={() => undefined} now={() => new Date('2026-03-02T10:00:00Z')} />, root));

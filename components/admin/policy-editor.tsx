@@ -21,6 +21,22 @@ export interface PolicyEditorProps {
 
 type View = 'form' | 'json' | 'simulator';
 
+const VIEWS = [
+  ['form', 'Form'],
+  ['json', 'Raw JSON'],
+  ['simulator', 'Simulator'],
+] as const;
+
+function onTabKey(e: KeyboardEvent, view: View, setView: (v: View) => void): void {
+  const step = e.key === 'ArrowRight' ? 1 : e.key === 'ArrowLeft' ? -1 : 0;
+  if (!step) return;
+  e.preventDefault();
+  const i = VIEWS.findIndex(([id]) => id === view);
+  const [next] = VIEWS[(i + step + VIEWS.length) % VIEWS.length]!;
+  setView(next);
+  (e.currentTarget as HTMLElement).querySelector<HTMLElement>(`#tab-${next}`)?.focus();
+}
+
 /**
  * The policy editor: a form for the model, the raw JSON, and a simulator, all
  * over one JSON text that the CLI's parser and linter check on every change.
@@ -85,15 +101,19 @@ export function PolicyEditor(props: PolicyEditorProps) {
         )}
       </div>
       <FindingList findings={check.findings} label="All policy findings" />
-      <div class="tl-tabs" role="tablist" aria-label="Policy views">
-        {(
-          [
-            ['form', 'Form'],
-            ['json', 'Raw JSON'],
-            ['simulator', 'Simulator'],
-          ] as const
-        ).map(([id, label]) => (
-          <button key={id} type="button" role="tab" id={`tab-${id}`} aria-selected={view === id} aria-controls={`panel-${id}`} onClick={() => setView(id)}>
+      {/* The WAI-ARIA tabs pattern: one tab stop, arrow keys move between tabs. */}
+      <div class="tl-tabs" role="tablist" aria-label="Policy views" onKeyDown={(e) => onTabKey(e, view, setView)}>
+        {VIEWS.map(([id, label]) => (
+          <button
+            key={id}
+            type="button"
+            role="tab"
+            id={`tab-${id}`}
+            tabIndex={view === id ? 0 : -1}
+            aria-selected={view === id}
+            aria-controls={`panel-${id}`}
+            onClick={() => setView(id)}
+          >
             {label}
           </button>
         ))}
