@@ -6,11 +6,14 @@
  */
 export function foldText(text: string): string {
   // ASCII needs no decomposition; skipping NFD keeps long ticket texts cheap.
-  if (ASCII.test(text)) return text.toLowerCase();
+  if (isAscii(text)) return text.toLowerCase();
   return text.normalize('NFD').replace(COMBINING_MARKS, '').toLowerCase();
 }
 
-const ASCII = /^[\x00-\x7f]*$/;
+function isAscii(text: string): boolean {
+  for (let i = 0; i < text.length; i++) if (text.charCodeAt(i) > 0x7f) return false;
+  return true;
+}
 const COMBINING_MARKS = /\p{M}+/gu;
 
 /**

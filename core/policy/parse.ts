@@ -61,9 +61,11 @@ function checkPolicySemantics(policy: Policy): ParseError[] {
 }
 
 function checkPatterns(condition: Condition, path: string, errors: ParseError[]): void {
-  if ('all' in condition) condition.all.forEach((c, i) => checkPatterns(c, `${path}.all[${i}]`, errors));
-  else if ('any' in condition) condition.any.forEach((c, i) => checkPatterns(c, `${path}.any[${i}]`, errors));
-  else if ('not' in condition) checkPatterns(condition.not, `${path}.not`, errors);
+  if ('all' in condition) {
+    for (const [i, c] of condition.all.entries()) checkPatterns(c, `${path}.all[${i}]`, errors);
+  } else if ('any' in condition) {
+    for (const [i, c] of condition.any.entries()) checkPatterns(c, `${path}.any[${i}]`, errors);
+  } else if ('not' in condition) checkPatterns(condition.not, `${path}.not`, errors);
   else if (condition.op === 'matches') {
     const check = checkPattern(condition.value);
     if (!check.ok) errors.push({ path: `${path}.value`, message: `unsafe pattern: ${check.message}`, fix: check.fix });

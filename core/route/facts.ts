@@ -155,10 +155,10 @@ export function createFactBuilder(policy: Policy): (ticket: Ticket, options: Fac
       let hits: string[] | undefined;
       let score = 0;
       for (const k of row.keywords) {
-        if (hasPhrase(indexed, k)) {
-          (hits ??= []).push(k.raw);
-          score += k.folded.length;
-        }
+        if (!hasPhrase(indexed, k)) continue;
+        if (hits) hits.push(k.raw);
+        else hits = [k.raw];
+        score += k.folded.length;
       }
       // The type whose keywords cover the most text wins (longer phrases are more specific);
       // a tie goes to the earlier issue type.
