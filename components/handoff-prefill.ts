@@ -34,7 +34,13 @@ export function readTicketFacts(ticket: Ticket, decision?: Decision): TicketFact
  * Prefills checklist items from the ticket, matched by the item's id or label
  * so a policy's own item names still get what the ticket knows.
  */
-export function prefillHandoff(items: { id: string; label: string }[], ticket: Ticket, decision?: Decision): Record<string, string> {
+export function prefillHandoff(
+  items: { id: string; label: string }[],
+  ticket: Ticket,
+  decision?: Decision,
+  /** Problem / What's been done from a summary provider (extension/ai); without it the subject and the agents' notes. */
+  summary?: { problem: string; done: readonly string[] },
+): Record<string, string> {
   const facts = readTicketFacts(ticket, decision);
   const evidence = [...facts.errorCodes.map((c) => `Error code ${c}`), ...facts.links].join('\n');
   const impact = [facts.customerTier && `Customer tier: ${facts.customerTier}`, facts.severity && `Severity: ${facts.severity}`, ticket.impactedUsers !== undefined && `Impacted users: ${ticket.impactedUsers}`]
@@ -43,8 +49,8 @@ export function prefillHandoff(items: { id: string; label: string }[], ticket: T
   const reason = decision?.triggers.map((t) => t.description).join('; ') ?? '';
   const rules: [RegExp, string][] = [
     [/impacted-users|impacted users/, ticket.impactedUsers === undefined ? '' : String(ticket.impactedUsers)],
-    [/summary/, ticket.subject],
-    [/step|tried|troubleshoot/, facts.agentSteps.join('\n')],
+    [/summary/, summary?.problem || ticket.subject],
+    [/step|tried|troubleshoot/, summary?.done.length ? summary.done.join('\n') : facts.agentSteps.join('\n')],
     [/error-code|error code/, facts.errorCodes.join(', ')],
     [/evidence|log|screenshot/, evidence],
     [/impact|customer-tier|sla/, impact],

@@ -30,7 +30,14 @@ export default defineBackground(() => {
   // The demo model is generated at build time (wxt.config.ts), so WXT's typed public paths do not list it.
   const demoUrl = (browser.runtime.getURL as (path: string) => string)('/demo-model.json');
   const models = createModelSource({ store, settings, demoUrl });
-  registerAiHandlers({ store, settings, models, extensionId: browser.runtime.id });
+  registerAiHandlers({
+    store,
+    settings,
+    models,
+    extensionId: browser.runtime.id,
+    // The OpenAI-compatible endpoint's host is asked for at run time (options page); without it nothing is sent.
+    hasPermission: (origin) => browser.permissions.contains({ origins: [`${origin}/*`] }),
+  });
   const keepAlarm = () => void settings.get().then(({ values }) => timers.ensureAlarm(values.alarmPeriodMinutes));
   browser.storage.onChanged.addListener(keepAlarm);
   keepAlarm();

@@ -1,9 +1,11 @@
+import { summarizeWithFallback } from '../../core/summary/provider';
 import { type ListenOptions, onValidated } from '../messaging/protocol';
 import type { SettingsReader } from '../settings/read-settings';
 import type { Store } from '../store/store';
 import { exportCorrections, saveCorrection } from './corrections';
 import type { ModelSource } from './model-source';
 import { suggestFor, triageText } from './suggest';
+import { openAiProvider } from './summary-providers';
 
 export interface AiHandlerDeps {
   store: Store;
@@ -12,6 +14,9 @@ export interface AiHandlerDeps {
   extensionId: string;
   now?: () => Date;
   onMessage?: ListenOptions['onMessage'];
+  /** `browser.permissions.contains` for an origin: the OpenAI-compatible endpoint's host permission is asked at run time. */
+  hasPermission?: (origin: string) => Promise<boolean>;
+  fetch?: typeof fetch;
 }
 
 /**
@@ -44,4 +49,25 @@ export function registerAiHandlers(deps: AiHandlerDeps): void {
     listen,
   );
   onValidated('exportCorrections', () => exportCorrections(store), listen);
+  onValidated(
+    'summarize',
+    async ({ input }) => {
+      const { values } = await settings.get();
+      // Off by default: only an admin-chosen endpoint with a model name is ever sent anything (redacted first).
+      const remote =
+        values['ai.enabled'] && values['ai.provider'] === 'openai-compatible' && values['ai.endpoint'] && values['ai.model']
+          ? [
+              openAiProvider({
+                endpoint: values['ai.endpoint'],
+                model: values['ai.model'],
+                apiKey: values['ai.apiKey'],
+                hasPermission: deps.hasPermission ?? (async () => false),
+                ...(deps.fetch ? { fetch: deps.fetch } : {}),
+              }),
+            ]
+          : [];
+      return summarizeWithFallback(remote, input);
+    },
+    listen,
+  );
 }

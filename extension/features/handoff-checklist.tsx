@@ -2,6 +2,7 @@ import { render } from 'preact';
 import { HandoffChecklist, type EscalateResult } from '../../components/handoff-checklist';
 import { prefillHandoff } from '../../components/handoff-prefill';
 import { tierLabel } from '../../components/format';
+import { summarizeForHandoff } from '../ai/summarize-ticket';
 import { debounce } from '../overlay/debounce';
 import { newEventId } from '../overlay/event-id';
 import { checkPacket, type HandoffStage, handoffStage, packetText } from '../overlay/handoff-stage';
@@ -40,9 +41,14 @@ export default defineFeature({
     const stage = handoffStage(ctx.policy, ctx.ticket, ctx.decision);
     if (!stage) return false;
     const key = { helpdesk: ctx.adapter.id, ticketId: ctx.ticket.id };
+    // Problem / What's been done from the summary providers (extension/ai), beside the draft read, within a short timeout; the agent's draft wins.
+    const summarizing = summarizeForHandoff(ctx.ticket, { ...(ctx.worker.summarize ? { askWorker: (input) => ctx.worker.summarize?.(input) ?? Promise.reject(new Error('no worker')) } : {}), scope: window });
     const draft = await (ctx.draft ?? ctx.worker.getDraft(key)).catch(() => undefined);
     if (signal.aborted) return false;
-    const initial = { ...prefillHandoff(stage.items, ctx.ticket, ctx.decision), ...draft };
+    const { summary } = await summarizing;
+    if (signal.aborted) return false;
+    // Without a model summary, the checklist's own prefill (the subject, the agents' notes) reads better than extracted sentences.
+    const initial = { ...prefillHandoff(stage.items, ctx.ticket, ctx.decision, summary.provider === 'extractive' ? undefined : summary), ...draft };
     const save = debounce((values: Record<string, string>) => ctx.worker.saveDraft(key, values).catch(() => undefined), 400, signal);
     // A reload or a closed tab must not eat the last keystrokes.
     window.addEventListener('pagehide', () => save.flush(), { signal: AbortSignal.any([signal, ctx.wxt.signal]) });

@@ -6,6 +6,7 @@ import type { Policy } from '../../core/policy/schema';
 import { type Decision, decisionSchema } from '../../core/route/decision';
 import { helpdeskIdSchema, ticketSchema } from '../../core/ticket';
 import type { AiSuggestion, ModelStatus } from '../ai/schema';
+import { type SummaryOutcomeAnswer, summaryInputSchema } from '../ai/schema-summary';
 import type { ResolvedSettings } from '../settings/resolve';
 
 /**
@@ -98,6 +99,8 @@ export const payloadSchemas = {
   saveCorrection: z.object({ ticket: ticketSchema, label: z.string().min(1).max(200), modelLabel: z.string().min(1).max(200) }).strict(),
   /** The corrections as JSONL `{ text, label }` lines. */
   exportCorrections: z.undefined(),
+  /** Handoff summary of a conversation: the admin's OpenAI-compatible endpoint (off by default, redacted), else extractive. */
+  summarize: z.object({ input: summaryInputSchema }).strict(),
 } as const;
 
 export type MessageName = keyof typeof payloadSchemas;
@@ -136,6 +139,7 @@ export interface ProtocolMap {
   importModel(data: In<'importModel'>): ModelStatus;
   saveCorrection(data: In<'saveCorrection'>): void;
   exportCorrections(): { count: number; jsonl: string };
+  summarize(data: In<'summarize'>): SummaryOutcomeAnswer;
 }
 
 export const messenger = defineExtensionMessaging<ProtocolMap>();

@@ -3,7 +3,9 @@ import type { overrideDataSchema, TierlineEventInput } from '../../core/events';
 import type { z } from 'zod';
 import type { Decision } from '../../core/route/decision';
 import type { HelpdeskId, Ticket } from '../../core/ticket';
+import type { SummaryInput } from '../../core/summary/extractive';
 import type { AiSuggestion } from '../ai/schema';
+import type { SummaryOutcomeAnswer } from '../ai/schema-summary';
 
 /** Which ticket a draft belongs to. */
 export interface DraftKey {
@@ -37,4 +39,6 @@ export interface WorkerClient {
   suggest?(ticket: Ticket): Promise<AiSuggestion | null>;
   /** The agent corrected the model: the ticket is `label`, not `modelLabel`. */
   saveCorrection?(ticket: Ticket, label: string, modelLabel: string): Promise<void>;
+  /** A handoff summary from the worker (admin-configured endpoint, else extractive). */
+  summarize?(input: SummaryInput): Promise<SummaryOutcomeAnswer>;
 }

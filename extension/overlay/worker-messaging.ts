@@ -2,6 +2,7 @@ import { browser } from 'wxt/browser';
 import { z } from 'zod';
 import { decisionSchema } from '../../core/route/decision';
 import { aiSuggestionSchema } from '../ai/schema';
+import { summaryOutcomeSchema } from '../ai/schema-summary';
 import { draftValuesSchema, sendToWorker } from '../messaging/protocol';
 import type { DraftKey, WorkerClient } from './worker-client';
 
@@ -49,6 +50,8 @@ export function createWorkerClient(): WorkerClient {
       await sendToWorker('ticketSeen', { ticket, decision });
     },
     suggest: async (ticket) => aiSuggestionSchema.nullable().parse(await sendToWorker('suggest', { ticket })),
+    summarize: async ({ subject, description, comments = [] }) =>
+      summaryOutcomeSchema.parse(await sendToWorker('summarize', { input: { subject, description, comments: comments.map((c) => ({ author: c.author, body: c.body, public: c.public })) } })),
     async saveCorrection(ticket, label, modelLabel) {
       await sendToWorker('saveCorrection', { ticket, label, modelLabel });
     },

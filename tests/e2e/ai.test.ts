@@ -7,8 +7,8 @@
  */
 import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { demoRoutes, freshdeskTicketId, jiraIssueKey, zendeskTicketId } from '../../demo/server';
 import { scenario } from '../../demo/scenarios';
+import { demoRoutes, freshdeskTicketId, jiraIssueKey, zendeskTicketId } from '../../demo/server';
 import { type HelpdeskServer, type LaunchedBrowser, launchBrowser, type Route, type Routes, startHelpdeskServer } from './harness';
 import { drawerText, expectNoErrors, openTicket } from './overlay-helpers';
 
