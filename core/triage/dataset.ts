@@ -30,7 +30,9 @@ const rowSchema = z.record(z.string(), z.unknown());
  * @example parseDataset('text,label\nRefund please,billing\n', { format: 'csv' }) // → { ok: true, examples: [{ text: 'Refund please', label: 'billing' }], ... }
  */
 export function parseDataset(content: string, options: DatasetOptions): DatasetResult {
-  const rows = options.format === 'csv' ? readCsv(content) : readJsonl(content);
+  // Spreadsheet exports often start with a byte-order mark, which would otherwise become part of the first column's name.
+  const text = content.replace(/^\uFEFF/, '');
+  const rows = options.format === 'csv' ? readCsv(text) : readJsonl(text);
   if (typeof rows === 'string') return { ok: false, error: rows };
   const columns = [...new Set(rows.flatMap((r) => Object.keys(r)))];
   const pick = (wanted: string | undefined, guesses: string[], what: string): string | { error: string } => {
