@@ -15,6 +15,7 @@ import { startDemoServer, zendeskTicketId } from '../../demo/server';
 import { axeViolations, postEvents, type SyncEndpoint, seedTeamEvents, startSyncEndpoint } from './admin-helpers';
 import { type HelpdeskServer, type LaunchedBrowser, launchBrowser, MANAGED_POLICY_DIR } from './harness';
 import { badgeText, drawerText, openTicket } from './overlay-helpers';
+import { EXTENSION_ID } from '../../wxt.config';
 
 let sync: SyncEndpoint;
 let demo: HelpdeskServer;
@@ -50,7 +51,10 @@ beforeAll(async () => {
   // The file goes where an admin would put it: Chromium's managed policy folder.
   mkdirSync(MANAGED_POLICY_DIR, { recursive: true });
   policyFile = join(MANAGED_POLICY_DIR, 'tierline-admin-e2e.json');
-  writeFileSync(policyFile, readFileSync(generated));
+  // Plus an admin's hand edit Chrome's schema lets through (a string) but Tierline cannot use (no such helpdesk).
+  const file = JSON.parse(readFileSync(generated, 'utf8'));
+  file['3rdparty'].extensions[EXTENSION_ID].extraHelpdeskHosts = [{ host: 'help.acme.test', helpdesk: 'kayako' }];
+  writeFileSync(policyFile, JSON.stringify(file, null, 2));
   demo = await startDemoServer();
   browser = await launchBrowser({ server: demo });
   // Chromium loads managed policy a few seconds after start.
@@ -99,6 +103,7 @@ describe('managed policy from tierline managed-policy --format chrome-linux', ()
     expect(await page.locator('input[data-feature="handoff-checklist"]').isChecked()).toBe(false);
     expect(await page.locator('[data-testid="tl-policy-source"]').textContent()).toBe('managed by your administrator');
     expect(await page.locator('[data-testid="tl-save-policy"]').isDisabled()).toBe(true);
+    expect(await page.locator('[data-testid="tl-diagnostics"]').textContent()).toContain('extraHelpdeskHosts');
 
     // The simulator runs the managed policy: the $2,400 dispute stays below the raised threshold.
     await page.locator('#tab-simulator').click();
