@@ -5,6 +5,7 @@ import type { Db } from '../db/db';
 import type { AppEnv } from '../http/auth';
 import { ApiError, type Issue, invalid, readJson, toIssues } from '../http/errors';
 import { insertEvents } from '../store/events';
+import { findNul } from '../http/nul';
 
 const batchSchema = z.object({ events: z.array(z.unknown()) }).strict();
 
@@ -28,7 +29,9 @@ export function eventRoutes(options: { db: Db; now: () => Date; maxBatch: number
     const issues: Issue[] = [];
     for (const [i, item] of raw.entries()) {
       const parsed = eventSchema.safeParse(item);
+      const nul = parsed.success ? findNul(parsed.data, ['events', i]) : null;
       if (!parsed.success) issues.push(...toIssues(parsed.error, ['events', i]));
+      else if (nul) issues.push({ path: nul, message: 'contains a NUL character (U+0000)' });
       else events.push(parsed.data);
       if (issues.length >= 20) break;
     }

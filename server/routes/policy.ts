@@ -3,6 +3,7 @@ import { policySchema } from '../../core/policy/schema';
 import type { Db } from '../db/db';
 import { type AppEnv, requireRole } from '../http/auth';
 import { ApiError, invalid, readJson, toIssues } from '../http/errors';
+import { findNul } from '../http/nul';
 import { publishPolicy, readLatestPolicy } from '../store/policies';
 
 const etag = (revision: number) => `"${revision}"`;
@@ -53,6 +54,8 @@ export function policyRoutes(options: { db: Db; now: () => Date }): Hono<AppEnv>
       }
       const parsed = policySchema.safeParse(await readJson(c));
       if (!parsed.success) invalid(422, 'invalid_policy', toIssues(parsed.error, [], 50), 'Invalid policy, not published');
+      const nul = findNul(parsed.data);
+      if (nul) invalid(422, 'invalid_policy', [{ path: nul, message: 'contains a NUL character (U+0000)' }], 'Invalid policy, not published');
       const result = await publishPolicy(db, principal.org, {
         body: parsed.data,
         ...(expected === undefined ? {} : { expected }),

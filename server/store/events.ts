@@ -97,7 +97,9 @@ export async function readEvents(
       const p = [...params, new Date(start), new Date(end)];
       const where = ['org = $1', ...extra, `at >= $${p.length - 1}`, `at < $${p.length}`, ...(onlyCsat ? [`type = 'csat'`] : [])];
       const [row] = await db.query<{ rows: string | null }>(
-        `SELECT json_agg(json_build_array(id, type, floor(extract(epoch FROM at) * 1000)::float8, ticket_id, helpdesk, agent, team, data))::text AS rows
+        // Concatenated by hand: json_agg(json_build_array(…)) built the same text about a third slower on PGlite.
+        `SELECT '[[' || string_agg(concat_ws(',', to_json(id), to_json(type), floor(extract(epoch FROM at) * 1000)::bigint, to_json(ticket_id),
+                  to_json(helpdesk), to_json(agent), coalesce(to_json(team)::text, 'null'), data), '],[') || ']]' AS rows
          FROM events WHERE ${where.join(' AND ')}`,
         p,
       );

@@ -154,6 +154,17 @@ export function describeApiSuite(engine: string, open: () => Promise<Db>): void 
         expect(noEvents.status).toBe(400);
       });
 
+      it('refuses a NUL character, which PostgreSQL cannot store, as invalid input rather than failing', async () => {
+        const { org, agent, admin } = await newOrg();
+        const res = await post(agent, [{ ...decisionEvent({ at: '2026-03-01T09:00:00Z' }), ticketId: 'a\u0000b' }]);
+        expect(res.status).toBe(400);
+        expect((await res.json()).error.path).toEqual(['events', 0, 'ticketId']);
+        expect(await count(org)).toBe(0);
+        const policy = await call(app, 'PUT', '/v1/policy', admin, { body: { ...smallPolicy, name: 'Acme\u0000' } });
+        expect(policy.status).toBe(422);
+        expect((await policy.json()).error.path).toEqual(['name']);
+      });
+
       it('lets an agent-bound token write only that agent’s events', async () => {
         const { org, agent, anyAgent } = await newOrg();
         const res = await post(agent, [decisionEvent({ at: '2026-03-01T09:00:00Z' }), decisionEvent({ at: '2026-03-01T09:00:00Z', agent: 'mallory' })]);
@@ -433,6 +444,14 @@ export function describeApiSuite(engine: string, open: () => Promise<Db>): void 
         expect(whole.map((e) => [e.id, e.at])).toEqual(expected.map((e) => [e.id, new Date(e.at).toISOString()]));
         for (const windowDays of [1, 7, 31]) expect(byId(await readEvents(db, org, filter, { windowDays }))).toEqual(whole);
         await expect(readEvents(db, org, filter, { max: 3, windowDays: 1 })).rejects.toThrow(TooManyEventsError);
+      });
+
+      it('reads back names with quotes, backslashes, commas, brackets, newlines and emoji unchanged', async () => {
+        const { org, anyAgent } = await newOrg();
+        const odd = handoffEvent({ at: '2026-02-10T09:00:00Z', agent: 'Zoë "Z" \\ O\'Brien\n], [', team: 'Team, "A" 🚀', ticketId: 'T-1,"2"', missing: ['"logs"', 'a\\b'] });
+        expect((await post(anyAgent, [odd])).status).toBe(200);
+        const [read] = await readEvents(db, org, { from: new Date(from), to: new Date(to) });
+        expect(read).toEqual({ ...eventSchema.parse(odd), at: '2026-02-10T09:00:00.000Z' });
       });
 
       it('defaults to the 30 days before now', async () => {
