@@ -119,6 +119,26 @@ describe('escalating with the handoff checklist', () => {
     await page.close();
   });
 
+  it('writes an internal comment and the tier label to Jira with the XSRF opt-out header', async () => {
+    const key = jiraIssueKey('enterprise');
+    const opened = await openTicket(browser.context, `https://acme.atlassian.net/browse/${key}`);
+    const { page } = opened;
+    await page.locator('[data-testid="tl-checklist"]').waitFor({ timeout: 15_000 });
+    const before = server.requests.length;
+    await page.locator('[data-testid="tl-escalate"]').click();
+    await page.getByRole('button', { name: 'Escalate now' }).click();
+    await expect.poll(() => page.locator('[data-testid="tl-escalate-result"]').textContent()).toContain('Escalated');
+    const writes = server.requests.slice(before).filter((r) => r.method !== 'GET');
+    expect(writes.map((w) => `${w.method} ${w.path}`)).toEqual([`POST /rest/api/3/issue/${key}/comment`, `PUT /rest/api/3/issue/${key}`]);
+    expect(writes.every((w) => w.headers['x-atlassian-token'] === 'no-check')).toBe(true);
+    const comment = JSON.parse(writes[0]?.body ?? '{}') as { properties: { key: string; value: { internal: boolean } }[] };
+    expect(comment.properties).toEqual([{ key: 'sd.public.comment', value: { internal: true } }]);
+    expect(JSON.stringify(comment)).toContain('SSO_LOOP_302');
+    expect(JSON.parse(writes[1]?.body ?? '{}')).toEqual({ update: { labels: [{ add: 'tier_2' }] } });
+    expectNoErrors(opened);
+    await page.close();
+  });
+
   it('shows a plain failure when the helpdesk answers 500, and keeps the draft across a reload', async () => {
     const id = zendeskTicketId('faq');
     const key = `acme.zendesk.com /api/v2/tickets/${id}.json`;
