@@ -178,6 +178,12 @@ describe('tierline managed-policy', () => {
     expect(run.err()).toMatch(/lint errors[\s\S]*triggers/);
   });
 
+  it('rejects a misspelt key in --lock, which would otherwise lock nothing', async () => {
+    const run = memoryIo(files);
+    expect(await main(['managed-policy', '--policy', 'p.json', '--format', 'chrome-linux', '--lock', 'syncEndpoint,ai.providr'], run.io)).toBe(1);
+    expect(run.err()).toMatch(/lockedSettings\.1: not a Tierline setting/);
+  });
+
   it('rejects an unknown feature in --disable and an unknown format', async () => {
     const run = memoryIo(files);
     expect(await main(['managed-policy', '--policy', 'p.json', '--format', 'chrome-linux', '--disable', 'tier-badges'], run.io)).toBe(1);

@@ -4,6 +4,7 @@ import { z } from 'zod';
 import { lintPolicy } from '../../core/policy/lint';
 import { parsePolicy } from '../../core/policy/parse';
 import { FEATURE_IDS } from '../../extension/features/registry';
+import { isSettingKey } from '../../extension/settings/schema';
 import type { CliCommand } from '../io';
 
 /**
@@ -33,7 +34,8 @@ export const managedValuesSchema = z
     team: z.string().min(1).optional(),
     alarmPeriodMinutes: z.number().min(0.5).max(60).optional(),
     notifications: z.boolean().optional(),
-    lockedSettings: z.array(z.string().min(1)).optional(),
+    // A misspelt key would lock nothing, silently: only keys the extension resolves (and the policy itself).
+    lockedSettings: z.array(z.string().refine((k) => k === 'policy' || isSettingKey(k), 'not a Tierline setting (see public/managed_schema.json)')).optional(),
     disabledFeatures: z.array(z.enum(FEATURE_IDS)).optional(),
     ai: z
       .object({
