@@ -3,15 +3,18 @@ import { PolicyEditor } from './policy-editor';
 import { policyText } from './policy-check';
 import { Diagnostics, SettingsPanel } from './settings-panel';
 import { type OptionsBackend, SOURCE_LABEL, type SettingsSnapshot } from './settings-view';
+import { type TriageBackend, TriageModelPanel } from './triage-model-panel';
 
 export interface OptionsAppProps {
   backend: OptionsBackend;
   download: (fileName: string, text: string) => void;
   now?: () => Date;
+  /** The triage model section (import, status, corrections export); absent in tests that do not need it. */
+  triage?: TriageBackend;
 }
 
 /** The options page: policy editor, settings with their sources, and diagnostics of managed values. */
-export function OptionsApp({ backend, download, now = () => new Date() }: OptionsAppProps) {
+export function OptionsApp({ backend, download, now = () => new Date(), triage }: OptionsAppProps) {
   const [snapshot, setSnapshot] = useState<SettingsSnapshot | undefined>();
   const [loadError, setLoadError] = useState<string | undefined>();
   const reload = useCallback(() => {
@@ -56,6 +59,7 @@ export function OptionsApp({ backend, download, now = () => new Date() }: Option
               />
             </section>
             <SettingsPanel snapshot={snapshot} backend={backend} onSaved={reload} />
+            {triage && <TriageModelPanel backend={triage} download={download} />}
             <Diagnostics problems={snapshot.problems} />
           </>
         )}

@@ -4,6 +4,7 @@ import { OptionsApp } from '../../components/admin/options-app';
 import { testConnection, type OptionsBackend } from '../../components/admin/settings-view';
 import { sendToWorker } from '../../extension/messaging/protocol';
 import { downloadText } from '../../components/admin/download';
+import type { TriageBackend } from '../../components/admin/triage-model-panel';
 import './style.css';
 
 /** The options page talks to the worker for settings (it resolves managed › org › local) and saves through it. */
@@ -20,4 +21,10 @@ const backend: OptionsBackend = {
   requestHosts: (origins) => browser.permissions.request({ origins }),
 };
 
-render(<OptionsApp backend={backend} download={(name, text) => downloadText(name, text, 'application/json')} />, document.getElementById('app')!);
+const triage: TriageBackend = {
+  status: () => sendToWorker('getModelStatus'),
+  importModel: (file) => sendToWorker('importModel', { file }),
+  exportCorrections: () => sendToWorker('exportCorrections'),
+};
+
+render(<OptionsApp backend={backend} triage={triage} download={(name, text) => downloadText(name, text, 'application/json')} />, document.getElementById('app')!);
