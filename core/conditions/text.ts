@@ -5,16 +5,29 @@
  * @example foldText('Café DÉJÀ') // 'cafe deja'
  */
 export function foldText(text: string): string {
-  // ASCII needs no decomposition; skipping NFD keeps long ticket texts cheap.
-  if (isAscii(text)) return text.toLowerCase();
+  let latin = false;
+  for (let i = 0; i < text.length; i++) {
+    const c = text.charCodeAt(i);
+    if (c <= 0x7f) continue;
+    // Outside Latin-1 and Latin Extended-A: the general (slower) Unicode path.
+    if (c > LATIN_END) return foldUnicode(text);
+    latin = true;
+  }
+  if (!latin) return text.toLowerCase();
+  return text.replace(LATIN, (ch) => LATIN_FOLD[ch.charCodeAt(0) - LATIN_START] as string).toLowerCase();
+}
+
+/** NFD, then drop the combining marks: the definition `foldText` follows. */
+export function foldUnicode(text: string): string {
   return text.normalize('NFD').replace(COMBINING_MARKS, '').toLowerCase();
 }
 
-function isAscii(text: string): boolean {
-  for (let i = 0; i < text.length; i++) if (text.charCodeAt(i) > 0x7f) return false;
-  return true;
-}
 const COMBINING_MARKS = /\p{M}+/gu;
+const LATIN_START = 0x80;
+const LATIN_END = 0x17f;
+const LATIN = /[\u0080-\u017f]/g;
+/** U+0080–U+017F folded once with NFD at load, so most European text skips normalize() per ticket. */
+const LATIN_FOLD = Array.from({ length: LATIN_END - LATIN_START + 1 }, (_, i) => String.fromCharCode(LATIN_START + i).normalize('NFD').replace(COMBINING_MARKS, ''));
 
 /**
  * `foldText` with a small cache: the same ticket text is folded once per
