@@ -14,7 +14,8 @@ import { resolve } from 'node:path';
 import { freshdeskTicketId, jiraIssueKey, startDemoServer, zendeskTicketId } from '../demo/server';
 import { launchBrowser } from '../tests/e2e/harness/browser';
 
-const headless = process.argv.includes('--headless') || !process.env.DISPLAY;
+// `npm start -- --headless` passes the flag through; `npm start --headless` leaves it to npm, which sets npm_config_headless.
+const headless = process.argv.includes('--headless') || process.env.npm_config_headless === 'true' || !process.env.DISPLAY;
 const outDir = process.env.TIERLINE_OUT_DIR ?? '.output';
 const extensionDir = resolve(outDir, 'chrome-mv3');
 
