@@ -78,6 +78,8 @@ export function SettingsPanel({ snapshot, backend, onSaved }: { snapshot: Settin
           </p>
         )}
         <SettingInput label="Triage model URL" settingKey="triageModelUrl" type="url" rows={rows} onSave={save} />
+        <SettingInput label="Your name in events (helpdesk login or e-mail)" settingKey="agent" rows={rows} onSave={save} />
+        <SettingInput label="Team" settingKey="team" rows={rows} onSave={save} />
       </section>
 
       <section class="tl-section" id="ai" aria-labelledby="ai-title">
