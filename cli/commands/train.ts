@@ -1,14 +1,15 @@
+import { parseDataset } from '../../core/triage/dataset';
 import { trainTriageModel } from '../../core/triage/train';
 import type { CliCommand } from '../io';
 import { numberFlag, parseFlags, readDataset } from '../triage-flags';
 
-const usage = 'tierline train --data file.csv|file.jsonl [--text col] [--label col] --out model.json [--seed N] [--epochs N] [--l2 X] [--lr X] [--max-entries N] [--no-refit]';
+const usage = 'tierline train --data file.csv|file.jsonl [--text col] [--label col] --out model.json [--corrections corrections.jsonl] [--seed N] [--epochs N] [--l2 X] [--lr X] [--max-entries N] [--no-refit]';
 
 const command: CliCommand = {
   summary: 'Train the triage model from labelled tickets (CSV or JSONL), with a held-out calibration fold.',
   usage,
   async run(argv, io) {
-    const flags = parseFlags(argv, ['data', 'text', 'label', 'out', 'seed', 'epochs', 'l2', 'lr', 'max-entries'], ['no-refit']);
+    const flags = parseFlags(argv, ['data', 'text', 'label', 'out', 'corrections', 'seed', 'epochs', 'l2', 'lr', 'max-entries'], ['no-refit']);
     if ('error' in flags) return fail(io, flags.error);
     const { values } = flags;
     if (!values.out) return fail(io, '--out is required');
@@ -16,6 +17,17 @@ const command: CliCommand = {
     for (const v of Object.values(numbers)) if (typeof v === 'object') return fail(io, v.error);
     const data = await readDataset(io, values);
     if (!data.ok) return fail(io, data.error);
+    // Agents' corrections (the options page's "Export corrections": JSONL text + label) join the history as more examples.
+    let corrections = 0;
+    if (values.corrections) {
+      const read = await io.readFile(values.corrections).then(
+        (content) => parseDataset(content, { format: 'jsonl', textColumn: 'text', labelColumn: 'label' }),
+        (error: unknown) => ({ ok: false as const, error: `cannot read ${values.corrections}: ${error instanceof Error ? error.message : String(error)}` }),
+      );
+      if (!read.ok) return fail(io, `${values.corrections}: ${read.error}`);
+      data.examples.push(...read.examples);
+      corrections = read.examples.length;
+    }
     const started = performance.now();
     const model = trainTriageModel(data.examples, {
       trainedAt: io.now().toISOString(),
@@ -28,7 +40,7 @@ const command: CliCommand = {
     const c = model.calibration;
     io.stdout(
       [
-        `Trained on ${model.training.examples} tickets (${model.labels.length} labels, columns "${data.textColumn}" / "${data.labelColumn}"${data.skipped ? `, ${data.skipped} rows skipped` : ''}) in ${(ms / 1000).toFixed(1)} s.`,
+        `Trained on ${model.training.examples} tickets (${model.labels.length} labels, columns "${data.textColumn}" / "${data.labelColumn}"${data.skipped ? `, ${data.skipped} rows skipped` : ''}${corrections ? `, ${corrections} of them corrections` : ''}) in ${(ms / 1000).toFixed(1)} s.`,
         `Calibration fold: ${c.examples} tickets, accuracy ${(c.accuracy * 100).toFixed(1)}%, temperature ${model.temperature.toFixed(3)}, ECE ${c.eceBefore.toFixed(3)} → ${c.eceAfter.toFixed(3)}, NLL ${c.nllBefore.toFixed(3)} → ${c.nllAfter.toFixed(3)}.`,
         `Wrote ${values.out} (${(json.length / 1024).toFixed(0)} KB, ${model.weights.entries} weights).`,
         '',
