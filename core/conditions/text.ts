@@ -99,27 +99,34 @@ export function indexText(text: string): IndexedText {
 
 const indexCache = new Map<string, IndexedText>();
 
-/** A phrase prepared for `hasPhrase`: folded, with a few of its character pairs to probe. */
+/** A phrase prepared for `hasPhrase`: folded, with four of its character pairs to probe (-1: none). */
 export interface Phrase {
   raw: string;
   folded: string;
-  probes: readonly number[];
+  // Four fields rather than an array: this check runs for every keyword of every ticket.
+  p0: number;
+  p1: number;
+  p2: number;
+  p3: number;
 }
 
 export function preparePhrase(raw: string): Phrase {
   const folded = foldText(raw);
-  const probes = new Set<number>();
-  // Pairs spread over the phrase: the start, the end and two in between.
   const n = folded.length - 1;
-  for (const i of n > 0 ? [1, n, Math.ceil(n / 3), Math.ceil((2 * n) / 3)] : []) {
-    if (i >= 1 && i <= n) probes.add(pairBit(folded.charCodeAt(i - 1), folded.charCodeAt(i)));
-  }
-  return { raw, folded, probes: [...probes] };
+  // Pairs spread over the phrase: the start, the end and two in between.
+  const at = (i: number) => (n > 0 ? pairBit(folded.charCodeAt(i - 1), folded.charCodeAt(i)) : -1);
+  return { raw, folded, p0: at(1), p1: at(Math.max(1, n)), p2: at(Math.max(1, Math.ceil(n / 3))), p3: at(Math.max(1, Math.ceil((2 * n) / 3))) };
 }
 
 /** Whether a (folded) phrase occurs in an indexed text. */
 export function hasPhrase(text: IndexedText, phrase: Phrase): boolean {
   const { pairs } = text;
-  for (const bit of phrase.probes) if (((pairs[bit >> 5] as number) & (1 << (bit & 31))) === 0) return false;
+  const { p0, p1, p2, p3 } = phrase;
+  if (p0 >= 0) {
+    if (((pairs[p0 >> 5] as number) & (1 << (p0 & 31))) === 0) return false;
+    if (((pairs[p1 >> 5] as number) & (1 << (p1 & 31))) === 0) return false;
+    if (((pairs[p2 >> 5] as number) & (1 << (p2 & 31))) === 0) return false;
+    if (((pairs[p3 >> 5] as number) & (1 << (p3 & 31))) === 0) return false;
+  }
   return text.folded.includes(phrase.folded);
 }
