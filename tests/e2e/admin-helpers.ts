@@ -4,6 +4,8 @@
  * run inside extension pages.
  */
 import { randomUUID } from 'node:crypto';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import { serve } from '@hono/node-server';
 import axe from 'axe-core';
 import type { Page } from 'playwright-core';
@@ -107,4 +109,12 @@ export async function axeViolations(page: Page): Promise<AxeViolation[]> {
     const result = await (globalThis as unknown as { axe: typeof axe }).axe.run(document, { resultTypes: ['violations'] });
     return result.violations.map((v) => ({ id: v.id, impact: v.impact ?? null, help: v.help, targets: v.nodes.map((n) => n.target.join(' ')) }));
   });
+}
+
+/**
+ * Where a README screenshot goes: into docs/screenshots/ only when asked
+ * (`TIERLINE_UPDATE_SCREENSHOTS=1`), so a test run never dirties tracked files.
+ */
+export function screenshotPath(name: string): string {
+  return process.env.TIERLINE_UPDATE_SCREENSHOTS ? `docs/screenshots/${name}` : join(tmpdir(), `tierline-${name}`);
 }

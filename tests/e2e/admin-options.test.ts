@@ -7,7 +7,7 @@ import { randomUUID } from 'node:crypto';
 import type { Locator, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { eventSchema } from '../../core/events';
-import { axeViolations } from './admin-helpers';
+import { axeViolations, screenshotPath } from './admin-helpers';
 import { type LaunchedBrowser, launchBrowser } from './harness';
 
 let browser: LaunchedBrowser;
@@ -96,7 +96,7 @@ describe('the options page', () => {
     await page.keyboard.press('Tab');
     expect(await page.evaluate(() => document.activeElement?.tagName)).toBe('A');
     expect(await axeViolations(page)).toEqual([]);
-    await page.screenshot({ path: 'docs/screenshots/options.png' });
+    await page.screenshot({ path: screenshotPath('options.png') });
     await page.close();
   });
 });

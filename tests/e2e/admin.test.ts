@@ -12,7 +12,7 @@ import { main } from '../../cli/main';
 import { nodeIo } from '../../cli/io';
 import { defaultPolicy } from '../../core/policy/default-policy';
 import { startDemoServer, zendeskTicketId } from '../../demo/server';
-import { axeViolations, postEvents, type SyncEndpoint, seedTeamEvents, startSyncEndpoint } from './admin-helpers';
+import { axeViolations, postEvents, screenshotPath, type SyncEndpoint, seedTeamEvents, startSyncEndpoint } from './admin-helpers';
 import { type HelpdeskServer, type LaunchedBrowser, launchBrowser, MANAGED_POLICY_DIR } from './harness';
 import { badgeText, drawerText, openTicket } from './overlay-helpers';
 import { EXTENSION_ID } from '../../wxt.config';
@@ -148,7 +148,7 @@ describe('the lead dashboard', () => {
     expect(await axeViolations(page)).toEqual([]);
     // The README shows the charts: the metrics section under the sticky header.
     await page.evaluate(() => document.getElementById('metrics-title')?.scrollIntoView());
-    await page.screenshot({ path: 'docs/screenshots/dashboard.png' });
+    await page.screenshot({ path: screenshotPath('dashboard.png') });
     await page.close();
   });
 });
