@@ -1,7 +1,7 @@
 import { browser } from 'wxt/browser';
 import { defineBackground } from 'wxt/utils/define-background';
 import { registerAiHandlers } from '../extension/ai/handlers';
-import { createModelSource } from '../extension/ai/model-source';
+import { createModelSource, modelSuggestionFor } from '../extension/ai/model-source';
 import { registerHandlers } from '../extension/messaging/handlers';
 import { createRouting } from '../extension/routing';
 import { createSettingsReader } from '../extension/settings/read-settings';
@@ -26,10 +26,10 @@ export default defineBackground(() => {
     notificationsEnabled: async () => (await settings.get()).values.notifications,
     onAlarm: () => void sync.run(),
   });
-  registerHandlers({ store, settings, route, sync, timers, extensionId: browser.runtime.id });
   // The demo model is generated at build time (wxt.config.ts), so WXT's typed public paths do not list it.
   const demoUrl = (browser.runtime.getURL as (path: string) => string)('/demo-model.json');
   const models = createModelSource({ store, settings, demoUrl });
+  registerHandlers({ store, settings, route, sync, timers, extensionId: browser.runtime.id, modelFor: (ticket) => modelSuggestionFor(models, settings, ticket) });
   registerAiHandlers({
     store,
     settings,

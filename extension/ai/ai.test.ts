@@ -1,6 +1,7 @@
 import 'fake-indexeddb/auto';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { defaultPolicy } from '../../core/policy/default-policy';
+import { createRouter } from '../../core/route/decide';
 import { ticketSchema } from '../../core/ticket';
 import { buildDemoModel } from '../../scripts/demo-model';
 import type { SettingsReader } from '../settings/read-settings';
@@ -8,7 +9,7 @@ import { DEFAULT_SETTINGS } from '../settings/schema';
 import { openDb } from '../store/open-db';
 import { createStore, type Store } from '../store/store';
 import { exportCorrections, saveCorrection } from './corrections';
-import { createModelSource, MODEL_ERROR, URL_MODEL } from './model-source';
+import { createModelSource, MODEL_ERROR, modelSuggestionFor, URL_MODEL } from './model-source';
 import { suggestFor } from './suggest';
 
 let demoJson: string;
@@ -121,6 +122,36 @@ describe('the gated suggestion', () => {
     expect(s.route.target).toMatch(/·/);
     expect(s.gate).toBe(s.confidence >= 0.95 ? 'auto-route' : s.confidence >= 0.8 ? 'confirm' : 'human');
     expect(s.alternatives.length).toBeGreaterThan(0);
+  });
+});
+
+describe('the model in the routing decision', () => {
+  it('gives the router the issue type when the ticket names none, and the reason says it came from the triage model', async () => {
+    const settings = settingsWith();
+    const models = createModelSource({ store: freshStore(), settings, demoUrl: DEMO_URL, fetch: fakeFetch({ [DEMO_URL]: json(demoJson) }) });
+    const t = ticket('I was charged twice on my invoice, please refund the duplicate payment');
+    const model = await modelSuggestionFor(models, settings, t);
+    expect(model).toMatchObject({ label: 'billing', confidence: expect.any(Number) });
+    expect(model?.confidence).toBeGreaterThanOrEqual(0.95);
+    const decision = createRouter(defaultPolicy)(t, { now: NOW, ...(model ? { model } : {}) });
+    expect(decision.issueType).toBe('billing');
+    expect(decision.reasons.find((r) => r.about === 'issue-type')?.text).toContain('triage model');
+  });
+
+  it('leaves the issue type to the rules for a sensitive ticket, however sure the model is', async () => {
+    const settings = settingsWith();
+    const models = createModelSource({ store: freshStore(), settings, demoUrl: DEMO_URL, fetch: fakeFetch({ [DEMO_URL]: json(demoJson) }) });
+    const t = ticket('I was charged twice on my invoice, please refund the duplicate payment and cancel my subscription');
+    const model = await modelSuggestionFor(models, settings, t);
+    expect(model?.confidence).toBeGreaterThanOrEqual(0.95);
+    const decision = createRouter(defaultPolicy)(t, { now: NOW, ...(model ? { model } : {}) });
+    expect(decision.reasons.find((r) => r.about === 'issue-type')?.text ?? '').not.toContain('triage model');
+  });
+
+  it('gives no suggestion while AI is switched off', async () => {
+    const settings = settingsWith({ 'ai.enabled': false });
+    const models = createModelSource({ store: freshStore(), settings, demoUrl: DEMO_URL, fetch: fakeFetch({ [DEMO_URL]: json(demoJson) }) });
+    expect(await modelSuggestionFor(models, settings, ticket('Refund please'))).toBeUndefined();
   });
 });
 

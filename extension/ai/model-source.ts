@@ -1,7 +1,10 @@
-import { loadTriageModel, type TriageModel } from '../../core/triage/predict';
+import type { ModelSuggestion } from '../../core/route/facts';
+import type { Ticket } from '../../core/ticket';
+import { loadTriageModel, predict, type TriageModel } from '../../core/triage/predict';
 import type { SettingsReader } from '../settings/read-settings';
 import type { Store } from '../store/store';
 import type { ModelOrigin, ModelStatus } from './schema';
+import { triageText } from './suggest';
 
 /**
  * Where the worker's triage model comes from, like policy: a URL (managed
@@ -162,4 +165,17 @@ export function createModelSource(deps: ModelSourceDeps): ModelSource {
       return status();
     },
   };
+}
+
+/**
+ * The label and confidence the router may use for the issue type (see
+ * core/route/facts.ts: only above the auto-route gate and never for a
+ * sensitive case); none while AI is switched off or no model is in use.
+ */
+export async function modelSuggestionFor(models: ModelSource, settings: SettingsReader, ticket: Ticket): Promise<ModelSuggestion | undefined> {
+  if (!(await settings.get()).values['ai.enabled']) return undefined;
+  const active = await models.current();
+  if (!active) return undefined;
+  const { label, confidence } = predict(active.model, triageText(ticket), { top: 1 });
+  return { label, confidence };
 }

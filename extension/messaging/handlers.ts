@@ -1,6 +1,8 @@
 import { eventSchema, type TierlineEvent } from '../../core/events';
 import type { Router } from '../../core/route/decide';
 import type { Decision } from '../../core/route/decision';
+import type { ModelSuggestion } from '../../core/route/facts';
+import type { Ticket } from '../../core/ticket';
 import type { SettingsReader } from '../settings/read-settings';
 import type { Store } from '../store/store';
 import type { Sync } from '../sync/sync';
@@ -17,6 +19,12 @@ export interface HandlerDeps {
   now?: () => Date;
   newId?: () => string;
   onMessage?: ListenOptions['onMessage'];
+  /**
+   * The triage model's label and confidence for a ticket (extension/ai). The
+   * router uses it for the issue type only when the ticket names none, the
+   * confidence clears the auto-route gate and no sensitive case matches.
+   */
+  modelFor?: (ticket: Ticket) => Promise<ModelSuggestion | undefined>;
 }
 
 /** What a decision event keeps: enough for metrics, and its signature tells a changed decision from a repeated one. */
@@ -58,7 +66,13 @@ export function registerHandlers(deps: HandlerDeps): void {
     return event;
   }
 
-  onValidated('decide', async ({ ticket }) => (await route())(ticket, { now: now() }), listen);
+  /** The model's suggestion, or none when it fails: a broken model never blocks a decision. */
+  const modelOf = async (ticket: Ticket): Promise<{ model?: ModelSuggestion }> => {
+    const model = await deps.modelFor?.(ticket).catch(() => undefined);
+    return model ? { model } : {};
+  };
+
+  onValidated('decide', async ({ ticket }) => (await route())(ticket, { now: now(), ...(await modelOf(ticket)) }), listen);
 
   onValidated(
     'ticketSeen',
@@ -68,7 +82,7 @@ export function registerHandlers(deps: HandlerDeps): void {
       const at = now();
       await store.putTicket(key, ticket, at.toISOString());
       // The worker's own decision: it holds the policy in force, whatever the tab decided with.
-      const decision = (await route())(ticket, { now: at });
+      const decision = (await route())(ticket, { now: at, ...(await modelOf(ticket)) });
       await store.putDecision(key, decision, at.toISOString());
       const data = decisionData(decision);
       const signature = JSON.stringify(data);
