@@ -59,7 +59,7 @@ export function OptionsApp({ backend, download, now = () => new Date(), triage }
               />
             </section>
             <SettingsPanel snapshot={snapshot} backend={backend} onSaved={reload} />
-            {triage && <TriageModelPanel backend={triage} download={download} />}
+            {triage && <TriageModelPanel backend={triage} download={download} aiEndpoint={typeof snapshot.rows['ai.endpoint']?.value === 'string' ? snapshot.rows['ai.endpoint'].value : ''} />}
             <Diagnostics problems={snapshot.problems} />
           </>
         )}

@@ -65,4 +65,19 @@ describe('the triage model section of the options page', () => {
     await settle();
     expect(downloads).toEqual([['tierline-corrections.jsonl', '{"text":"Cannot log in","label":"access"}\n']]);
   });
+
+  it('asks for the AI endpoint host only on a click, and says where summaries may go', async () => {
+    const asked: string[][] = [];
+    const backend = { ...fakeBackend(), requestHosts: async (origins: string[]) => {
+        asked.push(origins);
+        return true;
+      }, };
+    await act(async () => render(<TriageModelPanel backend={backend} download={() => undefined} aiEndpoint="https://llm.example.com/v1" />, root));
+    await settle();
+    expect(asked).toEqual([]);
+    await act(async () => root.querySelector<HTMLButtonElement>('[data-testid="tl-ai-permission"]')?.click());
+    await settle();
+    expect(asked).toEqual([['https://llm.example.com/*']]);
+    expect(root.textContent).toContain('Summaries may be sent to https://llm.example.com (redacted).');
+  });
 });

@@ -7,6 +7,8 @@ export interface TriageBackend {
   /** The worker validates the file; an invalid one is refused with the reason and the old model stays. */
   importModel(file: unknown): Promise<ModelStatus>;
   exportCorrections(): Promise<{ count: number; jsonl: string }>;
+  /** Asks the browser for host permission (the OpenAI-compatible endpoint's origin); true when granted. */
+  requestHosts?(origins: string[]): Promise<boolean>;
 }
 
 const ORIGIN_TEXT: Record<NonNullable<ModelStatus['origin']>, string> = {
@@ -20,7 +22,7 @@ const ORIGIN_TEXT: Record<NonNullable<ModelStatus['origin']>, string> = {
  * version, the last refused model, importing a `tierline train` file, and
  * exporting the agents' corrections as JSONL for `tierline train --corrections`.
  */
-export function TriageModelPanel({ backend, download }: { backend: TriageBackend; download: (fileName: string, text: string) => void }) {
+export function TriageModelPanel({ backend, download, aiEndpoint = '' }: { backend: TriageBackend; download: (fileName: string, text: string) => void; aiEndpoint?: string }) {
   const [status, setStatus] = useState<ModelStatus | undefined>();
   const [message, setMessage] = useState<{ ok: boolean; text: string } | undefined>();
   const refresh = useCallback(() => {
@@ -38,6 +40,13 @@ export function TriageModelPanel({ backend, download }: { backend: TriageBackend
       setMessage({ ok: false, text: e instanceof Error ? e.message : String(e) });
     }
     refresh();
+  }
+
+  /** The OpenAI-compatible endpoint gets nothing until the browser grants its origin (asked here, on a click). */
+  async function allowEndpoint(endpoint: string) {
+    const origin = new URL(endpoint).origin;
+    const granted = await backend.requestHosts?.([`${origin}/*`]).catch(() => false);
+    setMessage(granted ? { ok: true, text: `Summaries may be sent to ${origin} (redacted).` } : { ok: false, text: `Permission for ${origin} was not granted: summaries stay on this device.` });
   }
 
   async function exportCorrections() {
@@ -65,6 +74,11 @@ export function TriageModelPanel({ backend, download }: { backend: TriageBackend
         <span>Import a model file (from tierline train)</span>
         <input type="file" accept=".json,application/json" data-testid="tl-model-import" onChange={(e) => void importFile(e.currentTarget.files?.[0])} />
       </label>
+      {aiEndpoint && backend.requestHosts && (
+        <button type="button" data-testid="tl-ai-permission" onClick={() => void allowEndpoint(aiEndpoint)}>
+          Allow summaries from {new URL(aiEndpoint).origin}
+        </button>
+      )}
       <button type="button" data-testid="tl-export-corrections" onClick={() => void exportCorrections()}>
         Export corrections (JSONL)
       </button>

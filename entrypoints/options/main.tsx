@@ -25,6 +25,7 @@ const triage: TriageBackend = {
   status: () => sendToWorker('getModelStatus'),
   importModel: (file) => sendToWorker('importModel', { file }),
   exportCorrections: () => sendToWorker('exportCorrections'),
+  requestHosts: (origins) => browser.permissions.request({ origins }),
 };
 
 render(<OptionsApp backend={backend} triage={triage} download={(name, text) => downloadText(name, text, 'application/json')} />, document.getElementById('app')!);
