@@ -150,7 +150,7 @@ export function createFactBuilder(policy: Policy): (ticket: Ticket, options: Fac
 
   function keywordIssueType(text: string): IssueTypeFinding | undefined {
     const indexed = indexText(text);
-    let best: { type: IssueType; hits: string[]; score: number } | undefined;
+    let best: { type: IssueType; index: number; hits: string[]; score: number } | undefined;
     for (const row of keywordTable) {
       let hits: string[] | undefined;
       let score = 0;
@@ -162,9 +162,9 @@ export function createFactBuilder(policy: Policy): (ticket: Ticket, options: Fac
       }
       // The type whose keywords cover the most text wins (longer phrases are more specific);
       // a tie goes to the earlier issue type.
-      if (hits && (!best || score > best.score)) best = { type: row.type, hits, score };
+      if (hits && (!best || score > best.score)) best = { type: row.type, index: row.index, hits, score };
     }
-    return best && { id: best.type.id, source: 'keywords', rule: `issueTypes.${best.type.id}.keywords`, saw: { text: best.hits } };
+    return best && { id: best.type.id, source: 'keywords', rule: `issueTypes[${best.index}].keywords ${best.type.id}`, saw: { text: best.hits } };
   }
 
   return (ticket, options) => {
