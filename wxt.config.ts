@@ -28,7 +28,8 @@ export default defineConfig({
   manifest: ({ browser }) => ({
     name: 'Tierline',
     description: 'Tier badges, escalation triggers and handoff checklists inside Zendesk, Freshdesk and Jira Service Management.',
-    permissions: ['storage', 'alarms', 'notifications'],
+    // scripting: only to register the overlay on the custom helpdesk domains an admin lists (extension/hosts/register.ts).
+    permissions: ['storage', 'alarms', 'notifications', 'scripting'],
     // The toolbar icon's badge tells the agent a queue timer fired while the tab was not looking.
     action: { default_title: 'Tierline' },
     // Custom helpdesk domains are asked for at run time (managed policy lists them).

@@ -2,6 +2,7 @@ import { browser } from 'wxt/browser';
 import { defineBackground } from 'wxt/utils/define-background';
 import { registerAiHandlers } from '../extension/ai/handlers';
 import { createModelSource, modelSuggestionFor } from '../extension/ai/model-source';
+import { startCustomHostSync } from '../extension/hosts/start-host-sync';
 import { registerHandlers } from '../extension/messaging/handlers';
 import { createRouting } from '../extension/routing';
 import { createSettingsReader } from '../extension/settings/read-settings';
@@ -38,6 +39,8 @@ export default defineBackground(() => {
     // The OpenAI-compatible endpoint's host is asked for at run time (options page); without it nothing is sent.
     hasPermission: (origin) => browser.permissions.contains({ origins: [`${origin}/*`] }),
   });
+  // The overlay on admin-listed custom domains: registered once their host permission is granted.
+  startCustomHostSync({ apis: browser, settings });
   const keepAlarm = () => void settings.get().then(({ values }) => timers.ensureAlarm(values.alarmPeriodMinutes));
   browser.storage.onChanged.addListener(keepAlarm);
   keepAlarm();
