@@ -34,6 +34,10 @@ export default defineConfig({
     action: { default_title: 'Tierline' },
     // Custom helpdesk domains are asked for at run time (managed policy lists them).
     optional_host_permissions: ['https://*/*'],
+    // The overlay fetches its stylesheet into its shadow root; WXT exposes it to the vendors' domains only, so custom
+    // domains (their script is registered at run time) need it too. The dynamic URL changes every session, so a page
+    // cannot probe a fixed URL to learn Tierline is installed.
+    web_accessible_resources: [{ resources: ['content-scripts/helpdesk.css'], matches: ['https://*/*'], use_dynamic_url: true }],
     ...(browser === 'firefox'
       ? { browser_specific_settings: { gecko: { id: 'tierline@tierline.dev', strict_min_version: '115.0' } } }
       : { key: MANIFEST_KEY }),
