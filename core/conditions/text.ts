@@ -77,13 +77,24 @@ function pairBit(a: number, b: number): number {
   return ((a * 31) ^ b) & (PAIR_BITS - 1);
 }
 
-/** The folded, pair-indexed form of a text, cached (by the text as given) like `foldTextCached`. */
+/**
+ * The folded, pair-indexed form of a text, cached by the text as given. The
+ * cache is a ring of reused slots: typed arrays are costly to allocate and
+ * collect, and the router indexes two texts per ticket. A returned index is
+ * valid until CACHE_LIMIT more texts have been indexed, so callers use it at
+ * once and never keep it.
+ */
 export function indexText(text: string): IndexedText {
   const hit = indexCache.get(text);
   if (hit) return hit;
+  const slot = ring[ringNext] ?? { key: undefined, indexed: { folded: '', pairs: new Int32Array(PAIR_BITS / 32) } };
+  ring[ringNext] = slot;
+  ringNext = (ringNext + 1) % CACHE_LIMIT;
+  if (slot.key !== undefined) indexCache.delete(slot.key);
   const folded = foldText(text);
+  const { pairs } = slot.indexed;
+  pairs.fill(0);
   // Int32 words: "1 << 31" stays a small integer, where Uint32 stores would box numbers.
-  const pairs = new Int32Array(PAIR_BITS / 32);
   let previous = folded.charCodeAt(0);
   for (let i = 1; i < folded.length; i++) {
     const current = folded.charCodeAt(i);
@@ -91,13 +102,15 @@ export function indexText(text: string): IndexedText {
     pairs[bit >> 5] = (pairs[bit >> 5] as number) | (1 << (bit & 31));
     previous = current;
   }
-  const indexed = { folded, pairs };
-  if (indexCache.size >= CACHE_LIMIT) indexCache.clear();
-  indexCache.set(text, indexed);
-  return indexed;
+  slot.key = text;
+  slot.indexed.folded = folded;
+  indexCache.set(text, slot.indexed);
+  return slot.indexed;
 }
 
 const indexCache = new Map<string, IndexedText>();
+const ring: { key: string | undefined; indexed: IndexedText }[] = [];
+let ringNext = 0;
 
 /** A phrase prepared for `hasPhrase`: folded, with four of its character pairs to probe (-1: none). */
 export interface Phrase {
