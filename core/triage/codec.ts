@@ -36,11 +36,13 @@ export interface CompactWeights {
  */
 export function encodeWeights(model: DenseWeights, maxEntries: number): EncodedWeights {
   const { classes, buckets, weights } = model;
+  const rows = model.rows ?? Int32Array.from({ length: buckets }, (_, b) => b);
   const scales = new Array<number>(classes).fill(0);
-  for (let j = 0; j < weights.length; j++) {
-    const a = Math.abs(weights[j] as number);
-    const c = j % classes;
-    if (a > (scales[c] as number)) scales[c] = a;
+  for (const b of rows) {
+    for (let c = 0, j = b * classes; c < classes; c++, j++) {
+      const a = Math.abs(weights[j] as number);
+      if (a > (scales[c] as number)) scales[c] = a;
+    }
   }
   for (let c = 0; c < classes; c++) scales[c] = (scales[c] as number) / 127 || 1;
   const inverse = scales.map((s) => 16 / s);
@@ -48,8 +50,8 @@ export function encodeWeights(model: DenseWeights, maxEntries: number): EncodedW
   // maxEntries-th weight, found with a histogram instead of sorting millions of floats.
   const top = 128 * 16 - 1;
   const histogram = new Float64Array(top + 1);
-  for (let b = 0, j = 0; b < buckets; b++) {
-    for (let c = 0; c < classes; c++, j++) {
+  for (const b of rows) {
+    for (let c = 0, j = b * classes; c < classes; c++, j++) {
       const w = weights[j] as number;
       if (w !== 0) {
         const l = Math.min(top, Math.floor(Math.abs(w) * (inverse[c] as number)));
@@ -65,7 +67,8 @@ export function encodeWeights(model: DenseWeights, maxEntries: number): EncodedW
   let previous = 0;
   let entries = 0;
   const row: number[] = [];
-  for (let b = 0, j = 0; b < buckets; b++, j += classes) {
+  for (const b of rows) {
+    const j = b * classes;
     row.length = 0;
     for (let c = 0; c < classes; c++) {
       const w = weights[j + c] as number;

@@ -7,7 +7,11 @@ import { hashingSchema } from './features';
  * is validated like policy. `version` is the file format.
  */
 
-export const TRIAGE_MODEL_VERSION = 1;
+/**
+ * 2: word and character blocks are idf-weighted and L2-normalised separately
+ * (version 1 normalised them before idf), and the classifier may be an SVM.
+ */
+export const TRIAGE_MODEL_VERSION = 2;
 
 export const calibrationReportSchema = z
   .object({
@@ -48,9 +52,15 @@ export const triageModelSchema = z
         /** True when the weights were retrained on every example after calibration. */
         refit: z.boolean(),
         seed: z.number().int(),
-        epochs: z.number().int().positive(),
-        learningRate: z.number().positive(),
-        l2: z.number().nonnegative(),
+        /** One-vs-rest squared-hinge SVM or softmax regression; both give logits that softmax(· / T) turns into probabilities. */
+        method: z.enum(['svm', 'softmax']),
+        /** The SVM's C and pass cap. */
+        c: z.number().positive().optional(),
+        maxPasses: z.number().int().positive().optional(),
+        /** Softmax regression's SGD settings. */
+        epochs: z.number().int().positive().optional(),
+        learningRate: z.number().positive().optional(),
+        l2: z.number().nonnegative().optional(),
         maxEntries: z.number().int().positive(),
       })
       .strict(),

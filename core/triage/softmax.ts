@@ -26,6 +26,8 @@ export interface DenseWeights {
   /** buckets × classes, bucket-major. */
   weights: Float32Array;
   bias: Float32Array;
+  /** The buckets that can hold a non-zero weight, ascending; without it every bucket is scanned. */
+  rows?: Int32Array;
 }
 
 /** Raw class scores (logits) of one vector. */

@@ -45,7 +45,7 @@ describe('trainTriageModel on the shipped sample', () => {
 
   it('refuses a model file with a wrong version or truncated weights', () => {
     const file = trainTriageModel(tickets, { trainedAt, seed: 1 });
-    expect(loadTriageModel({ ...file, version: 2 }).ok).toBe(false);
+    expect(loadTriageModel({ ...file, version: 1 }).ok).toBe(false);
     const bad = loadTriageModel({ ...file, weights: { ...file.weights, data: file.weights.data.slice(0, 400) } });
     expect(bad.ok).toBe(false);
   });

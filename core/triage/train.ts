@@ -1,11 +1,12 @@
-import { decodeIdf, decodeWeights, encodeIdf, encodeWeights } from './codec';
 import { fitTemperature, meanNll } from './calibrate';
-import { applyIdf, DEFAULT_HASHING, type HashingParams, inverseDocumentFrequency, type SparseVector, vectorize } from './features';
+import { decodeIdf, decodeWeights, encodeIdf, encodeWeights } from './codec';
+import { type BlockFeatures, DEFAULT_HASHING, extractFeatures, type HashingParams, inverseDocumentFrequency, weighFeatures } from './features';
 import { expectedCalibrationError } from './metrics';
 import { TRIAGE_MODEL_VERSION, type TriageModelFile } from './model-schema';
 import { logitsOf } from './predict';
 import { createPrng, shuffled } from './prng';
-import { DEFAULT_SOFTMAX, softmaxInPlace, trainSoftmax } from './softmax';
+import { DEFAULT_SOFTMAX, type DenseWeights, softmaxInPlace, trainSoftmax } from './softmax';
+import { DEFAULT_SVM, trainOvrSvm } from './svm';
 
 /** One labelled example: the ticket text and its issue type, intent or role. */
 export interface LabelledText {
@@ -20,6 +21,14 @@ export interface TrainOptions {
   epochs?: number;
   learningRate?: number;
   l2?: number;
+  /** 'svm' (one-vs-rest squared hinge, the default) or 'softmax' (multinomial logistic regression by SGD). */
+  method?: 'svm' | 'softmax';
+  /** The SVM's inverse regularisation strength C. */
+  c?: number;
+  /** Most SVM passes per class. */
+  maxPasses?: number;
+  /** The SVM's stopping tolerance on the projected gradient. */
+  tolerance?: number;
   hashing?: Partial<HashingParams>;
   /** Share of each label held out to fit the temperature. */
   calibrationFraction?: number;
@@ -85,31 +94,37 @@ export function trainTriageModel(examples: readonly LabelledText[], options: Tra
   if (labels.length > 255) throw new Error(`at most 255 labels are supported, got ${labels.length}`);
   const index = new Map(labels.map((l, i) => [l, i]));
   // Vectorise once (without idf, which depends on the rows a model is fitted on) and reuse for both fits.
-  const rawOf = new Map<LabelledText, SparseVector>(examples.map((e) => [e, vectorize(e.text, hashing)]));
+  const rawOf = new Map<LabelledText, BlockFeatures>(examples.map((e) => [e, extractFeatures(e.text, hashing)]));
   const { train, calibration } = splitCalibration(examples, options.calibrationFraction ?? 0.1, seed);
   const buckets = 1 << hashing.bits;
-  const fitOn = (rows: readonly LabelledText[]) => {
-    const raw = rows.map((e) => rawOf.get(e) as SparseVector);
+  const method = options.method ?? 'svm';
+  const svm = { c: options.c ?? DEFAULT_SVM.c, maxPasses: options.maxPasses ?? DEFAULT_SVM.maxPasses, tolerance: options.tolerance ?? DEFAULT_SVM.tolerance, seed };
+  const fitOn = (rows: readonly LabelledText[], warm?: { rows: readonly LabelledText[]; alpha: Float64Array }) => {
+    const raw = rows.map((e) => rawOf.get(e) as BlockFeatures);
     // The model uses the quantised idf it ships with, so training sees exactly what prediction will.
     const idfFile = encodeIdf(inverseDocumentFrequency(raw, buckets));
     const idf = decodeIdf(idfFile, buckets);
     if (typeof idf === 'string') throw new Error(`internal: ${idf}`);
-    const dense = trainSoftmax(
-      raw.map((x) => applyIdf(x, idf)),
-      rows.map((e) => index.get(e.label) as number),
-      labels.length,
-      buckets,
-      softmax,
-    );
+    const vectors = raw.map((x) => weighFeatures(x, hashing, idf));
+    const truth = rows.map((e) => index.get(e.label) as number);
+    let dense: DenseWeights;
+    let alpha: Float64Array | undefined;
+    if (method === 'svm') {
+      const result = trainOvrSvm(vectors, truth, labels.length, buckets, svm, warm && carryAlpha(warm.rows, warm.alpha, rows, labels.length));
+      dense = result.model;
+      alpha = result.alpha;
+    } else {
+      dense = trainSoftmax(vectors, truth, labels.length, buckets, softmax);
+    }
     const weights = encodeWeights(dense, maxEntries);
     const bias = Array.from(dense.bias);
     const compact = decodeWeights(weights, bias, buckets);
     if (typeof compact === 'string') throw new Error(`internal: ${compact}`);
-    return { idfFile, idf, weights, bias, compact };
+    return { idfFile, idf, weights, bias, compact, alpha };
   };
   const held = fitOn(train);
   const { idf, compact } = held;
-  const logits = calibration.map((e) => logitsOf(compact, applyIdf(rawOf.get(e) as SparseVector, idf)));
+  const logits = calibration.map((e) => logitsOf(compact, weighFeatures(rawOf.get(e) as BlockFeatures, hashing, idf)));
   const truth = calibration.map((e) => index.get(e.label) as number);
   const temperature = fitTemperature(logits, truth);
   const scored = (t: number) =>
@@ -122,7 +137,8 @@ export function trainTriageModel(examples: readonly LabelledText[], options: Tra
   const after = scored(temperature);
   // With `refit`, the shipped weights see every example; the temperature still comes from the held-out fold.
   const refit = options.refit ?? true;
-  const final = refit ? fitOn(examples) : held;
+  // The SVM's refit starts from the held-out fit's dual variables, so it converges in a few passes.
+  const final = refit ? fitOn(examples, held.alpha && { rows: train, alpha: held.alpha }) : held;
   return {
     kind: 'tierline-triage-model',
     version: TRIAGE_MODEL_VERSION,
@@ -133,7 +149,14 @@ export function trainTriageModel(examples: readonly LabelledText[], options: Tra
     idf: final.idfFile,
     temperature,
     trainedAt: options.trainedAt,
-    training: { examples: refit ? examples.length : train.length, refit, seed, epochs: softmax.epochs, learningRate: softmax.learningRate, l2: softmax.l2, maxEntries },
+    training: {
+      examples: refit ? examples.length : train.length,
+      refit,
+      seed,
+      method,
+      ...(method === 'svm' ? { c: svm.c, maxPasses: svm.maxPasses } : { epochs: softmax.epochs, learningRate: softmax.learningRate, l2: softmax.l2 }),
+      maxEntries,
+    },
     calibration: {
       examples: calibration.length,
       accuracy: after.length ? after.filter((s) => s.actual === s.predicted).length / after.length : 0,
@@ -143,4 +166,15 @@ export function trainTriageModel(examples: readonly LabelledText[], options: Tra
       eceAfter: expectedCalibrationError(after),
     },
   };
+}
+
+/** Re-indexes row-major dual variables from one row order to another (rows not seen before start at 0). */
+function carryAlpha(from: readonly LabelledText[], alpha: Float64Array, to: readonly LabelledText[], classes: number): Float64Array {
+  const position = new Map(from.map((e, i) => [e, i]));
+  const out = new Float64Array(classes * to.length);
+  for (let i = 0; i < to.length; i++) {
+    const j = position.get(to[i] as LabelledText);
+    if (j !== undefined) out.set(alpha.subarray(j * classes, (j + 1) * classes), i * classes);
+  }
+  return out;
 }
