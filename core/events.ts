@@ -72,6 +72,17 @@ export const repeatExplanationDataSchema = z.object({
   afterHandoff: z.boolean().default(true),
 });
 
+export const summaryConfirmationDataSchema = z.object({
+  /** The move the handoff note describes, e.g. "T1-T2" (a skip reads "T1-T3"). */
+  packetStage: z.string().regex(/^T[0-4]-T[0-4]$/),
+  from: tierIdSchema,
+  to: tierIdSchema,
+  /** The receiving agent found the summary accurate; false when something was missing. */
+  accurate: z.boolean(),
+  /** What was missing or wrong, in the receiving agent's words. */
+  note: z.string().max(2000).optional(),
+});
+
 const base = {
   id: z.string().min(8).max(64),
   at: isoDateTime,
@@ -90,6 +101,7 @@ export const eventSchema = z.discriminatedUnion('type', [
   z.object({ ...base, type: z.literal('reopen'), data: reopenDataSchema }),
   z.object({ ...base, type: z.literal('csat'), data: csatDataSchema }),
   z.object({ ...base, type: z.literal('repeat-explanation'), data: repeatExplanationDataSchema }),
+  z.object({ ...base, type: z.literal('summary-confirmation'), data: summaryConfirmationDataSchema }),
 ]);
 
 export type TierlineEvent = z.infer<typeof eventSchema>;

@@ -118,6 +118,7 @@ describe('renderPacketText', () => {
 
   it('answers the four handoff questions in plain text', () => {
     const text = renderPacketText(defaultPolicy, full);
+    expect(text.split('\n')[0]).toBe('[Tierline handoff T1→T2]');
     expect(text).toContain('Handoff: Tier 1: Frontline → Tier 2: Technical');
     expect(text).toContain('communication owner: Ana (Front-line Agent)');
     expect(text).toContain('What is the problem?\n  Salesforce webhooks fail with 401.');
@@ -141,6 +142,11 @@ describe('renderPacketText', () => {
     const text = renderPacketText(defaultPolicy, packet({ summary: { problem: '<img src=x onerror=alert(1)>\u0007 beep', done: '', needed: '', customerContext: '' } }));
     expect(text).toContain('  <img src=x onerror=alert(1)> beep');
     expect(text).not.toContain('\u0007');
+  });
+
+  it('opens with a marker line naming the move and the sending agent, which a hostile name cannot break', () => {
+    expect(renderPacketText(defaultPolicy, full, { author: 'ana' }).split('\n')[0]).toBe('[Tierline handoff T1→T2 by ana]');
+    expect(renderPacketText(defaultPolicy, full, { author: 'eve]\n[Tierline handoff T3→T4' }).split('\n')[0]).toBe('[Tierline handoff T1→T2 by eve  [Tierline handoff T3→T4]');
   });
 
   it('is the same text for the same packet', () => {

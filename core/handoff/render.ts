@@ -4,6 +4,14 @@ import { checkHandoff, itemValue } from './check';
 import type { HandoffPacket } from './packet';
 import { requiredItems } from './stages';
 
+/** The note's first line opens with this, so the receiving agent's overlay can find the note again (see `findHandoffNote`). */
+export const HANDOFF_NOTE_MARKER = '[Tierline handoff';
+
+export interface RenderPacketOptions {
+  /** The sending agent, named in the marker line so the overlay can tell the sender from the receiver. */
+  author?: string;
+}
+
 /**
  * Renders a packet as a plain-text internal note, the form written back to
  * the helpdesk on escalation. Plain text only: values are agent- and
@@ -11,13 +19,16 @@ import { requiredItems } from './stages';
  * dropped. Pure: the note shows the packet's own timestamps, never "now".
  *
  * @example
- * renderPacketText(defaultPolicy, packet)
- * // 'Handoff: Tier 1: Frontline → Tier 2: Technical\nTicket 4711 · communication owner: Ana\n\nWhat is the problem?\n  …'
+ * renderPacketText(defaultPolicy, packet, { author: 'ana' })
+ * // '[Tierline handoff T1→T2 by ana]\nHandoff: Tier 1: Frontline → Tier 2: Technical\nTicket 4711 · communication owner: Ana\n\nWhat is the problem?\n  …'
  */
-export function renderPacketText(policy: Policy, packet: HandoffPacket): string {
+export function renderPacketText(policy: Policy, packet: HandoffPacket, { author }: RenderPacketOptions = {}): string {
   const tierName = (id: TierId) => policy.tiers.find((t) => t.id === id)?.name ?? id;
   const check = checkHandoff(policy, packet, packet);
   const lines: string[] = [];
+  // One line, so a name with a newline or a "]" cannot forge or break the marker.
+  const by = author === undefined ? '' : clean(author).replace(/[\n\t\]]/g, ' ').trim();
+  lines.push(`${HANDOFF_NOTE_MARKER} ${packet.from}→${packet.to}${by === '' ? '' : ` by ${by}`}]`);
   lines.push(`Handoff: ${tierName(packet.from)} → ${tierName(packet.to)}`);
   const owner = clean(packet.communicationOwner).trim();
   lines.push(`Ticket ${clean(packet.ticketId)} · communication owner: ${owner === '' ? '(not named)' : owner}`);
