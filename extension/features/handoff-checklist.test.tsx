@@ -96,6 +96,8 @@ describe('the handoff-checklist feature', () => {
     const put = requests.find((r) => r.init?.method === 'PUT');
     expect(put?.url).toBe('https://acme.zendesk.com/api/v2/tickets/4711.json');
     expect(JSON.parse(String(put?.init?.body)).ticket.group_id).toBe(22);
+    // The note opens with the marker naming the sender, so the receiving agent's overlay can find it and skip the sender.
+    expect(JSON.stringify(JSON.parse(String(put?.init?.body)).ticket.comment)).toContain('[Tierline handoff T1→T2 by alex]');
     expect(events.map((e) => e.type)).toEqual(['escalation', 'handoff']);
     expect(events[0]).toMatchObject({ ticketId: '4711', helpdesk: 'zendesk', agent: 'alex', at: '2026-03-02T10:30:00.000Z', data: { from: 'T1', to: 'T2' } });
     expect(events[1]?.data).toMatchObject({ from: 'T1', to: 'T2', blocked: false });

@@ -16,7 +16,7 @@ async function escalate(ctx: FeatureContext, stage: HandoffStage, values: Record
   const groups = await ctx.adapter.readGroups?.({ fetch: ctx.fetch, origin: ctx.url.origin }).catch(() => undefined);
   const plan = ctx.adapter.buildWriteBack({
     ref: ctx.ticket.id,
-    noteText: packetText(ctx.policy, stage, values, { ticketId: ctx.ticket.id, helpdesk: ctx.adapter.id, at: ctx.now().toISOString() }),
+    noteText: packetText(ctx.policy, stage, values, { ticketId: ctx.ticket.id, helpdesk: ctx.adapter.id, at: ctx.now().toISOString(), author: ctx.agent }),
     tier: stage.to,
     policy: ctx.policy,
     currentTags: ctx.ticket.tags,

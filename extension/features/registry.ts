@@ -6,7 +6,7 @@
  */
 import type { FeatureContext } from './context';
 
-export const FEATURE_IDS = ['tier-badge', 'trigger-warnings', 'handoff-checklist', 'override', 'ai-suggestion'] as const;
+export const FEATURE_IDS = ['tier-badge', 'trigger-warnings', 'handoff-checklist', 'override', 'ai-suggestion', 'handoff-received'] as const;
 export type FeatureId = (typeof FEATURE_IDS)[number];
 
 /** A pure predicate on the page URL (with the adapter that reads it). */

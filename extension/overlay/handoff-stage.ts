@@ -34,6 +34,8 @@ export interface PacketMeta {
   helpdesk: HelpdeskId;
   /** Also the packet's id: one draft per ticket. */
   at: string;
+  /** The sending agent, named in the note's marker line so the receiving overlay can tell them apart. */
+  author?: string;
 }
 
 /** The checklist's values as a core handoff packet. */
@@ -63,5 +65,5 @@ export function checkPacket(policy: Policy, stage: HandoffStage, values: Record<
 
 /** The internal note written back on escalation: core's plain-text rendering. */
 export function packetText(policy: Policy, stage: HandoffStage, values: Record<string, string>, meta: PacketMeta): string {
-  return renderPacketText(policy, toPacket(stage, values, meta));
+  return renderPacketText(policy, toPacket(stage, values, meta), meta.author === undefined ? {} : { author: meta.author });
 }

@@ -7,7 +7,7 @@ import type { OverlayUi } from '../features/context';
 import type { FeatureId } from '../features/registry';
 
 /** Drawer sections, top to bottom. "notice" and "badge" belong to the runtime. */
-const SLOTS = ['notice', 'badge', 'ai-suggestion', 'trigger-warnings', 'handoff-checklist', 'override'] as const;
+const SLOTS = ['notice', 'badge', 'handoff-received', 'ai-suggestion', 'trigger-warnings', 'handoff-checklist', 'override'] as const;
 type SlotId = (typeof SLOTS)[number];
 
 export interface OverlayMounts extends OverlayUi {
