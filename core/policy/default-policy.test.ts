@@ -1,5 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { parseDuration } from '../conditions/duration';
+import { createRouter } from '../route/decide';
+import { ticketSchema } from '../ticket';
 import { defaultPolicy, defaultPolicyInput } from './default-policy';
 import { parsePolicy } from './parse';
 import { policySchema } from './schema';
@@ -72,5 +74,47 @@ describe('the default policy', () => {
     expect(zendesk?.groups['Tier 3']).toBe('T3');
     expect(zendesk?.tags.tier_0).toBe('T0');
     expect(zendesk?.writeBack.T2).toEqual({ group: 'Tier 2', tag: 'tier_2' });
+  });
+});
+
+describe('the default policy’s sentiment trigger, on Tuesday 10 March 2026 at 10:16 in Berlin', () => {
+  const NOW = '2026-03-10T10:16:00+01:00';
+  const route = createRouter(defaultPolicy);
+  const thirdContact = (lastWords: string) =>
+    ticketSchema.parse({
+      id: 'S-1',
+      subject: 'Weekly report totals wrong',
+      description: 'The weekly report totals look wrong.',
+      comments: [
+        { author: 'customer', body: 'Any update on this?' },
+        { author: 'agent', body: 'We are looking into it.' },
+        { author: 'customer', body: lastWords },
+      ],
+    });
+  const sentimentReason = (lastWords: string) => route(thirdContact(lastWords), { now: NOW }).reasons.find((r) => r.rule.endsWith('sentiment-angry-repeat'));
+
+  it('fires on an angry third contact and shows the frustration score and the words behind it', () => {
+    const reason = sentimentReason('This is the third time I write. Absolutely unacceptable.');
+    expect(reason?.saw['sentiment.frustration']).toBeGreaterThanOrEqual(0.35);
+    expect(reason?.saw['sentiment.signals']).toEqual(expect.arrayContaining([expect.stringContaining('Absolutely unacceptable'), expect.stringContaining('third time')]));
+  });
+
+  it('does not fire on a calm third contact', () => {
+    expect(sentimentReason('Thanks, I will wait.')).toBeUndefined();
+  });
+
+  it('does not fire on "not unhappy, thanks" from a customer following up again', () => {
+    expect(sentimentReason('I am not unhappy, thanks, just following up again.')).toBeUndefined();
+  });
+
+  it('fires on an all-capitals "THIRD TIME!!!" that names no emotion', () => {
+    const reason = sentimentReason('THIRD TIME!!!');
+    expect(reason?.saw['sentiment.signals']).toEqual(expect.arrayContaining([expect.stringContaining('THIRD TIME (frustration')]));
+  });
+
+  it('fires on a reopened ticket whose customer writes one complaint, and not on the first contact with the same words', () => {
+    const ticket = { id: 'S-2', subject: 'Export', description: 'The export is broken and this is frustrating.' };
+    expect(route(ticketSchema.parse({ ...ticket, reopenCount: 1 }), { now: NOW }).triggers.map((t) => t.id)).toContain('sentiment-angry-repeat');
+    expect(route(ticketSchema.parse(ticket), { now: NOW }).triggers.map((t) => t.id)).not.toContain('sentiment-angry-repeat');
   });
 });

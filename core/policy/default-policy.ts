@@ -234,15 +234,15 @@ export const defaultPolicyInput = {
     {
       id: 'sentiment-angry-repeat',
       kind: 'sentiment',
-      description: 'A frustrated customer on a repeat contact (third message or a reopen) goes to a senior agent.',
+      description: 'A frustrated customer (local sentiment of their own words, frustration at least 0.35) on a repeat contact (third message, a reopen, "again", "third time") goes to a senior agent.',
+      // 0.35: one clear complaint ("unacceptable", "frustrated", "THIRD TIME!!!") scores 0.39–0.68; thanks, "not unhappy"
+      // or a softened "a bit disappointed, to be honest" stay below 0.3 (core/policy/default-policy.test.ts).
       when: {
         all: [
-          { any: [{ field: 'customerMessageCount', op: 'gte', value: 3 }, { field: 'reopenCount', op: 'gte', value: 1 }] },
-          {
-            field: 'customerText',
-            op: 'contains',
-            value: ['unacceptable', 'frustrated', 'frustrating', 'ridiculous', 'angry', 'furious', 'third time', 'still not fixed', 'still not resolved', 'still broken', 'worst', 'fed up', 'disappointed', 'waste of time'],
-          },
+          { any: [{ field: 'customerMessageCount', op: 'gte', value: 3 }, { field: 'reopenCount', op: 'gte', value: 1 }, { field: 'sentiment.repeatContact', op: 'eq', value: true }] },
+          { field: 'sentiment.frustration', op: 'gte', value: 0.35 },
+          // Always true once frustration is measured; it puts the words behind the score in the trigger's reason.
+          { field: 'sentiment.signals', op: 'exists', value: true },
         ],
       },
       route: { tier: 'T2' },

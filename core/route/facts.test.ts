@@ -1,7 +1,8 @@
 import { describe, expect, it } from 'vitest';
+import { compileCondition } from '../conditions/evaluate';
 import { defaultPolicy } from '../policy/default-policy';
 import { ticketSchema } from '../ticket';
-import { buildFacts } from './facts';
+import { buildFacts, type SentimentFacts } from './facts';
 
 const ticket = ticketSchema.parse({
   id: '7',
@@ -54,5 +55,43 @@ describe('buildFacts', () => {
     expect(facts.timeInQueue).toBe(120);
     expect(facts.age).toBe(8 * 60 + 120);
     expect(facts.paused).toBe(false);
+  });
+});
+
+describe('the sentiment facts', () => {
+  const NOW = '2026-03-10T11:00:00+01:00';
+  const angry = ticketSchema.parse({
+    id: '8',
+    subject: 'Export',
+    description: 'The export is broken.',
+    comments: [
+      { author: 'customer', body: 'The export is broken.' },
+      { author: 'agent', body: 'Sorry for this terrible, awful experience!!!' },
+      { author: 'customer', body: 'Still broken. This is unacceptable.' },
+    ],
+  });
+  const withoutSentiment = { ...defaultPolicy, triggers: defaultPolicy.triggers.filter((t) => t.kind !== 'sentiment') };
+
+  it('scores frustration and repeat contact from the customer’s words only', () => {
+    const sentiment = buildFacts(defaultPolicy, angry, { now: NOW }).sentiment as SentimentFacts;
+    expect(sentiment.frustration).toBeGreaterThan(0.35);
+    expect(sentiment.repeatContact).toBe(true);
+    expect(sentiment.signals.join(' ')).toContain('unacceptable');
+    expect(sentiment.signals.join(' ')).not.toMatch(/terrible|awful/i);
+  });
+
+  it('reads the same as a dotted path in a condition', () => {
+    const facts = buildFacts(defaultPolicy, angry, { now: NOW });
+    expect(compileCondition({ field: 'sentiment.frustration', op: 'gte', value: 0.35 })(facts)).toBe(true);
+    expect(compileCondition({ field: 'sentiment.repeatContact', op: 'eq', value: true })(facts)).toBe(true);
+  });
+
+  it('is left out for a policy whose conditions never read it', () => {
+    expect(buildFacts(withoutSentiment, angry, { now: NOW }).sentiment).toBeUndefined();
+  });
+
+  it('counts the description once when it is also the first comment', () => {
+    const sentiment = buildFacts(defaultPolicy, angry, { now: NOW }).sentiment as SentimentFacts;
+    expect(sentiment.signals).not.toContain('3 customer messages (repeat)');
   });
 });

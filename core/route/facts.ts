@@ -1,7 +1,9 @@
 import { addBusinessMinutes, businessMinutesBetween, type Instant, type Pause, toMs } from '../clock/business-time';
-import { type Facts, compileNode } from '../conditions/evaluate';
+import { compileNode, type Facts } from '../conditions/evaluate';
+import type { Condition } from '../conditions/schema';
 import { hasPhrase, indexText, preparePhrase } from '../conditions/text';
 import type { Calendar, IssueType, Policy, Severity } from '../policy/schema';
+import { analyzeSentiment } from '../sentiment/analyze';
 import type { CustomerTier, Ticket, TierId } from '../ticket';
 
 /**
@@ -25,7 +27,22 @@ export const FACT_NAMES = {
   paused: 'true while the status is one of the policy’s paused statuses (or solved / closed)',
   timeInQueue: 'business minutes at the current tier since `tierEnteredAt` (else `createdAt`), on the severity’s calendar, without paused time',
   age: 'business minutes since `createdAt` on the severity’s calendar',
+  sentiment:
+    'local sentiment of the customer’s own words (core/sentiment): `sentiment.frustration` 0..1, `sentiment.repeatContact`, `sentiment.signals` (the words behind them); computed only for policies whose conditions read it',
 } as const;
+
+/**
+ * The `sentiment` fact. Its members are computed on first read, once per
+ * ticket: a trigger that is ruled out before it reads them costs nothing.
+ */
+export interface SentimentFacts {
+  /** 0 (calm) .. 1 (very frustrated), from the customer's description and comments only. */
+  readonly frustration: number;
+  /** "again", "third time", three or more customer messages, a reopen. */
+  readonly repeatContact: boolean;
+  /** The words behind the score, as the customer wrote them, e.g. "Absolutely unacceptable (frustration -6.4)". */
+  readonly signals: readonly string[];
+}
 
 export type IssueTypeSource = 'ticket' | 'helpdesk-field' | 'helpdesk-tag' | 'model' | 'keywords';
 
@@ -86,6 +103,10 @@ export function createFactBuilder(policy: Policy): (ticket: Ticket, options: Fac
   const calendars = new Map(policy.calendars.map((c) => [c.id, c]));
   const sensitive = policy.ai.sensitive.map((s) => compileNode(s.when));
   const pausedStatuses = new Set(policy.pausedStatuses);
+  // Sentiment reads every customer word; a policy that never asks for it must not pay for it.
+  const readsSentiment = [...policy.severities.map((s) => s.when), ...policy.triggers.map((t) => t.when), ...policy.ai.sensitive.map((s) => s.when)].some(
+    (when) => when !== undefined && conditionReads(when, isSentimentField),
+  );
   // Field tables as entry lists once, not per ticket.
   const mappings = Object.entries(policy.helpdesks).map(([helpdesk, mapping]) => ({
     helpdesk,
@@ -171,7 +192,7 @@ export function createFactBuilder(policy: Policy): (ticket: Ticket, options: Fac
     const now = toMs(options.now);
     const customerTier = readCustomerTier(ticket);
     const currentTier = readCurrentTier(ticket);
-    const { text, customerText, customerMessageCount, agentMessageCount } = readConversation(ticket);
+    const { text, customerText, customerMessageCount, agentMessageCount, descriptionIsComment } = readConversation(ticket);
     const paused = ticket.status !== undefined && (pausedStatuses.has(ticket.status) || CLOSED_STATUSES.has(ticket.status));
     // One object literal with every key written out: a fixed shape keeps fact reads fast
     // (a spread of the ticket made V8 fall back to slow dictionary objects).
@@ -208,6 +229,7 @@ export function createFactBuilder(policy: Policy): (ticket: Ticket, options: Fac
       severity: '',
       timeInQueue: 0,
       age: 0,
+      sentiment: readsSentiment ? lazySentiment(ticket, descriptionIsComment) : undefined,
     } satisfies Record<keyof Ticket | keyof typeof FACT_NAMES, unknown>;
     const issueType = readIssueType(ticket, text, facts, options.model);
     facts.issueType = issueType?.id;
@@ -274,5 +296,35 @@ function readConversation(ticket: Ticket) {
     }
   }
   if (ticket.description.trim() !== '' && !descriptionIsComment) customerMessageCount++;
-  return { text: all.join('\n'), customerText: customer.join('\n'), customerMessageCount, agentMessageCount };
+  return { text: all.join('\n'), customerText: customer.join('\n'), customerMessageCount, agentMessageCount, descriptionIsComment };
+}
+
+const isSentimentField = (field: string) => field === 'sentiment' || field.startsWith('sentiment.');
+
+/** Whether any leaf of the condition reads a field the predicate accepts. */
+function conditionReads(condition: Condition, accepts: (field: string) => boolean): boolean {
+  if ('all' in condition) return condition.all.some((c) => conditionReads(c, accepts));
+  if ('any' in condition) return condition.any.some((c) => conditionReads(c, accepts));
+  if ('not' in condition) return conditionReads(condition.not, accepts);
+  return accepts(condition.field);
+}
+
+/** The `sentiment` fact, analysed on first read. */
+function lazySentiment(ticket: Ticket, descriptionIsComment: boolean): SentimentFacts {
+  let result: ReturnType<typeof analyzeSentiment> | undefined;
+  let signals: string[] | undefined;
+  // The description counts once when a helpdesk also shows it as the first comment (as for customerMessageCount).
+  const read = () => (result ??= analyzeSentiment({ description: descriptionIsComment ? '' : ticket.description, comments: ticket.comments, reopenCount: ticket.reopenCount ?? 0 }));
+  return {
+    get frustration() {
+      return read().frustration;
+    },
+    get repeatContact() {
+      return read().repeatContact;
+    },
+    get signals() {
+      signals ??= read().signals.map((s) => (s.kind === 'repeat' ? `${s.text} (repeat)` : s.weight === 0 ? `${s.text} (intensity)` : `${s.text} (${s.kind} ${s.weight > 0 ? '+' : ''}${Math.round(s.weight * 10) / 10})`));
+      return signals;
+    },
+  };
 }

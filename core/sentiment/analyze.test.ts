@@ -39,6 +39,13 @@ describe('frustration', () => {
     expect(result.frustration).toBe(0);
   });
 
+  it('reads a repeat shouted or exclaimed as frustration, and the same words said calmly as none', () => {
+    expect(frustration('THIRD TIME!!!')).toBeGreaterThan(0.5);
+    expect(frustration('Third time!!!')).toBeGreaterThan(frustration('Third time.'));
+    expect(frustration('This is the third time I ask, please help.')).toBe(0);
+    expect(analyzeSentiment({ description: 'THIRD TIME!!!' }).signals).toContainEqual(expect.objectContaining({ text: 'THIRD TIME', kind: 'frustration' }));
+  });
+
   it('stays between 0 and 1 however angry the ticket is', () => {
     const score = frustration('WORST. SERVICE. EVER!!! Absolutely useless, pathetic, incompetent, unacceptable!!! '.repeat(20));
     expect(score).toBeGreaterThan(0.95);

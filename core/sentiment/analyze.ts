@@ -68,6 +68,9 @@ const REPEAT_PATTERNS: readonly { pattern: RegExp; weight: number }[] = [
   { pattern: /\bprevious (?:ticket|case|request)\b/, weight: 1 },
 ];
 
+/** Frustration points of a repeat phrase shouted or exclaimed, before intensity: about a strong negative word. */
+const SHOUTED_REPEAT_WEIGHT = 3;
+
 /**
  * @example analyzeSentiment({ description: 'This is the THIRD time I ask. Not happy!!!' }) // → { frustration: 0.8…, repeatContact: true, … }
  */
@@ -78,7 +81,8 @@ export function analyzeSentiment(input: SentimentInput, options: SentimentOption
   let positive = 0;
   for (const text of customerTexts) {
     const shoutingIsStyle = text.replace(/[^\p{L}]/gu, '').length > 0 && text === text.toUpperCase() && text.length > 40;
-    for (const sentence of text.split(/(?<=[.!?\n])\s*/u)) {
+    // A run of marks ends one sentence ("now!!!" keeps its three marks together for the intensity below).
+    for (const sentence of text.split(/(?<=[.!?\n])(?![.!?])\s*/u)) {
       const bangs = (sentence.match(/!/g) ?? []).length;
       const sentenceBoost = bangs >= 3 || /[!?]{3,}/.test(sentence) ? 1.5 : bangs === 2 ? 1.25 : 1;
       const foldedSentence = fold(sentence);
@@ -116,6 +120,17 @@ export function analyzeSentiment(input: SentimentInput, options: SentimentOption
         if (w < 0) negative -= w;
         else positive += w;
         signals.push({ text, weight: w, kind: w < 0 ? 'frustration' : 'calm' });
+      }
+      // A repeat said with intensity is exasperation even without an emotion word: "THIRD TIME!!!".
+      const shouted = !shoutingIsStyle && words.some((t) => isShouted(t.raw));
+      if (sentenceBoost > 1 || shouted) {
+        const repeat = REPEAT_PATTERNS.find(({ pattern }) => pattern.test(foldedSentence));
+        if (repeat) {
+          const w = SHOUTED_REPEAT_WEIGHT * sentenceBoost * (shouted ? 1.5 : 1);
+          negative += w;
+          const raw = sentence.match(new RegExp(repeat.pattern.source, 'iu'))?.[0] ?? foldedSentence.match(repeat.pattern)?.[0] ?? sentence.trim();
+          signals.push({ text: raw, weight: -w, kind: 'frustration' });
+        }
       }
       const frustratedSentence = signals.slice(before).some((s) => s.kind === 'frustration');
       // The exclamation marks are reported so the agent sees why the score rose; their effect is in the words' weights.
