@@ -3,17 +3,19 @@ import type { CliCommand, CliIo } from '../io';
 import { numberFlag, parseFlags, readDataset } from '../triage-flags';
 import { formatEvalReport } from '../triage-report';
 
-const usage = 'tierline cv --data file.csv|file.jsonl [--text col] [--label col] [--folds 5] [--seed N] [--epochs N] [--l2 X] [--lr X] [--max-entries N] [--no-refit] [--json]';
+const usage = 'tierline cv --data file.csv|file.jsonl [--text col] [--label col] [--folds 5] [--seed N] [--method svm|softmax] [--c X] [--epochs N] [--l2 X] [--lr X] [--max-entries N] [--no-refit] [--json]';
 
 const command: CliCommand = {
   summary: 'k-fold cross-validation of the triage model: every ticket scored by a model that never saw it.',
   usage,
   async run(argv, io) {
-    const flags = parseFlags(argv, ['data', 'text', 'label', 'folds', 'seed', 'epochs', 'l2', 'lr', 'max-entries'], ['json', 'no-refit']);
+    const flags = parseFlags(argv, ['data', 'text', 'label', 'folds', 'seed', 'method', 'c', 'epochs', 'l2', 'lr', 'max-entries'], ['json', 'no-refit']);
     if ('error' in flags) return fail(io, flags.error);
     const { values } = flags;
-    const numbers = { folds: numberFlag(values, 'folds', true), seed: numberFlag(values, 'seed', true), epochs: numberFlag(values, 'epochs', true), l2: numberFlag(values, 'l2', false), learningRate: numberFlag(values, 'lr', false), maxEntries: numberFlag(values, 'max-entries', true) };
+    const numbers = { folds: numberFlag(values, 'folds', true), seed: numberFlag(values, 'seed', true), c: numberFlag(values, 'c', false), epochs: numberFlag(values, 'epochs', true), l2: numberFlag(values, 'l2', false), learningRate: numberFlag(values, 'lr', false), maxEntries: numberFlag(values, 'max-entries', true) };
     for (const v of Object.values(numbers)) if (typeof v === 'object') return fail(io, v.error);
+    const method = values.method;
+    if (method !== undefined && method !== 'svm' && method !== 'softmax') return fail(io, `--method must be svm or softmax, got "${method}"`);
     const { folds = 5, ...train } = numbers as Record<string, number | undefined>;
     if (folds < 2) return fail(io, '--folds must be at least 2');
     const data = await readDataset(io, values);
@@ -22,6 +24,7 @@ const command: CliCommand = {
     const report = crossValidate(data.examples, {
       ...(Object.fromEntries(Object.entries(train).filter(([, v]) => v !== undefined)) as Record<string, number>),
       folds,
+      ...(method ? { method } : {}),
       refit: !flags.switches.has('no-refit'),
       trainedAt: io.now().toISOString(),
       clock: () => performance.now(),

@@ -3,18 +3,20 @@ import { trainTriageModel } from '../../core/triage/train';
 import type { CliCommand } from '../io';
 import { numberFlag, parseFlags, readDataset } from '../triage-flags';
 
-const usage = 'tierline train --data file.csv|file.jsonl [--text col] [--label col] --out model.json [--corrections corrections.jsonl] [--seed N] [--epochs N] [--l2 X] [--lr X] [--max-entries N] [--no-refit]';
+const usage = 'tierline train --data file.csv|file.jsonl [--text col] [--label col] --out model.json [--corrections corrections.jsonl] [--seed N] [--method svm|softmax] [--c X] [--epochs N] [--l2 X] [--lr X] [--max-entries N] [--no-refit]';
 
 const command: CliCommand = {
   summary: 'Train the triage model from labelled tickets (CSV or JSONL), with a held-out calibration fold.',
   usage,
   async run(argv, io) {
-    const flags = parseFlags(argv, ['data', 'text', 'label', 'out', 'corrections', 'seed', 'epochs', 'l2', 'lr', 'max-entries'], ['no-refit']);
+    const flags = parseFlags(argv, ['data', 'text', 'label', 'out', 'corrections', 'seed', 'method', 'c', 'epochs', 'l2', 'lr', 'max-entries'], ['no-refit']);
     if ('error' in flags) return fail(io, flags.error);
     const { values } = flags;
     if (!values.out) return fail(io, '--out is required');
-    const numbers = { seed: numberFlag(values, 'seed', true), epochs: numberFlag(values, 'epochs', true), l2: numberFlag(values, 'l2', false), learningRate: numberFlag(values, 'lr', false), maxEntries: numberFlag(values, 'max-entries', true) };
+    const numbers = { seed: numberFlag(values, 'seed', true), c: numberFlag(values, 'c', false), epochs: numberFlag(values, 'epochs', true), l2: numberFlag(values, 'l2', false), learningRate: numberFlag(values, 'lr', false), maxEntries: numberFlag(values, 'max-entries', true) };
     for (const v of Object.values(numbers)) if (typeof v === 'object') return fail(io, v.error);
+    const method = values.method;
+    if (method !== undefined && method !== 'svm' && method !== 'softmax') return fail(io, `--method must be svm or softmax, got "${method}"`);
     const data = await readDataset(io, values);
     if (!data.ok) return fail(io, data.error);
     // Agents' corrections (the options page's "Export corrections": JSONL text + label) join the history as more examples.
@@ -32,6 +34,7 @@ const command: CliCommand = {
     const model = trainTriageModel(data.examples, {
       trainedAt: io.now().toISOString(),
       refit: !flags.switches.has('no-refit'),
+      ...(method ? { method } : {}),
       ...(Object.fromEntries(Object.entries(numbers).filter(([, v]) => v !== undefined)) as Record<string, number>),
     });
     const ms = performance.now() - started;

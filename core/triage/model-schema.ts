@@ -9,7 +9,8 @@ import { hashingSchema } from './features';
 
 /**
  * 2: word and character blocks are idf-weighted and L2-normalised separately
- * (version 1 normalised them before idf), and the classifier may be an SVM.
+ * (version 1 normalised them before idf), the classifier may be an SVM, and
+ * calibration adds a uniform share `smoothing`.
  */
 export const TRIAGE_MODEL_VERSION = 2;
 
@@ -44,6 +45,8 @@ export const triageModelSchema = z
     idf: z.object({ encoding: z.literal('uint8-linear-v1'), max: z.number().min(1), data: z.string() }).strict(),
     /** Temperature fitted on the calibration fold: probabilities = softmax(logits / T). */
     temperature: z.number().positive(),
+    /** Share of uniform probability mixed in after the temperature: p = (1 − ε)·softmax(logits / T) + ε / labels. */
+    smoothing: z.number().min(0).max(0.5),
     /** ISO time, passed in by the caller (the core never reads the clock). */
     trainedAt: z.iso.datetime({ offset: true }),
     training: z

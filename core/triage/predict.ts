@@ -1,6 +1,7 @@
 import { type CompactWeights, decodeIdf, decodeWeights } from './codec';
 import { type HashingParams, type SparseVector, vectorize } from './features';
 import { type TriageModelFile, triageModelSchema } from './model-schema';
+import { smoothInPlace } from './calibrate';
 import { softmaxInPlace } from './softmax';
 
 /** A model ready to predict: the validated file plus its decoded weights. */
@@ -9,6 +10,7 @@ export interface TriageModel {
   labels: readonly string[];
   hashing: HashingParams;
   temperature: number;
+  smoothing: number;
   weights: CompactWeights;
   idf: Float32Array;
 }
@@ -41,7 +43,7 @@ export function loadTriageModel(json: unknown): LoadResult {
   if (typeof weights === 'string') return { ok: false, error: weights };
   const idf = decodeIdf(file.idf, 1 << file.hashing.bits);
   if (typeof idf === 'string') return { ok: false, error: idf };
-  return { ok: true, model: { file, labels: file.labels, hashing: file.hashing, temperature: file.temperature, weights, idf } };
+  return { ok: true, model: { file, labels: file.labels, hashing: file.hashing, temperature: file.temperature, smoothing: file.smoothing, weights, idf } };
 }
 
 /** Uncalibrated class scores of an already vectorised text. */
@@ -65,7 +67,7 @@ export function logitsOf(weights: CompactWeights, x: SparseVector): Float64Array
  * @example predict(model, 'I was charged twice for my subscription') // → { label: 'billing', confidence: 0.93, top: [...] }
  */
 export function predict(model: TriageModel, text: string, options: { top?: number } = {}): TriagePrediction {
-  const p = softmaxInPlace(logitsOf(model.weights, vectorize(text, model.hashing, model.idf)), model.temperature);
+  const p = smoothInPlace(softmaxInPlace(logitsOf(model.weights, vectorize(text, model.hashing, model.idf)), model.temperature), model.smoothing);
   const ranked = Array.from(p, (value, c) => ({ label: model.labels[c] as string, p: value })).sort((a, b) => b.p - a.p);
   const best = ranked[0] as { label: string; p: number };
   return { label: best.label, confidence: best.p, top: ranked.slice(0, options.top ?? 3), source: 'model' };

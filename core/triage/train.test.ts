@@ -58,14 +58,14 @@ describe('trainTriageModel on the shipped sample', () => {
     expect(report.pooled.examples).toBe(tickets.length);
   });
 
-  it('is better calibrated on held-out tickets with the fitted temperature than without it', () => {
+  it('is better calibrated on held-out tickets with the fitted temperature and smoothing than without them', () => {
     const folds = stratifiedFolds(tickets, 5, 3);
     const calibrated = [];
     const raw = [];
     for (let f = 0; f < folds.length; f++) {
       const file = trainTriageModel(folds.filter((_, g) => g !== f).flat(), { trainedAt, seed: 3, calibrationFraction: 0.2 });
       const withT = loadTriageModel(file);
-      const withoutT = loadTriageModel({ ...file, temperature: 1 });
+      const withoutT = loadTriageModel({ ...file, temperature: 1, smoothing: 0 });
       if (!withT.ok || !withoutT.ok) throw new Error('model did not load');
       calibrated.push(...scoreExamples(withT.model, folds[f] ?? []));
       raw.push(...scoreExamples(withoutT.model, folds[f] ?? []));

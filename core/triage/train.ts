@@ -1,4 +1,4 @@
-import { fitTemperature, meanNll } from './calibrate';
+import { fitCalibration, meanNll, smoothInPlace } from './calibrate';
 import { decodeIdf, decodeWeights, encodeIdf, encodeWeights } from './codec';
 import { type BlockFeatures, DEFAULT_HASHING, extractFeatures, type HashingParams, inverseDocumentFrequency, weighFeatures } from './features';
 import { expectedCalibrationError } from './metrics';
@@ -126,15 +126,15 @@ export function trainTriageModel(examples: readonly LabelledText[], options: Tra
   const { idf, compact } = held;
   const logits = calibration.map((e) => logitsOf(compact, weighFeatures(rawOf.get(e) as BlockFeatures, hashing, idf)));
   const truth = calibration.map((e) => index.get(e.label) as number);
-  const temperature = fitTemperature(logits, truth);
-  const scored = (t: number) =>
+  const { temperature, smoothing } = fitCalibration(logits, truth);
+  const scored = (t: number, e: number) =>
     logits.map((l, i) => {
-      const p = softmaxInPlace(Float64Array.from(l), t);
+      const p = smoothInPlace(softmaxInPlace(Float64Array.from(l), t), e);
       let best = 0;
       for (let c = 1; c < p.length; c++) if ((p[c] as number) > (p[best] as number)) best = c;
       return { actual: labels[truth[i] as number] as string, predicted: labels[best] as string, confidence: p[best] as number };
     });
-  const after = scored(temperature);
+  const after = scored(temperature, smoothing);
   // With `refit`, the shipped weights see every example; the temperature still comes from the held-out fold.
   const refit = options.refit ?? true;
   // The SVM's refit starts from the held-out fit's dual variables, so it converges in a few passes.
@@ -148,6 +148,7 @@ export function trainTriageModel(examples: readonly LabelledText[], options: Tra
     weights: final.weights,
     idf: final.idfFile,
     temperature,
+    smoothing,
     trainedAt: options.trainedAt,
     training: {
       examples: refit ? examples.length : train.length,
@@ -161,8 +162,8 @@ export function trainTriageModel(examples: readonly LabelledText[], options: Tra
       examples: calibration.length,
       accuracy: after.length ? after.filter((s) => s.actual === s.predicted).length / after.length : 0,
       nllBefore: meanNll(logits, truth, 1),
-      nllAfter: meanNll(logits, truth, temperature),
-      eceBefore: expectedCalibrationError(scored(1)),
+      nllAfter: meanNll(logits, truth, temperature, smoothing),
+      eceBefore: expectedCalibrationError(scored(1, 0)),
       eceAfter: expectedCalibrationError(after),
     },
   };
