@@ -25,6 +25,7 @@ const REQUEST_TYPE: Record<Scenario['key'], string> = {
   breach: 'Report a security incident',
   enterprise: 'Get IT help',
   hostile: 'Ask a question',
+  handoff: 'Report a bug',
 };
 const PRIORITY = { low: 'Low', normal: 'Medium', high: 'High', urgent: 'Highest' } as const;
 

@@ -1,10 +1,30 @@
 /**
  * The demo tickets, helpdesk-neutral: each vendor module turns them into that
  * vendor's API JSON and agent page. One of each case the support-levels model
- * is about, plus a hostile ticket that tries to run script in the overlay.
+ * is about, plus a hostile ticket that tries to run script in the overlay, and
+ * a ticket Tier 1 already escalated with a Tierline handoff note for Tier 2 to confirm.
  */
 
-export type ScenarioKey = 'faq' | 'billing' | 'breach' | 'enterprise' | 'hostile';
+/** An internal note as the overlay writes it on escalation (core/handoff renderPacketText), sent by another agent. */
+const HANDOFF_NOTE = [
+  '[Tierline handoff T1→T2 by ana]',
+  'Handoff: Tier 1: Frontline → Tier 2: Technical',
+  'Ticket · communication owner: Ana',
+  '',
+  'What is the problem?',
+  '  Salesforce webhooks fail with 401 (ERR_AUTH_401) since the key rotation.',
+  '',
+  'What has already been tried?',
+  '  Rotated the API key and re-sent event 88412.',
+  '',
+  'What is needed from Tier 2: Technical?',
+  '  Check the token scope on the webhook backend.',
+  '',
+  'Customer context and business impact:',
+  '  Premium customer, orders not syncing since Tuesday.',
+].join('\n');
+
+export type ScenarioKey = 'faq' | 'billing' | 'breach' | 'enterprise' | 'hostile' | 'handoff';
 export type Plan = 'Free' | 'Standard' | 'Premium' | 'Enterprise';
 
 export interface DemoComment {
@@ -113,6 +133,22 @@ export const SCENARIOS: readonly Scenario[] = [
     tags: [],
     group: 'Tier 1',
     createdMinutesAgo: 15,
+  },
+  {
+    key: 'handoff',
+    expect: { bypass: false },
+    subject: 'Salesforce webhooks return 401',
+    description: 'Our Salesforce webhooks have failed with 401 since yesterday. Orders are not syncing.',
+    comments: [
+      { author: 'customer', public: true, body: 'Our Salesforce webhooks have failed with 401 since yesterday. Orders are not syncing.', minutesAgo: 120 },
+      { author: 'agent', public: false, body: HANDOFF_NOTE, minutesAgo: 30 },
+    ],
+    requester: { name: 'Omar Haddad', email: 'omar@umbrella.test' },
+    organization: { name: 'Umbrella', plan: 'Premium' },
+    priority: 'normal',
+    tags: ['integrations'],
+    group: 'Tier 2',
+    createdMinutesAgo: 120,
   },
 ];
 

@@ -161,6 +161,22 @@ describe('escalating with the handoff checklist', () => {
   });
 });
 
+describe('receiving a handoff', () => {
+  it('shows the Tier 1 handoff note to the Tier 2 agent and records their confirmation through the worker', async () => {
+    const opened = await openTicket(browser.context, zendesk('handoff'));
+    const { page } = opened;
+    const received = page.locator('[data-testid="tl-handoff-received"]');
+    await received.waitFor({ timeout: 15_000 });
+    expect(await received.textContent()).toContain('Handoff received from Tier 1');
+    expect(await received.textContent()).toContain('ERR_AUTH_401');
+    await page.getByRole('button', { name: 'Summary is accurate' }).click();
+    // The status appears only once the worker accepted the summary-confirmation event.
+    await expect.poll(() => received.locator('[role="status"]').textContent()).toContain('confirmed as accurate');
+    expectNoErrors(opened);
+    await page.close();
+  });
+});
+
 describe('accessibility', () => {
   it('opens the reasons from the keyboard and has no axe-core violations in the overlay', async () => {
     const opened = await openTicket(browser.context, zendesk('breach'));
