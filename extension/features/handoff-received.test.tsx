@@ -71,7 +71,9 @@ describe('the handoff-received feature', () => {
   it('shows the Tier 1 handoff to the receiving agent and records their confirmation as a valid event', async () => {
     const { ctx, controller, panel, events } = setup('bea', [{ body: noteBody, authorName: 'Alex Kim' }]);
     let applied: boolean | undefined;
-    await act(async () => void (applied = (await handoffReceived.init(controller.signal, ctx)) ?? undefined));
+    await act(async () => {
+      applied = (await handoffReceived.init(controller.signal, ctx)) ?? undefined;
+    });
     expect(applied).toBe(true);
     expect(panel.textContent).toContain('Handoff received from Tier 1');
     expect(panel.textContent).toContain('SSO_LOOP_302');
