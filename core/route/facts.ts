@@ -3,7 +3,7 @@ import { compileNode, type Facts } from '../conditions/evaluate';
 import type { Condition } from '../conditions/schema';
 import { hasPhrase, indexText, preparePhrase } from '../conditions/text';
 import type { Calendar, IssueType, Policy, Severity } from '../policy/schema';
-import { analyzeSentiment } from '../sentiment/analyze';
+import { readFrustration, readRepeatContact, type SentimentInput, type SentimentSignal } from '../sentiment/analyze';
 import type { CustomerTier, Ticket, TierId } from '../ticket';
 
 /**
@@ -309,22 +309,31 @@ function conditionReads(condition: Condition, accepts: (field: string) => boolea
   return accepts(condition.field);
 }
 
-/** The `sentiment` fact, analysed on first read. */
+/** The `sentiment` fact, analysed on first read: repeat contact (cheap) and frustration (every word weighed) apart. */
 function lazySentiment(ticket: Ticket, descriptionIsComment: boolean): SentimentFacts {
-  let result: ReturnType<typeof analyzeSentiment> | undefined;
-  let signals: string[] | undefined;
   // The description counts once when a helpdesk also shows it as the first comment (as for customerMessageCount).
-  const read = () => (result ??= analyzeSentiment({ description: descriptionIsComment ? '' : ticket.description, comments: ticket.comments, reopenCount: ticket.reopenCount ?? 0 }));
+  const input: SentimentInput = { description: descriptionIsComment ? '' : ticket.description, comments: ticket.comments, reopenCount: ticket.reopenCount ?? 0 };
+  let frustration: ReturnType<typeof readFrustration> | undefined;
+  let repeat: ReturnType<typeof readRepeatContact> | undefined;
+  let signals: string[] | undefined;
+  const readF = () => (frustration ??= readFrustration(input));
+  const readR = () => (repeat ??= readRepeatContact(input));
   return {
     get frustration() {
-      return read().frustration;
+      return readF().frustration;
     },
     get repeatContact() {
-      return read().repeatContact;
+      return readR().repeatContact;
     },
     get signals() {
-      signals ??= read().signals.map((s) => (s.kind === 'repeat' ? `${s.text} (repeat)` : s.weight === 0 ? `${s.text} (intensity)` : `${s.text} (${s.kind} ${s.weight > 0 ? '+' : ''}${Math.round(s.weight * 10) / 10})`));
+      signals ??= [...readF().signals, ...readR().signals].map(describeSignal);
       return signals;
     },
   };
+}
+
+function describeSignal(s: SentimentSignal): string {
+  if (s.kind === 'repeat') return `${s.text} (repeat)`;
+  if (s.weight === 0) return `${s.text} (intensity)`;
+  return `${s.text} (${s.kind} ${s.weight > 0 ? '+' : ''}${Math.round(s.weight * 10) / 10})`;
 }

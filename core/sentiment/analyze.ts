@@ -75,7 +75,19 @@ const SHOUTED_REPEAT_WEIGHT = 3;
  * @example analyzeSentiment({ description: 'This is the THIRD time I ask. Not happy!!!' }) // → { frustration: 0.8…, repeatContact: true, … }
  */
 export function analyzeSentiment(input: SentimentInput, options: SentimentOptions = {}): SentimentResult {
-  const customerTexts = [input.description ?? '', ...(input.comments ?? []).filter((c) => c.author === 'customer').map((c) => c.body)].filter((t) => t.trim());
+  const frustration = readFrustration(input, options);
+  const repeat = readRepeatContact(input, options);
+  return { frustration: frustration.frustration, repeatContact: repeat.repeatContact, customerMessages: repeat.customerMessages, signals: [...frustration.signals, ...repeat.signals] };
+}
+
+const customerTextsOf = (input: SentimentInput) => [input.description ?? '', ...(input.comments ?? []).filter((c) => c.author === 'customer').map((c) => c.body)].filter((t) => t.trim());
+
+/**
+ * The frustration half of `analyzeSentiment`: the score and the frustration and calm signals.
+ * The router reads it apart from repeat contact, which is several times cheaper and often decides alone.
+ */
+export function readFrustration(input: SentimentInput, options: SentimentOptions = {}): Pick<SentimentResult, 'frustration' | 'signals'> {
+  const customerTexts = customerTextsOf(input);
   const signals: SentimentSignal[] = [];
   let negative = 0;
   let positive = 0;
@@ -140,7 +152,12 @@ export function analyzeSentiment(input: SentimentInput, options: SentimentOption
   // Calm words soften but never erase a complaint: "thanks, but this is unacceptable" stays frustrated.
   const net = Math.max(0, negative - 0.5 * positive);
   const frustration = 1 - Math.exp(-net / (options.scale ?? 6));
+  return { frustration: Math.round(frustration * 1000) / 1000, signals };
+}
 
+/** The repeat-contact half of `analyzeSentiment`: phrases, reopens and the customer's message count, with their signals. */
+export function readRepeatContact(input: SentimentInput, options: SentimentOptions = {}): Pick<SentimentResult, 'repeatContact' | 'customerMessages' | 'signals'> {
+  const customerTexts = customerTextsOf(input);
   const customerMessages = customerTexts.length;
   const repeatSignals: SentimentSignal[] = [];
   for (const text of customerTexts) {
@@ -152,10 +169,5 @@ export function analyzeSentiment(input: SentimentInput, options: SentimentOption
   }
   if ((input.reopenCount ?? 0) > 0) repeatSignals.push({ text: `reopened ${input.reopenCount} time${input.reopenCount === 1 ? '' : 's'}`, weight: 1, kind: 'repeat' });
   if (customerMessages >= (options.repeatMessages ?? 3)) repeatSignals.push({ text: `${customerMessages} customer messages`, weight: 1, kind: 'repeat' });
-  return {
-    frustration: Math.round(frustration * 1000) / 1000,
-    repeatContact: repeatSignals.length > 0,
-    customerMessages,
-    signals: [...signals, ...repeatSignals],
-  };
+  return { repeatContact: repeatSignals.length > 0, customerMessages, signals: repeatSignals };
 }
