@@ -17,6 +17,13 @@ describe('frustration', () => {
     expect(frustration('The new editor is not bad.')).toBe(0);
   });
 
+  it('does not carry a negation across a comma or "but": "not unhappy, thanks" is calm', () => {
+    expect(frustration('Not unhappy, thanks')).toBe(0);
+    const thanks = analyzeSentiment({ description: 'Not unhappy, thanks' }).signals.find((x) => x.text === 'thanks');
+    expect(thanks?.kind).toBe('calm');
+    expect(frustration('I am not happy, honestly.')).toBeGreaterThan(0.3);
+  });
+
   it('scores "extremely disappointed" above "disappointed"', () => {
     expect(frustration('I am extremely disappointed.')).toBeGreaterThan(frustration('I am disappointed.'));
   });

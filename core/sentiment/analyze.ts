@@ -44,13 +44,26 @@ export interface SentimentOptions {
 interface Token {
   folded: string;
   raw: string;
+  /** The clause the word is in: negation never reaches across a comma, semicolon, colon, dash or "but". */
+  clause: number;
 }
 
 // ASCII needs no decomposition: skipping normalize() for it makes folding each word several times cheaper.
 const fold = (s: string) => (/^[\t\n\r\x20-\x7e]*$/.test(s) ? s : s.normalize('NFKD').replace(/\p{M}+/gu, '')).toLowerCase().replace(/['’`]/g, '');
 
+const CLAUSE_BREAK = /[,;:–—]|\s-\s/u;
+
 function tokens(sentence: string): Token[] {
-  return [...sentence.matchAll(/[\p{L}\p{N}'’]+/gu)].map((m) => ({ raw: m[0], folded: fold(m[0]) }));
+  const out: Token[] = [];
+  let clause = 0;
+  let last = 0;
+  for (const m of sentence.matchAll(/[\p{L}\p{N}'’]+/gu)) {
+    const folded = fold(m[0]);
+    if (CLAUSE_BREAK.test(sentence.slice(last, m.index)) || folded === 'but') clause++;
+    out.push({ raw: m[0], folded, clause });
+    last = m.index + m[0].length;
+  }
+  return out;
 }
 
 /** A word in capitals of at least three letters, in a text that is not all capitals anyway ("HTTP" in a calm text is not shouting). */
@@ -120,7 +133,7 @@ export function readFrustration(input: SentimentInput, options: SentimentOptions
           start = i - 1;
         }
         // A negator up to three words back flips the valence: "not very happy", "never been good".
-        for (let k = i - 1; k >= Math.max(0, i - 3); k--) {
+        for (let k = i - 1; k >= Math.max(0, i - 3) && (words[k] as Token).clause === word.clause; k--) {
           if (NEGATORS.has((words[k] as Token).folded)) {
             v = -v * (v > 0 ? 1 : 0.5);
             start = k;
