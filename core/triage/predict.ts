@@ -1,7 +1,7 @@
+import { smoothInPlace } from './calibrate';
 import { type CompactWeights, decodeIdf, decodeWeights } from './codec';
 import { type HashingParams, type SparseVector, vectorize } from './features';
 import { type TriageModelFile, triageModelSchema } from './model-schema';
-import { smoothInPlace } from './calibrate';
 import { softmaxInPlace } from './softmax';
 
 /** A model ready to predict: the validated file plus its decoded weights. */

@@ -39,14 +39,17 @@ export interface SvmResult {
 
 /**
  * Trains one binary SVM per class. `initialAlpha[i * classes + c]` warm-starts
- * row i of class c (rows the previous fit did not see start at 0).
+ * row i of class c; `fresh[i]` = 1 marks rows the previous fit did not see.
+ * A warm start sets aside every seen pair that was not a support vector, so
+ * the first passes work on the new rows and the support vectors only; the
+ * usual check against every pair before stopping keeps the result exact.
  *
  * The classes are independent problems, but they are swept together row by
  * row: weights are stored bucket-major (`w[bucket * classes + c]`), so one
  * row's features read and write contiguous runs of class weights instead of
  * one cache miss per feature per class. Shrinking is per (row, class) pair.
  */
-export function trainOvrSvm(inputs: readonly SparseVector[], labels: readonly number[], classes: number, buckets: number, options: SvmOptions, initialAlpha?: Float64Array): SvmResult {
+export function trainOvrSvm(inputs: readonly SparseVector[], labels: readonly number[], classes: number, buckets: number, options: SvmOptions, initialAlpha?: Float64Array, fresh?: Uint8Array): SvmResult {
   const n = inputs.length;
   const C = classes;
   // Buckets renumbered most frequent first: n-gram frequencies are Zipfian, so the hot weight rows stay in cache.
@@ -95,6 +98,17 @@ export function trainOvrSvm(inputs: readonly SparseVector[], labels: readonly nu
   }
   const shrunk = new Uint8Array(n * C);
   const shrunkCount = new Int32Array(C);
+  if (initialAlpha && fresh) {
+    for (let i = 0; i < n; i++) {
+      if (fresh[i]) continue;
+      for (let c = 0; c < C; c++) {
+        if (alpha[i * C + c] === 0) {
+          shrunk[i * C + c] = 1;
+          shrunkCount[c] = (shrunkCount[c] as number) + 1;
+        }
+      }
+    }
+  }
   const done = new Uint8Array(C);
   let remaining = C;
   const maxOld = new Float64Array(C).fill(Number.POSITIVE_INFINITY);

@@ -110,7 +110,9 @@ export function trainTriageModel(examples: readonly LabelledText[], options: Tra
     let dense: DenseWeights;
     let alpha: Float64Array | undefined;
     if (method === 'svm') {
-      const result = trainOvrSvm(vectors, truth, labels.length, buckets, svm, warm && carryAlpha(warm.rows, warm.alpha, rows, labels.length));
+      const seen = warm && new Set(warm.rows);
+      const fresh = seen && Uint8Array.from(rows, (e) => (seen.has(e) ? 0 : 1));
+      const result = trainOvrSvm(vectors, truth, labels.length, buckets, svm, warm && carryAlpha(warm.rows, warm.alpha, rows, labels.length), fresh);
       dense = result.model;
       alpha = result.alpha;
     } else {
