@@ -39,6 +39,9 @@ export function fitTemperature(logits: readonly Float64Array[], labels: readonly
   return Math.exp(goldenSection((logT) => meanNll(logits, labels, Math.exp(logT), smoothing), Math.log(0.005), Math.log(20)));
 }
 
+/** Calibration folds smaller than this fit the temperature only. */
+export const MIN_EXAMPLES_FOR_SMOOTHING = 200;
+
 /**
  * Temperature T by NLL, then the uniform share ε that minimises the Brier
  * score at that T (closed form: ε = (E[Σp²] − E[p_true]) / (E[Σp²] − 1/K),
@@ -53,6 +56,8 @@ export function fitCalibration(logits: readonly Float64Array[], labels: readonly
   if (logits.length === 0) return { temperature: 1, smoothing: 0 };
   const classes = logits[0]?.length ?? 1;
   const temperature = fitTemperature(logits, labels);
+  // ε is about the rare confident mistakes; a small fold (the shipped 210-ticket sample holds out 15) may have none or one, so it keeps T alone.
+  if (logits.length < MIN_EXAMPLES_FOR_SMOOTHING) return { temperature, smoothing: 0 };
   let squares = 0;
   let truth = 0;
   for (let i = 0; i < logits.length; i++) {
