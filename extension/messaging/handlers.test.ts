@@ -25,11 +25,17 @@ function setup(storage = memoryStorage({}, { [LOCAL_SETTINGS_KEY]: { agent: 'ana
   const store = createStore(openDb({ name: `tierline-handlers-${++n}` }));
   const settings = createSettingsReader({ storage, store });
   const listeners = new Map<string, (m: { data: unknown; sender: { id?: string } }) => Promise<unknown>>();
-  const onMessage = ((name: string, l: (m: { data: unknown; sender: { id?: string } }) => Promise<unknown>) => (listeners.set(name, l), () => listeners.delete(name))) as unknown as NonNullable<ListenOptions['onMessage']>;
+  const onMessage = ((name: string, l: (m: { data: unknown; sender: { id?: string } }) => Promise<unknown>) => {
+    listeners.set(name, l);
+    return () => listeners.delete(name);
+  }) as unknown as NonNullable<ListenOptions['onMessage']>;
   const wakeups: string[] = [];
   const sync = { soon: () => wakeups.push('soon'), run: async () => ({}) as never, status: async () => ({}) as never } satisfies Sync;
   const ticks: (string | undefined)[] = [];
-  const timers = { tick: async (o?: { onlyKey?: string }) => (ticks.push(o?.onlyKey), []), ensureAlarm: async () => undefined } satisfies QueueTimers;
+  const timers = { tick: async (o?: { onlyKey?: string }) => {
+      ticks.push(o?.onlyKey);
+      return [];
+    }, ensureAlarm: async () => undefined } satisfies QueueTimers;
   let ids = 0;
   registerHandlers({
     store,

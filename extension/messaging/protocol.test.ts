@@ -32,7 +32,12 @@ describe('onValidated', () => {
   it('refuses a message from another extension before looking at it', async () => {
     const bus = fakeBus();
     let called = false;
-    onValidated('getStatus', () => ((called = true), undefined as never), { extensionId: EXTENSION_ID, onMessage: bus.onMessage });
+    onValidated(
+      'getStatus',
+      () => {
+        called = true;
+        return undefined as never;
+      }, { extensionId: EXTENSION_ID, onMessage: bus.onMessage });
     await expect(bus.deliver('getStatus', undefined, { id: 'abcdefghijklmnopabcdefghijklmnop' })).rejects.toThrow(/refused/);
     await expect(bus.deliver('getStatus', undefined, {})).rejects.toThrow(/outside the extension/);
     expect(called).toBe(false);
@@ -48,7 +53,12 @@ describe('onValidated', () => {
   it('accepts an event without id and time, leaving them for the worker to fill', async () => {
     const bus = fakeBus();
     const got: unknown[] = [];
-    onValidated('recordEvent', ({ event }) => (got.push(event), { id: 'filled-later' }), { extensionId: EXTENSION_ID, onMessage: bus.onMessage });
+    onValidated(
+      'recordEvent',
+      ({ event }) => {
+        got.push(event);
+        return { id: 'filled-later' };
+      }, { extensionId: EXTENSION_ID, onMessage: bus.onMessage });
     const answer = await bus.deliver('recordEvent', { event: { type: 'override', ticketId: '42', helpdesk: 'zendesk', data: { reason: 'VIP' } } });
     expect(answer).toEqual({ id: 'filled-later' });
     await expect(bus.deliver('recordEvent', { event: { type: 'lunch', ticketId: '42', helpdesk: 'zendesk', data: {} } })).rejects.toThrow(/event\.type/);

@@ -42,7 +42,11 @@ function fakeEndpoint() {
       const { events } = JSON.parse(String(init.body)) as { events: TierlineEvent[] };
       batches.push(events.length);
       let accepted = 0;
-      for (const e of events) if (!stored.has(e.id)) (stored.set(e.id, e), accepted++);
+      for (const e of events) {
+        if (stored.has(e.id)) continue;
+        stored.set(e.id, e);
+        accepted++;
+      }
       return Response.json({ accepted, duplicates: events.length - accepted });
     }
     if (url === `${ENDPOINT}/v1/policy`) {

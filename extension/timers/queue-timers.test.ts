@@ -20,7 +20,11 @@ function fakeApis() {
     alarms: {
       create: (name, info) => alarms.set(name, info.periodInMinutes),
       get: async (name) => (alarms.has(name) ? { periodInMinutes: alarms.get(name) } : undefined),
-      onAlarm: { addListener: (l) => void (listener = l) },
+      onAlarm: {
+        addListener: (l) => {
+          listener = l;
+        },
+      },
     },
     notifications: { create: (id, o) => notifications.push({ id, title: o.title, message: o.message }) },
     action: { setBadgeText: ({ text }) => badge.push(text), setBadgeBackgroundColor: () => undefined },

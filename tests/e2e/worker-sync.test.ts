@@ -49,8 +49,14 @@ function startHoldingProxy(upstream: string) {
         url: `http://127.0.0.1:${(server.address() as AddressInfo).port}`,
         batches,
         held,
-        setHold: (on) => void (hold = on),
-        close: () => new Promise((done) => (server.closeAllConnections(), server.close(() => done()))),
+        setHold: (on) => {
+          hold = on;
+        },
+        close: () =>
+          new Promise((done) => {
+            server.closeAllConnections();
+            server.close(() => done());
+          }),
       }),
     );
   });

@@ -128,7 +128,13 @@ export async function launchBrowser(options: LaunchOptions = {}): Promise<Launch
     if (status === want) return Promise.resolve();
     return new Promise((done, fail) => {
       const timer = setTimeout(() => fail(new Error(`the extension's service worker did not become ${want} within ${timeoutMs} ms`)), timeoutMs);
-      statusWaiters.push({ want, done: () => (clearTimeout(timer), done()) });
+      statusWaiters.push({
+        want,
+        done: () => {
+          clearTimeout(timer);
+          done();
+        },
+      });
     });
   }
 
