@@ -1,24 +1,10 @@
 import { readFile } from 'node:fs/promises';
 import { describe, expect, it } from 'vitest';
 import { defaultPolicyInput } from '../../core/policy/default-policy';
-import type { CliIo } from '../io';
+import { memoryIo } from '../testing/memory-io';
 import { main } from '../main';
 
-/** An in-memory CliIo: files come from `files`, falling back to the real examples/ folder. */
-function fakeIo(files: Record<string, string> = {}) {
-  const out: string[] = [];
-  const err: string[] = [];
-  const io: CliIo = {
-    stdout: (t) => out.push(t),
-    stderr: (t) => err.push(t),
-    readFile: async (p) => files[p] ?? (await readFile(p, 'utf8')),
-    writeFile: async () => {},
-    readStdin: async () => '',
-    env: {},
-    now: () => new Date('2026-11-27T09:00:00Z'),
-  };
-  return { io, out: () => out.join(''), err: () => err.join('') };
-}
+const fakeIo = (files: Record<string, string> = {}) => memoryIo(files, { disk: true });
 
 const line = (ticket: Record<string, unknown>) => JSON.stringify({ helpdesk: 'zendesk', status: 'open', createdAt: '2026-11-16T09:00:00+01:00', ...ticket });
 

@@ -1,26 +1,9 @@
 import { describe, expect, it } from 'vitest';
 import { defaultPolicyInput } from '../../core/policy/default-policy';
-import type { CliIo } from '../io';
+import { memoryIo } from '../testing/memory-io';
 import { main } from '../main';
 
-function fakeIo(files: Record<string, string> = {}, stdin = '') {
-  const out: string[] = [];
-  const err: string[] = [];
-  const io: CliIo = {
-    stdout: (t) => out.push(t),
-    stderr: (t) => err.push(t),
-    readFile: async (p) => {
-      const text = files[p];
-      if (text === undefined) throw new Error(`ENOENT: no such file, open '${p}'`);
-      return text;
-    },
-    writeFile: async () => {},
-    readStdin: async () => stdin,
-    env: {},
-    now: () => new Date('2026-11-27T09:00:00Z'),
-  };
-  return { io, out: () => out.join(''), err: () => err.join('') };
-}
+const fakeIo = (files: Record<string, string> = {}, stdin = '') => memoryIo(files, { stdin });
 
 /** The default policy as a file an admin edited. */
 function edited(change: (p: typeof defaultPolicyInput) => void): string {

@@ -1,27 +1,13 @@
-import { readFile } from 'node:fs/promises';
 import { describe, expect, it } from 'vitest';
 import { fixturePath } from '../../adapters/conformance';
 import { freshdeskFixtures } from '../../adapters/freshdesk/fixtures';
 import { jiraFixtures } from '../../adapters/jira/fixtures';
 import { zendeskFixtures } from '../../adapters/zendesk/fixtures';
 import { defaultPolicyInput } from '../../core/policy/default-policy';
-import type { CliIo } from '../io';
+import { memoryIo } from '../testing/memory-io';
 import { main } from '../main';
 
-function fakeIo(files: Record<string, string> = {}) {
-  const out: string[] = [];
-  const err: string[] = [];
-  const io: CliIo = {
-    stdout: (t) => out.push(t),
-    stderr: (t) => err.push(t),
-    readFile: async (p) => files[p] ?? (await readFile(p, 'utf8')),
-    writeFile: async () => {},
-    readStdin: async () => '',
-    env: {},
-    now: () => new Date('2026-03-02T10:00:00Z'),
-  };
-  return { io, out: () => out.join(''), err: () => err.join('') };
-}
+const fakeIo = (files: Record<string, string> = {}) => memoryIo(files, { disk: true, now: '2026-03-02T10:00:00Z' });
 
 describe('tierline read', () => {
   it('prints the Zendesk ticket read from its saved API responses, the way the extension reads it', async () => {

@@ -1,27 +1,15 @@
-import { readFile } from 'node:fs/promises';
 import { describe, expect, it } from 'vitest';
 import { defaultPolicyInput } from '../../core/policy/default-policy';
 import { decisionSchema } from '../../core/route/decision';
-import type { CliIo } from '../io';
+import { memoryIo } from '../testing/memory-io';
 import { main } from '../main';
 
 const NOW = '2026-03-10T10:16:00+01:00';
 
-/** An in-memory CliIo: files come from `files`, falling back to the real examples/ folder. */
 function fakeIo(files: Record<string, string> = {}, stdin = '') {
-  const out: string[] = [];
-  const err: string[] = [];
-  const io: CliIo = {
-    stdout: (t) => out.push(t),
-    stderr: (t) => err.push(t),
-    readFile: async (p) => files[p] ?? (await readFile(p, 'utf8')),
-    writeFile: async () => {},
-    readStdin: async () => stdin,
-    env: {},
-    now: () => new Date(NOW),
-  };
-  const decisions = () => out.join('').split('\n').filter(Boolean).map((l) => decisionSchema.parse(JSON.parse(l)));
-  return { io, out, err: () => err.join(''), decisions };
+  const t = memoryIo(files, { disk: true, stdin, now: NOW });
+  const decisions = () => t.out().split('\n').filter(Boolean).map((l) => decisionSchema.parse(JSON.parse(l)));
+  return { ...t, decisions };
 }
 
 describe('tierline route', () => {
@@ -70,7 +58,7 @@ describe('tierline route', () => {
     const t = fakeIo({ 'p.json': JSON.stringify(policy) });
     expect(await main(['route', '--policy', 'p.json', 'examples/tickets/faq.json'], t.io)).toBe(1);
     expect(t.err()).toContain('$.triggers[3].when.op');
-    expect(t.out).toEqual([]);
+    expect(t.out()).toBe('');
   });
 
   it('names the path of a malformed ticket and exits 1', async () => {
