@@ -4,7 +4,7 @@
  * service worker plus a way to stop it for real (as Chrome does to an idle MV3
  * worker) so tests can prove state survives a restart.
  */
-import { mkdtempSync, rmSync } from 'node:fs';
+import { existsSync, mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { type BrowserContext, chromium, type Worker } from 'playwright-core';
@@ -82,10 +82,14 @@ export async function launchBrowser(options: LaunchOptions = {}): Promise<Launch
     ...(options.server ? [`--host-resolver-rules=${hostResolverRules(options.server.port)}`] : []),
     ...(options.args ?? []),
   ];
+  const executablePath = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
+  if (!existsSync(executablePath)) {
+    throw new Error(`Chromium is not at ${executablePath}: install Debian's chromium (sudo apt-get install chromium) or set CHROMIUM_PATH to a Chromium or Chrome binary.`);
+  }
   let context: BrowserContext;
   try {
     context = await chromium.launchPersistentContext(userDataDir, {
-      executablePath: process.env.CHROMIUM_PATH ?? '/usr/bin/chromium',
+      executablePath,
       // Old headless cannot run extensions; the new one is passed as a flag above.
       headless: false,
       ignoreHTTPSErrors: true,
