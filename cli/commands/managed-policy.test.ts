@@ -3,34 +3,12 @@ import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { defaultPolicy } from '../../core/policy/default-policy';
-import type { CliIo } from '../io';
 import { main } from '../main';
+import { memoryIo } from '../testing/memory-io';
 import { isSettingKey } from '../../extension/settings/schema';
 import { CHROME_EXTENSION_ID, FIREFOX_EXTENSION_ID, managedValuesSchema, WINDOWS_POLICY_KEY } from './managed-policy';
 
 type Json = string | number | boolean | null | Json[] | { [key: string]: Json };
-
-function memoryIo(files: Record<string, string>) {
-  const out: string[] = [];
-  const err: string[] = [];
-  const written: Record<string, string> = {};
-  const io: CliIo = {
-    stdout: (t) => out.push(t),
-    stderr: (t) => err.push(t),
-    readFile: async (p) => {
-      const text = files[p];
-      if (text === undefined) throw new Error(`ENOENT: ${p}`);
-      return text;
-    },
-    writeFile: async (p, t) => {
-      written[p] = t;
-    },
-    readStdin: async () => '',
-    env: {},
-    now: () => new Date('2026-03-02T09:00:00Z'),
-  };
-  return { io, out: () => out.join(''), err: () => err.join(''), written };
-}
 
 const files = {
   'p.json': JSON.stringify(defaultPolicy),
@@ -98,7 +76,7 @@ function plistToJson(el: Element): Json {
 }
 
 async function generate(format: string) {
-  const run = memoryIo(files);
+  const run = memoryIo({ ...files });
   const code = await main(['managed-policy', ...args, '--format', format], run.io);
   expect(run.err()).toBe('');
   expect(code).toBe(0);
@@ -156,10 +134,10 @@ describe('tierline managed-policy', () => {
   });
 
   it('writes to --out instead of stdout', async () => {
-    const run = memoryIo(files);
+    const run = memoryIo({ ...files });
     expect(await main(['managed-policy', '--policy', 'p.json', '--format', 'firefox', '--out', 'policies.json'], run.io)).toBe(0);
     expect(run.out()).toBe('');
-    expect(JSON.parse(run.written['policies.json']!).policies['3rdparty'].Extensions[FIREFOX_EXTENSION_ID].policyJson).toBeTypeOf('string');
+    expect(JSON.parse(run.files['policies.json']!).policies['3rdparty'].Extensions[FIREFOX_EXTENSION_ID].policyJson).toBeTypeOf('string');
   });
 
   it('refuses a policy with schema errors and names their paths', async () => {
@@ -179,13 +157,13 @@ describe('tierline managed-policy', () => {
   });
 
   it('rejects a misspelt key in --lock, which would otherwise lock nothing', async () => {
-    const run = memoryIo(files);
+    const run = memoryIo({ ...files });
     expect(await main(['managed-policy', '--policy', 'p.json', '--format', 'chrome-linux', '--lock', 'syncEndpoint,ai.providr'], run.io)).toBe(1);
     expect(run.err()).toMatch(/lockedSettings\.1: not a Tierline setting/);
   });
 
   it('rejects an unknown feature in --disable and an unknown format', async () => {
-    const run = memoryIo(files);
+    const run = memoryIo({ ...files });
     expect(await main(['managed-policy', '--policy', 'p.json', '--format', 'chrome-linux', '--disable', 'tier-badges'], run.io)).toBe(1);
     expect(run.err()).toMatch(/disabledFeatures/);
     expect(await main(['managed-policy', '--policy', 'p.json', '--format', 'edge'], run.io)).toBe(2);

@@ -1,45 +1,25 @@
 import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
-import type { CliIo } from '../io';
 import { main } from '../main';
+import { memoryIo } from '../testing/memory-io';
 
+/** Commands stamp the model with this time; the tests check it. */
+const now = '2026-11-27T09:30:00Z';
 const tickets = readFileSync(new URL('../../tests/fixtures/triage/tickets.csv', import.meta.url), 'utf8');
-
-function memoryIo(files: Record<string, string>): CliIo & { out: string[]; err: string[]; files: Record<string, string> } {
-  const out: string[] = [];
-  const err: string[] = [];
-  return {
-    out,
-    err,
-    files,
-    stdout: (t) => out.push(t),
-    stderr: (t) => err.push(t),
-    readFile: async (p) => {
-      const content = files[p];
-      if (content === undefined) throw new Error(`ENOENT: no such file, open '${p}'`);
-      return content;
-    },
-    writeFile: async (p, t) => {
-      files[p] = t;
-    },
-    readStdin: async () => '',
-    env: {},
-    now: () => new Date('2026-11-27T09:30:00Z'),
-  };
-}
 
 describe('tierline train and eval', () => {
   it('trains from a CSV, writes the model with the time it was trained, and evaluates it as JSON', async () => {
-    const io = memoryIo({ 'tickets.csv': tickets });
-    expect(await main(['train', '--data', 'tickets.csv', '--out', 'model.json', '--seed', '3'], io)).toBe(0);
-    expect(io.out.join('')).toMatch(/Trained on \d+ tickets \(15 labels/);
-    const model = JSON.parse(io.files['model.json'] ?? '{}');
+    const t = memoryIo({ 'tickets.csv': tickets }, { now });
+    expect(await main(['train', '--data', 'tickets.csv', '--out', 'model.json', '--seed', '3'], t.io)).toBe(0);
+    expect(t.out()).toMatch(/Trained on \d+ tickets \(15 labels/);
+    const model = JSON.parse(t.files['model.json'] ?? '{}');
     expect(model.trainedAt).toBe('2026-11-27T09:30:00.000Z');
     expect(model.training.seed).toBe(3);
 
-    io.out.length = 0;
-    expect(await main(['eval', '--model', 'model.json', '--data', 'tickets.csv', '--json'], io)).toBe(0);
-    const report = JSON.parse(io.out.join(''));
+    // Evaluate with a fresh output over the same files, so only eval's JSON is parsed.
+    const e = memoryIo(t.files, { now });
+    expect(await main(['eval', '--model', 'model.json', '--data', 'tickets.csv', '--json'], e.io)).toBe(0);
+    const report = JSON.parse(e.out());
     expect(report.accuracy).toBeGreaterThan(0.5);
     expect(report.macroF1).toBeGreaterThan(0);
     expect(report.ece).toBeGreaterThanOrEqual(0);
@@ -48,11 +28,11 @@ describe('tierline train and eval', () => {
   });
 
   it('prints gates, a reliability table and the most confused pairs without --json', async () => {
-    const io = memoryIo({ 'tickets.csv': tickets });
-    await main(['train', '--data', 'tickets.csv', '--out', 'model.json'], io);
-    io.out.length = 0;
-    expect(await main(['eval', '--model', 'model.json', '--data', 'tickets.csv'], io)).toBe(0);
-    const text = io.out.join('');
+    const t = memoryIo({ 'tickets.csv': tickets }, { now });
+    await main(['train', '--data', 'tickets.csv', '--out', 'model.json'], t.io);
+    const e = memoryIo(t.files, { now });
+    expect(await main(['eval', '--model', 'model.json', '--data', 'tickets.csv'], e.io)).toBe(0);
+    const text = e.out();
     for (const heading of ['Accuracy:', 'Macro-F1:', 'ECE (15 bins):', 'Gates', 'Reliability', 'Most confused', 'Time/ticket:', 'Model size:']) expect(text).toContain(heading);
   });
 
@@ -67,27 +47,27 @@ describe('tierline train and eval', () => {
       })
       .filter(Boolean);
     expect(rows.length).toBe(210);
-    const io = memoryIo({ 'history.jsonl': rows.join('\n') });
-    expect(await main(['train', '--data', 'history.jsonl', '--text', 'body', '--label', 'issue', '--out', 'm.json'], io)).toBe(0);
-    expect(JSON.parse(io.files['m.json'] ?? '{}').labels).toHaveLength(15);
+    const t = memoryIo({ 'history.jsonl': rows.join('\n') }, { now });
+    expect(await main(['train', '--data', 'history.jsonl', '--text', 'body', '--label', 'issue', '--out', 'm.json'], t.io)).toBe(0);
+    expect(JSON.parse(t.files['m.json'] ?? '{}').labels).toHaveLength(15);
   });
 
   it('names the available columns when the label column is missing', async () => {
-    const io = memoryIo({ 'export.csv': 'subject,body,priority\nHelp,Cannot log in,high\n' });
-    expect(await main(['train', '--data', 'export.csv', '--text', 'body', '--label', 'category', '--out', 'm.json'], io)).toBe(2);
-    expect(io.err.join('')).toContain('no label column "category"; available columns: "subject", "body", "priority"');
+    const t = memoryIo({ 'export.csv': 'subject,body,priority\nHelp,Cannot log in,high\n' }, { now });
+    expect(await main(['train', '--data', 'export.csv', '--text', 'body', '--label', 'category', '--out', 'm.json'], t.io)).toBe(2);
+    expect(t.err()).toContain('no label column "category"; available columns: "subject", "body", "priority"');
   });
 
   it('refuses a file that is not a triage model', async () => {
-    const io = memoryIo({ 'policy.json': '{"schemaVersion":1}', 'tickets.csv': tickets });
-    expect(await main(['eval', '--model', 'policy.json', '--data', 'tickets.csv'], io)).toBe(2);
-    expect(io.err.join('')).toContain('not a triage model');
+    const t = memoryIo({ 'policy.json': '{"schemaVersion":1}', 'tickets.csv': tickets }, { now });
+    expect(await main(['eval', '--model', 'policy.json', '--data', 'tickets.csv'], t.io)).toBe(2);
+    expect(t.err()).toContain('not a triage model');
   });
 
   it('cross-validates with --folds and reports every fold', async () => {
-    const io = memoryIo({ 'tickets.csv': tickets });
-    expect(await main(['cv', '--data', 'tickets.csv', '--folds', '3', '--json'], io)).toBe(0);
-    const report = JSON.parse(io.out.join(''));
+    const t = memoryIo({ 'tickets.csv': tickets }, { now });
+    expect(await main(['cv', '--data', 'tickets.csv', '--folds', '3', '--json'], t.io)).toBe(0);
+    const report = JSON.parse(t.out());
     expect(report.folds).toBe(3);
     expect(report.perFold).toHaveLength(3);
     expect(report.examples).toBe(210);
