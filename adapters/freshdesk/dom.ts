@@ -1,9 +1,7 @@
 import type { Policy } from '../../core/policy/schema';
-import type { TicketComment } from '../../core/ticket';
-import { resolveAll, resolveFirst } from '../shared/dom';
+import { pickLabel, queryAllOf, readDomComments, resolveAll, resolveFirst } from '../shared/dom';
 import { normalizeTicket } from '../shared/normalize';
 import type { Fields } from '../shared/policy-mapping';
-import { toIsoDateTime } from '../shared/text';
 import type { TicketRead } from '../types';
 import { getFreshdeskTicketRef } from './page-kind';
 import * as s from './selectors';
@@ -12,11 +10,6 @@ import * as s from './selectors';
 
 const STATUS = { open: 'open', pending: 'pending', resolved: 'solved', closed: 'closed', 'waiting on customer': 'pending', 'waiting on third party': 'on-hold' } as const;
 const PRIORITY = { low: 'low', medium: 'normal', high: 'high', urgent: 'urgent' } as const;
-
-function pick<T extends Record<string, string>>(table: T, key: string | undefined): T[keyof T] | undefined {
-  const k = key?.trim().toLowerCase();
-  return k && Object.hasOwn(table, k) ? table[k as keyof T] : undefined;
-}
 
 /** The ticket view inside a container, or null when the container shows no Freshdesk ticket. */
 export function findFreshdeskTicketRoot(container: Element | Document): Element | null {
@@ -38,22 +31,19 @@ export function readFreshdeskTicketFromDom(document: Document, url: URL, policy:
   const subject = resolveFirst(root, s.subject) ?? subjectFromTitle(document.title);
   const requesterName = resolveFirst(document, s.requesterName);
   const group = resolveFirst(root, s.group);
-  const status = pick(STATUS, resolveFirst(root, s.status));
-  const priority = pick(PRIORITY, resolveFirst(root, s.priority));
+  const status = pickLabel(STATUS, resolveFirst(root, s.status));
+  const priority = pickLabel(PRIORITY, resolveFirst(root, s.priority));
   const type = resolveFirst(root, s.type);
   const tags = resolveAll(root, s.tags);
   const fields: Fields = {};
   for (const { name, value } of resolveAll(root, s.customFields) ?? []) fields[name] = value;
   if (type) fields.Type = type;
 
-  const items = s.conversationItems.flatMap((sel) => Array.from(document.querySelectorAll(sel)));
-  const comments: TicketComment[] = items.flatMap((item) => {
-    const body = resolveFirst(item, s.conversationBody);
-    if (body === undefined) return [];
-    const authorName = resolveFirst(item, s.conversationAuthor);
+  const items = queryAllOf(document, s.conversationItems);
+  const comments = readDomComments(items, { body: s.conversationBody, author: s.conversationAuthor, time: s.conversationTime }, (item, authorName) => {
     const isPrivate = item.matches(s.privateNote);
     const fromCustomer = !isPrivate && (item.matches(s.incoming) || (authorName !== undefined && authorName === requesterName));
-    return [{ author: fromCustomer ? 'customer' : 'agent', public: !isPrivate, body, at: toIsoDateTime(resolveFirst(item, s.conversationTime)), authorName }];
+    return { author: fromCustomer ? 'customer' : 'agent', public: !isPrivate };
   });
 
   if (!ref) unreadable.push('id');

@@ -1,9 +1,7 @@
 import type { Policy } from '../../core/policy/schema';
-import type { TicketComment } from '../../core/ticket';
-import { resolveAll, resolveFirst } from '../shared/dom';
+import { queryAllOf, readDomComments, resolveAll, resolveFirst } from '../shared/dom';
 import { normalizeTicket } from '../shared/normalize';
 import type { Fields } from '../shared/policy-mapping';
-import { toIsoDateTime } from '../shared/text';
 import type { TicketRead } from '../types';
 import { JIRA_GROUP_FIELDS, jiraPriority, jiraStatus } from './api';
 import { getJiraTicketRef } from './page-kind';
@@ -40,14 +38,10 @@ export function readJiraTicketFromDom(document: Document, url: URL, policy: Poli
     if (name.toLowerCase() === 'organizations') organization = value.split(',')[0]?.trim();
   }
 
-  const items = s.commentItems.flatMap((sel) => Array.from(root.querySelectorAll(sel)));
-  const comments: TicketComment[] = items.flatMap((item) => {
-    const body = resolveFirst(item, s.commentBody);
-    if (body === undefined) return [];
-    const authorName = resolveFirst(item, s.commentAuthor);
+  const items = queryAllOf(root, s.commentItems);
+  const comments = readDomComments(items, { body: s.commentBody, author: s.commentAuthor, time: s.commentTime }, (item, authorName) => {
     const internal = item.querySelector(s.internalCommentMarker) !== null;
-    const author = !internal && authorName !== undefined && authorName === reporterName ? 'customer' : 'agent';
-    return [{ author, public: !internal, body, at: toIsoDateTime(resolveFirst(item, s.commentTime)), authorName }];
+    return { author: !internal && authorName !== undefined && authorName === reporterName ? 'customer' : 'agent', public: !internal };
   });
 
   if (!ref) unreadable.push('id');

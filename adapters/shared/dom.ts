@@ -1,5 +1,6 @@
+import type { TicketComment } from '../../core/ticket';
 import type { MountGetter, Resolver } from '../types';
-import { readText, readValue } from './text';
+import { readText, readValue, toIsoDateTime } from './text';
 
 /**
  * Resolver helpers: several resolvers per field, tried in order, so the current
@@ -86,4 +87,40 @@ export function createMountGetter(spec: MountSpec): MountGetter {
     else anchor.append(mount);
     return mount;
   };
+}
+
+/** Every element matching any of the selectors, selector by selector (one per UI generation). */
+export function queryAllOf(root: ParentNode, selectors: readonly string[]): Element[] {
+  return selectors.flatMap((sel) => Array.from(root.querySelectorAll(sel)));
+}
+
+/** The resolvers that read one comment item. */
+export interface CommentResolvers {
+  body: readonly Resolver<string>[];
+  author: readonly Resolver<string>[];
+  time: readonly Resolver<string>[];
+}
+
+/**
+ * The comments read from a thread's items, in page order; an item without a
+ * body is skipped. Each helpdesk marks internal notes and customer messages
+ * its own way, so `classify` says who wrote the item and whether it is public.
+ */
+export function readDomComments(
+  items: readonly Element[],
+  resolvers: CommentResolvers,
+  classify: (item: Element, authorName: string | undefined) => Pick<TicketComment, 'author' | 'public'>,
+): TicketComment[] {
+  return items.flatMap((item) => {
+    const body = resolveFirst(item, resolvers.body);
+    if (body === undefined) return [];
+    const authorName = resolveFirst(item, resolvers.author);
+    return [{ ...classify(item, authorName), body, at: toIsoDateTime(resolveFirst(item, resolvers.time)), authorName }];
+  });
+}
+
+/** A helpdesk's label mapped through a table, case- and space-insensitively; `undefined` for labels the table lacks. */
+export function pickLabel<T extends Record<string, string>>(table: T, label: string | null | undefined): T[keyof T] | undefined {
+  const key = label?.trim().toLowerCase();
+  return key && Object.hasOwn(table, key) ? table[key as keyof T] : undefined;
 }

@@ -1,9 +1,7 @@
 import type { Policy } from '../../core/policy/schema';
-import type { TicketComment } from '../../core/ticket';
-import { resolveAll, resolveFirst } from '../shared/dom';
+import { pickLabel, queryAllOf, readDomComments, resolveAll, resolveFirst } from '../shared/dom';
 import { normalizeTicket } from '../shared/normalize';
 import type { Fields } from '../shared/policy-mapping';
-import { toIsoDateTime } from '../shared/text';
 import type { TicketRead } from '../types';
 import { getZendeskTicketRef } from './page-kind';
 import * as s from './selectors';
@@ -29,11 +27,6 @@ export function findZendeskPane(container: ParentNode, ref: string | null): Elem
 const PRIORITY = { low: 'low', normal: 'normal', high: 'high', urgent: 'urgent' } as const;
 const STATUS = { new: 'new', open: 'open', pending: 'pending', hold: 'on-hold', 'on-hold': 'on-hold', solved: 'solved', closed: 'closed' } as const;
 
-function pick<T extends Record<string, string>>(table: T, key: string | undefined): T[keyof T] | undefined {
-  const k = key?.trim().toLowerCase();
-  return k && Object.hasOwn(table, k) ? table[k as keyof T] : undefined;
-}
-
 function takeField(fields: Fields, label: string): string | undefined {
   const key = Object.keys(fields).find((k) => k.toLowerCase() === label);
   if (!key) return undefined;
@@ -54,17 +47,13 @@ export function readZendeskTicketFromDom(document: Document, url: URL, policy: P
   const labelled = resolveAll(pane, s.fields);
   const fields: Fields = {};
   for (const { label, value } of labelled ?? []) fields[label] = value;
-  const priority = pick(PRIORITY, takeField(fields, 'priority'));
-  const status = pick(STATUS, resolveFirst(document, s.status) ?? takeField(fields, 'status'));
+  const priority = pickLabel(PRIORITY, takeField(fields, 'priority'));
+  const status = pickLabel(STATUS, resolveFirst(document, s.status) ?? takeField(fields, 'status'));
 
-  const items = s.commentItems.flatMap((sel) => Array.from(pane.querySelectorAll(sel)));
-  const comments: TicketComment[] = items.flatMap((item) => {
-    const body = resolveFirst(item, s.commentBody);
-    if (body === undefined) return [];
-    const authorName = resolveFirst(item, s.commentAuthor);
+  const items = queryAllOf(pane, s.commentItems);
+  const comments = readDomComments(items, { body: s.commentBody, author: s.commentAuthor, time: s.commentTime }, (item, authorName) => {
     const internal = item.querySelector(s.internalNoteMarker) !== null || item.matches(s.internalNoteMarkerLegacy);
-    const author = !internal && authorName !== undefined && authorName === requesterName ? 'customer' : 'agent';
-    return [{ author, public: !internal, body, at: toIsoDateTime(resolveFirst(item, s.commentTime)), authorName }];
+    return { author: !internal && authorName !== undefined && authorName === requesterName ? 'customer' : 'agent', public: !internal };
   });
   comments.sort((a, b) => (a.at && b.at ? a.at.localeCompare(b.at) : 0));
 
