@@ -7,24 +7,15 @@
  */
 import type { TierlineEvent } from '../core/events';
 import { computeMetrics } from '../core/metrics/compute';
+import { createPrng } from '../core/triage/prng';
 
 const N = Number(process.env.BENCH_EVENTS ?? 1_000_000);
 const FROM = '2026-10-01T00:00:00.000Z';
 const TO = '2026-12-31T00:00:00.000Z';
 
-/** A small deterministic PRNG (mulberry32) so every run sees the same log. */
-function prng(seed: number) {
-  let a = seed;
-  return () => {
-    a = (a + 0x6d2b79f5) | 0;
-    let t = Math.imul(a ^ (a >>> 15), 1 | a);
-    t = (t + Math.imul(t ^ (t >>> 7), 61 | t)) ^ t;
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
-
 function generate(n: number): TierlineEvent[] {
-  const rand = prng(42);
+  // Seeded so every run sees the same log.
+  const rand = createPrng(42);
   const start = Date.parse('2026-09-01T00:00:00Z');
   const span = Date.parse('2027-01-01T00:00:00Z') - start;
   const tiers = ['T0', 'T1', 'T2', 'T3', 'T4'] as const;

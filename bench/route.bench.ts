@@ -26,6 +26,7 @@ import type { Policy, PolicyInput } from '../core/policy/schema';
 import { createRouter } from '../core/route/decide';
 import { createFactBuilder } from '../core/route/facts';
 import { type Ticket, ticketSchema } from '../core/ticket';
+import { createPrng } from '../core/triage/prng';
 
 const TICKETS = Number(process.env.BENCH_TICKETS ?? 100_000);
 /** json-rules-engine is asynchronous and slow on 200 rules; it runs on a prefix of the same tickets. */
@@ -37,17 +38,8 @@ const PASSES = 3;
 const PASSES_200 = 1;
 const NOW = '2026-03-10T10:16:00+01:00';
 
-// A small deterministic PRNG (mulberry32) so every run routes the same tickets.
-function rng(seed: number) {
-  let a = seed;
-  return () => {
-    a = (a + 0x6d2b79f5) | 0;
-    let t = Math.imul(a ^ (a >>> 15), 1 | a);
-    t = (t + Math.imul(t ^ (t >>> 7), 61 | t)) ^ t;
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
-const random = rng(20260310);
+// Seeded so every run routes the same tickets.
+const random = createPrng(20260310);
 const pick = <T>(xs: readonly T[]): T => xs[Math.floor(random() * xs.length)] as T;
 const chance = (p: number) => random() < p;
 

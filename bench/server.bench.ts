@@ -12,6 +12,7 @@ import { mkdtemp, rm } from 'node:fs/promises';
 import { cpus, loadavg, tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { TierlineEvent } from '../core/events';
+import { createPrng } from '../core/triage/prng';
 import { createApp } from '../server/app';
 import type { Db } from '../server/db/db';
 import { migrate } from '../server/db/migrations';
@@ -32,15 +33,8 @@ const NOW = new Date(START + DAYS * 86_400_000);
 
 /** A deterministic stream of realistic events in time order: every ticket gets a decision, some escalate, hand off, get reassigned, reopen or rated. */
 function* generate(count: number, seed: number, idPrefix: string): Generator<TierlineEvent> {
-  // mulberry32: small, fast and well spread, so teams and days get their fair share.
-  let s = seed >>> 0;
-  const rand = () => {
-    s = (s + 0x6d2b79f5) >>> 0;
-    let t = s;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4_294_967_296;
-  };
+  // mulberry32 (seeded): small, fast and well spread, so teams and days get their fair share.
+  const rand = createPrng(seed);
   const tiers = ['T1', 'T2', 'T3'] as const;
   for (let i = 0; i < count; i++) {
     const team = Math.floor(rand() * TEAMS);
