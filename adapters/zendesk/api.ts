@@ -67,15 +67,47 @@ function nextPage(page: unknown, origin: string): string | undefined {
   return url.origin === origin ? url.pathname + url.search : undefined;
 }
 
-export async function readZendeskTicketFromApi({ ref, fetch, origin, policy }: ApiReadInput): Promise<TicketRead> {
-  const ticket = await getJson(fetch, origin, zendeskApiPaths.ticket(ref), zendeskTicketResponseSchema);
-  const [comments, audits, fields] = await Promise.all([
-    getPages(fetch, origin, zendeskApiPaths.comments(ref), zendeskCommentsResponseSchema, 'comments'),
-    getPages(fetch, origin, zendeskApiPaths.audits(ref), zendeskAuditsResponseSchema, 'audits'),
-    getJsonOptional(fetch, origin, zendeskApiPaths.fields(), zendeskTicketFieldsResponseSchema),
-  ]);
-  return zendeskTicketFromApiResponses({ ticket, comments, audits, fields }, { ref, policy, origin });
+/** Reads an account's ticket field definitions; `undefined` when they cannot be read. */
+export type ZendeskTicketFieldsReader = (fetch: ApiReadInput['fetch'], origin: string) => Promise<ZendeskTicketFieldsResponse | undefined>;
+
+/**
+ * Ticket field definitions, fetched once per `fetch` and origin and then kept:
+ * they are account settings, not ticket data, and the agent moves between
+ * tickets in one page, so refetching them on every read is wasted I/O. Keyed
+ * by `fetch` too, so the cache lives as long as the page's fetch (the content
+ * script makes one per page) and a test with its own fetch starts empty. A
+ * failed read is not kept, so the next ticket tries again.
+ */
+export function createZendeskTicketFieldsCache(): ZendeskTicketFieldsReader {
+  const byFetch = new WeakMap<ApiReadInput['fetch'], Map<string, Promise<ZendeskTicketFieldsResponse | undefined>>>();
+  return (fetch, origin) => {
+    let byOrigin = byFetch.get(fetch);
+    if (!byOrigin) byFetch.set(fetch, (byOrigin = new Map()));
+    const cached = byOrigin.get(origin);
+    if (cached) return cached;
+    const read = getJsonOptional(fetch, origin, zendeskApiPaths.fields(), zendeskTicketFieldsResponseSchema);
+    byOrigin.set(origin, read);
+    void read.then((fields) => {
+      if (fields === undefined) byOrigin.delete(origin);
+    });
+    return read;
+  };
 }
+
+/** A Zendesk API reader; `readTicketFields` is injectable so tests can see what is fetched and kept. */
+export function createZendeskApiReader(readTicketFields: ZendeskTicketFieldsReader = createZendeskTicketFieldsCache()) {
+  return async ({ ref, fetch, origin, policy }: ApiReadInput): Promise<TicketRead> => {
+    const ticket = await getJson(fetch, origin, zendeskApiPaths.ticket(ref), zendeskTicketResponseSchema);
+    const [comments, audits, fields] = await Promise.all([
+      getPages(fetch, origin, zendeskApiPaths.comments(ref), zendeskCommentsResponseSchema, 'comments'),
+      getPages(fetch, origin, zendeskApiPaths.audits(ref), zendeskAuditsResponseSchema, 'audits'),
+      readTicketFields(fetch, origin),
+    ]);
+    return zendeskTicketFromApiResponses({ ticket, comments, audits, fields }, { ref, policy, origin });
+  };
+}
+
+export const readZendeskTicketFromApi = createZendeskApiReader();
 
 const STATUS = { new: 'new', open: 'open', pending: 'pending', hold: 'on-hold', solved: 'solved', closed: 'closed' } as const;
 const PRIORITY = { low: 'low', normal: 'normal', high: 'high', urgent: 'urgent' } as const;

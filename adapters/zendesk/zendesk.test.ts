@@ -74,6 +74,26 @@ describe('Zendesk API read', () => {
     expect(unreadable).toContain('field names');
   });
 
+  it('fetches the ticket field titles once when the agent opens ticket 1001 and then 1002 in one page', async () => {
+    const fetch = createFixtureFetch(fx);
+    const [first, second] = [await readApi('1001', fetch), await readApi('1002', fetch)];
+    expect(fetch.calls.filter((c) => new URL(c.url).pathname === '/api/v2/ticket_fields.json')).toHaveLength(1);
+    expect(first.ticket.fields).toMatchObject({ Plan: 'Enterprise' });
+    expect(first.unreadable).not.toContain('field names');
+    expect(second.unreadable).not.toContain('field names');
+  });
+
+  it('asks for the field titles again on the next ticket when the first request for them failed', async () => {
+    let failing = true;
+    const fetch = createFixtureFetch(fx, { status: (path) => (failing && path === '/api/v2/ticket_fields.json' ? 503 : undefined) });
+    const first = await readApi('1001', fetch);
+    failing = false;
+    const second = await readApi('1001', fetch);
+    expect(first.unreadable).toContain('field names');
+    expect(second.unreadable).not.toContain('field names');
+    expect(second.ticket.fields).toMatchObject({ Plan: 'Enterprise' });
+  });
+
   it('follows comment pages on the same origin only', async () => {
     const fixtureFetch = createFixtureFetch(fx);
     const comment = (id: number, body: string) => ({ id, body, plain_body: body, public: true, author_id: 5101, created_at: '2026-03-02T10:00:00Z' });
