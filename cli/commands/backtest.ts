@@ -7,7 +7,7 @@ import { createRouter } from '../../core/route/decide';
 import { TIER_IDS, type Ticket, type TierId, tierIdSchema } from '../../core/ticket';
 import { parseTicket } from '../../core/ticket-parse';
 import type { CliCommand, CliIo } from '../io';
-import { loadPolicy } from './route';
+import { loadPolicy } from '../load-policy';
 
 /**
  * `tierline backtest [--policy p.json] --history file.jsonl [--now ISO] [--json]`:

@@ -2,10 +2,10 @@ import { createHash } from 'node:crypto';
 import { parseArgs } from 'node:util';
 import { z } from 'zod';
 import { lintPolicy } from '../../core/policy/lint';
-import { parsePolicy } from '../../core/policy/parse';
 import { FEATURE_IDS } from '../../extension/features/registry';
 import { isSettingKey } from '../../extension/settings/schema';
 import type { CliCommand } from '../io';
+import { loadPolicy } from '../load-policy';
 
 /**
  * `tierline managed-policy`: turns a policy file into the files an admin
@@ -217,13 +217,9 @@ const command: CliCommand = {
       return 2;
     }
 
-    const parsed = parsePolicy(await io.readFile(flags.policy));
-    if (!parsed.ok) {
-      io.stderr(`tierline managed-policy: ${flags.policy} is not a valid policy:\n`);
-      for (const e of parsed.errors) io.stderr(`  ${e.path || '(root)'}: ${e.message}${e.fix ? ` — ${e.fix}` : ''}\n`);
-      return 1;
-    }
-    const lintErrors = lintPolicy(parsed.policy).filter((f) => f.severity === 'error');
+    const policy = await loadPolicy(flags.policy, io);
+    if (!policy) return 1;
+    const lintErrors = lintPolicy(policy).filter((f) => f.severity === 'error');
     if (lintErrors.length > 0) {
       io.stderr(`tierline managed-policy: ${flags.policy} has lint errors; fix them before pushing it to every agent:\n`);
       for (const f of lintErrors) io.stderr(`  ${f.path}: ${f.message}${f.fix ? ` — ${f.fix}` : ''}\n`);
@@ -243,7 +239,7 @@ const command: CliCommand = {
     const candidate = {
       ...(typeof extra === 'object' && extra !== null ? extra : {}),
       // Pretty-printing would only cost bytes inside a registry string.
-      policyJson: JSON.stringify(parsed.policy),
+      policyJson: JSON.stringify(policy),
       ...(flags.endpoint ? { syncEndpoint: flags.endpoint } : {}),
       ...(token ? { syncToken: token } : {}),
       ...(list(flags.lock) ? { lockedSettings: list(flags.lock) } : {}),

@@ -4,7 +4,7 @@ import { parseHtmlPage } from '../../adapters/node/parse-html';
 import type { ApiResponses, HelpdeskAdapter, TicketRead } from '../../adapters/types';
 import { defaultPolicy } from '../../core/policy/default-policy';
 import type { CliCommand, CliIo } from '../io';
-import { loadPolicy } from './route';
+import { loadPolicy } from '../load-policy';
 
 /**
  * `tierline read`: turns a saved helpdesk page or saved API responses into the

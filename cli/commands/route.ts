@@ -1,11 +1,9 @@
 import { parseArgs } from 'node:util';
-import type { ParseError } from '../../core/policy/parse';
-import { parsePolicy } from '../../core/policy/parse';
 import { defaultPolicy } from '../../core/policy/default-policy';
-import type { Policy } from '../../core/policy/schema';
 import { createRouter, type Router } from '../../core/route/decide';
 import { parseTicket } from '../../core/ticket-parse';
 import type { CliCommand, CliIo } from '../io';
+import { formatParseErrors, loadPolicy } from '../load-policy';
 
 /**
  * `tierline route [--policy p.json] [--now ISO] (ticket.json | --tickets file.jsonl | -)`:
@@ -65,25 +63,6 @@ function usageError(io: CliIo, message: string): number {
   return 2;
 }
 
-/** Reads and validates a policy file, printing every problem with its JSON path; `undefined` when unusable. */
-export async function loadPolicy(path: string, io: CliIo): Promise<Policy | undefined> {
-  let text: string;
-  try {
-    text = await io.readFile(path);
-  } catch (error) {
-    io.stderr(`tierline: cannot read policy ${path}: ${error instanceof Error ? error.message : String(error)}\n`);
-    return undefined;
-  }
-  const result = parsePolicy(text);
-  if (result.ok) return result.policy;
-  io.stderr(`tierline: policy ${path} is not valid:\n${formatErrors(result.errors)}`);
-  return undefined;
-}
-
-function formatErrors(errors: readonly ParseError[], indent = '  '): string {
-  return errors.map((e) => `${indent}${e.path}: ${e.message} (fix: ${e.fix})\n`).join('');
-}
-
 /** A JSON file: one ticket, or an array of tickets. Returns the number of tickets that failed. */
 function routeDocument(text: string, source: string, route: Router, now: string, io: CliIo): number {
   let json: unknown;
@@ -124,7 +103,7 @@ function routeLines(text: string, source: string, route: Router, now: string, io
 function routeOne(input: unknown, where: string, route: Router, now: string, io: CliIo): boolean {
   const ticket = parseTicket(input);
   if (!ticket.ok) {
-    io.stderr(`tierline route: ${where}: not a valid ticket:\n${formatErrors(ticket.errors)}`);
+    io.stderr(`tierline route: ${where}: not a valid ticket:\n${formatParseErrors(ticket.errors)}`);
     return false;
   }
   io.stdout(`${JSON.stringify(route(ticket.ticket, { now }))}\n`);
