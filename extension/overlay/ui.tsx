@@ -41,23 +41,22 @@ function themed(container: HTMLElement, helpdesk: string): HTMLElement {
 export async function createOverlayUi(ctx: ContentScriptContext, adapter: HelpdeskAdapter): Promise<OverlayMounts> {
   let badgeRoot: HTMLElement | undefined;
   let drawerRoot: HTMLElement | undefined;
-  const badgeUi: ShadowRootContentScriptUi<HTMLElement> = await createShadowRootUi(ctx, {
-    name: 'tierline-badge',
-    position: 'inline',
-    anchor: () => document.body,
-    onMount: (container) => {
-      badgeRoot = themed(container, adapter.id);
-      return badgeRoot;
-    },
+  const shadowUi = (name: string, onRoot: (root: HTMLElement) => void): Promise<ShadowRootContentScriptUi<HTMLElement>> =>
+    createShadowRootUi(ctx, {
+      name,
+      position: 'inline',
+      anchor: () => document.body,
+      onMount: (container) => {
+        const root = themed(container, adapter.id);
+        onRoot(root);
+        return root;
+      },
+    });
+  const badgeUi = await shadowUi('tierline-badge', (root) => {
+    badgeRoot = root;
   });
-  const drawerUi: ShadowRootContentScriptUi<HTMLElement> = await createShadowRootUi(ctx, {
-    name: 'tierline-drawer',
-    position: 'inline',
-    anchor: () => document.body,
-    onMount: (container) => {
-      drawerRoot = themed(container, adapter.id);
-      return drawerRoot;
-    },
+  const drawerUi = await shadowUi('tierline-drawer', (root) => {
+    drawerRoot = root;
   });
   let inDrawer = false;
   let mountedOnce = false;
