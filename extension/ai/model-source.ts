@@ -167,6 +167,9 @@ export function createModelSource(deps: ModelSourceDeps): ModelSource {
   };
 }
 
+// One ticket load asks twice for the same text (`decide`, then `ticketSeen`): keep the last answer per model.
+const lastSuggestion = new WeakMap<TriageModel, { text: string; suggestion: ModelSuggestion }>();
+
 /**
  * The label and confidence the router may use for the issue type (see
  * core/route/facts.ts: only above the auto-route gate and never for a
@@ -176,6 +179,10 @@ export async function modelSuggestionFor(models: ModelSource, settings: Settings
   if (!(await settings.get()).values['ai.enabled']) return undefined;
   const active = await models.current();
   if (!active) return undefined;
-  const { label, confidence } = predict(active.model, triageText(ticket), { top: 1 });
+  const text = triageText(ticket);
+  const last = lastSuggestion.get(active.model);
+  if (last?.text === text) return last.suggestion;
+  const { label, confidence } = predict(active.model, text, { top: 1 });
+  lastSuggestion.set(active.model, { text, suggestion: { label, confidence } });
   return { label, confidence };
 }
