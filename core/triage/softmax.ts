@@ -30,18 +30,6 @@ export interface DenseWeights {
   rows?: Int32Array;
 }
 
-/** Raw class scores (logits) of one vector. */
-export function scoreDense(model: DenseWeights, x: SparseVector, out = new Float64Array(model.classes)): Float64Array {
-  const { classes, weights, bias } = model;
-  for (let c = 0; c < classes; c++) out[c] = bias[c] as number;
-  for (let i = 0; i < x.indices.length; i++) {
-    const base = (x.indices[i] as number) * classes;
-    const v = x.values[i] as number;
-    for (let c = 0; c < classes; c++) out[c] = (out[c] as number) + v * (weights[base + c] as number);
-  }
-  return out;
-}
-
 /** In-place softmax of logits divided by a temperature. */
 export function softmaxInPlace(logits: Float64Array, temperature = 1): Float64Array {
   let max = Number.NEGATIVE_INFINITY;
