@@ -1,5 +1,5 @@
 import type { Policy } from '../../core/policy/schema';
-import { pickLabel, queryAllOf, readDomComments, resolveAll, resolveFirst } from '../shared/dom';
+import { findIn, pickLabel, queryAllOf, readDomComments, resolveAll, resolveFirst } from '../shared/dom';
 import { normalizeTicket } from '../shared/normalize';
 import type { Fields } from '../shared/policy-mapping';
 import type { TicketRead } from '../types';
@@ -13,12 +13,7 @@ const PRIORITY = { low: 'low', medium: 'normal', high: 'high', urgent: 'urgent' 
 
 /** The ticket view inside a container, or null when the container shows no Freshdesk ticket. */
 export function findFreshdeskTicketRoot(container: Element | Document): Element | null {
-  for (const sel of s.ticketRoot) {
-    if ('matches' in container && container.matches(sel)) return container;
-    const el = container.querySelector(sel);
-    if (el) return el;
-  }
-  return null;
+  return findIn(container, s.ticketRoot);
 }
 
 /** "[#2001] Subject : Acme Support" → "Subject". */

@@ -6,7 +6,7 @@ import { getJiraPageKind, getJiraTicketRef } from './page-kind';
 import { headerAnchor, observeTarget, sidebarAnchor } from './selectors';
 import { buildJiraWriteBack } from './write-back';
 
-const anchorIn = (selectors: string[]) => (container: Element) => findIn(findJiraIssueRoot(container) as Element, selectors);
+const anchorIn = (selectors: string[]) => (container: Element) => findIn(findJiraIssueRoot(container), selectors);
 
 /** Jira Service Management on Jira Cloud: issue page, queue and side panel. */
 export const jira = {

@@ -1,5 +1,5 @@
 import type { Policy } from '../../core/policy/schema';
-import { queryAllOf, readDomComments, resolveAll, resolveFirst } from '../shared/dom';
+import { findIn, queryAllOf, readDomComments, resolveAll, resolveFirst } from '../shared/dom';
 import { normalizeTicket } from '../shared/normalize';
 import type { Fields } from '../shared/policy-mapping';
 import type { TicketRead } from '../types';
@@ -13,11 +13,11 @@ import * as s from './selectors';
  * the page in any way public code reads, so they are always listed as unreadable.
  */
 
+const SIDE_PANEL = ['[data-testid="issue.views.issue-details.issue-layout.compact-layout"]', '[data-test-id="issue.views.issue-details.issue-layout.compact-layout"]'];
+
 /** The issue view inside a container: the side panel when one is open, else the container. */
 export function findJiraIssueRoot(container: ParentNode): ParentNode {
-  const panel = '[data-testid="issue.views.issue-details.issue-layout.compact-layout"], [data-test-id="issue.views.issue-details.issue-layout.compact-layout"]';
-  if ('matches' in container && (container as Element).matches(panel)) return container;
-  return container.querySelector('[data-testid="issue.views.issue-details.issue-layout.compact-layout"], [data-test-id="issue.views.issue-details.issue-layout.compact-layout"]') ?? container;
+  return findIn(container, SIDE_PANEL) ?? container;
 }
 
 export function readJiraTicketFromDom(document: Document, url: URL, policy: Policy): TicketRead {

@@ -47,9 +47,10 @@ export const ownText = (selector: string): Resolver<string> => ({
 
 export { readText };
 
-/** The first element matching one of the selectors: the container itself, else inside it. */
-export function findIn(container: Element, selectors: readonly string[]): Element | null {
-  for (const sel of selectors) if (container.matches(sel)) return container;
+/** The first element matching one of the selectors: the container itself, else inside it (a document only inside). */
+export function findIn(container: ParentNode, selectors: readonly string[]): Element | null {
+  // `in`, not `instanceof Element`: the CLI reads pages parsed in another realm, where no global Element exists.
+  if ('matches' in container) for (const sel of selectors) if ((container as Element).matches(sel)) return container as Element;
   for (const sel of selectors) {
     const el = container.querySelector(sel);
     if (el) return el;

@@ -1,5 +1,5 @@
 import type { Policy } from '../../core/policy/schema';
-import { pickLabel, queryAllOf, readDomComments, resolveAll, resolveFirst } from '../shared/dom';
+import { findIn, pickLabel, queryAllOf, readDomComments, resolveAll, resolveFirst } from '../shared/dom';
 import { normalizeTicket } from '../shared/normalize';
 import type { Fields } from '../shared/policy-mapping';
 import type { TicketRead } from '../types';
@@ -14,14 +14,7 @@ import * as s from './selectors';
 
 /** The active ticket's pane, or the container itself on pages without panes. */
 export function findZendeskPane(container: ParentNode, ref: string | null): Element | null {
-  const root = container as Element;
-  const selectors = s.paneSelectors(ref ?? '');
-  if (typeof root.matches === 'function' && selectors.some((sel) => root.matches(sel))) return root;
-  for (const sel of selectors) {
-    const pane = container.querySelector(sel);
-    if (pane) return pane;
-  }
-  return null;
+  return findIn(container, s.paneSelectors(ref ?? ''));
 }
 
 const PRIORITY = { low: 'low', normal: 'normal', high: 'high', urgent: 'urgent' } as const;
