@@ -1,16 +1,9 @@
 // @vitest-environment happy-dom
 import { act } from 'preact/test-utils';
 import { describe, expect, it } from 'vitest';
-import type { ContentScriptContext } from 'wxt/utils/content-script-context';
-import { zendesk } from '../../adapters/zendesk/adapter';
-import type { TierlineEventInput } from '../../core/events';
-import { defaultPolicy } from '../../core/policy/default-policy';
-import { decide } from '../../core/route/decide';
 import { ticketSchema } from '../../core/ticket';
-import { createOverrideState } from '../overlay/override-state';
-import type { WorkerClient } from '../overlay/worker-client';
-import type { FeatureContext } from './context';
 import handoffChecklist from './handoff-checklist';
+import { fakeFeatureContext } from './testing/fake-feature-context';
 
 const NOW = new Date('2026-03-02T10:30:00Z');
 
@@ -31,41 +24,17 @@ const ticket = ticketSchema.parse({
 });
 
 function setup(draft?: Record<string, string>) {
-  const events: TierlineEventInput[] = [];
-  const saved: Record<string, string>[] = [];
-  const worker: WorkerClient = {
-    getSettings: async () => ({ disabledFeatures: [], agent: 'alex' }),
-    decide: async () => decide(defaultPolicy, ticket, { now: NOW }),
-    getDraft: async () => draft,
-    saveDraft: async (_key, values) => void saved.push(values),
-    recordEvent: async (event) => void events.push(event),
-    recordOverride: async () => undefined,
-    ticketSeen: async () => undefined,
-  };
   const requests: { url: string; init?: RequestInit }[] = [];
-  const panel = document.createElement('div');
-  document.body.replaceChildren(panel);
-  const controller = new AbortController();
-  const ctx: FeatureContext = {
-    wxt: { signal: controller.signal } as ContentScriptContext,
-    adapter: zendesk,
-    url: new URL('https://acme.zendesk.com/agent/tickets/4711'),
-    document,
+  const fake = fakeFeatureContext(ticket, {
+    agent: 'alex',
+    now: NOW,
+    ...(draft ? { draft } : {}),
     fetch: async (url, init) => {
       requests.push({ url, init });
       return new Response(url.endsWith('/groups.json') ? JSON.stringify({ groups: [{ id: 22, name: 'Tier 2' }] }) : '{}', { status: 200, headers: { 'content-type': 'application/json' } });
     },
-    worker,
-    ui: { badge: () => null, panel: () => panel },
-    policy: defaultPolicy,
-    ticket,
-    decision: decide(defaultPolicy, ticket, { now: NOW }),
-    source: 'worker',
-    overrides: createOverrideState(),
-    agent: 'alex',
-    now: () => NOW,
-  };
-  return { ctx, controller, panel, events, saved, requests };
+  });
+  return { ...fake, requests };
 }
 
 const flush = () => act(async () => new Promise((r) => setTimeout(r, 0)));

@@ -1,18 +1,13 @@
 // @vitest-environment happy-dom
 import { act } from 'preact/test-utils';
 import { describe, expect, it } from 'vitest';
-import type { ContentScriptContext } from 'wxt/utils/content-script-context';
-import { zendesk } from '../../adapters/zendesk/adapter';
-import { eventSchema, type TierlineEventInput } from '../../core/events';
+import { eventSchema, } from '../../core/events';
 import { handoffPacketSchema, renderPacketText } from '../../core/handoff/index';
 import { defaultPolicy } from '../../core/policy/default-policy';
-import { decide } from '../../core/route/decide';
 import { type TicketComment, ticketSchema } from '../../core/ticket';
 import { eventDraftSchema } from '../messaging/protocol';
-import { createOverrideState } from '../overlay/override-state';
-import type { WorkerClient } from '../overlay/worker-client';
-import type { FeatureContext } from './context';
 import handoffReceived from './handoff-received';
+import { fakeFeatureContext } from './testing/fake-feature-context';
 
 const NOW = new Date('2026-03-02T14:00:00Z');
 
@@ -33,36 +28,7 @@ const noteBody = renderPacketText(
 
 function setup(agent: string, comments: Partial<TicketComment>[]) {
   const ticket = ticketSchema.parse({ id: '4711', helpdesk: 'zendesk', subject: 'SSO loop', currentTier: 'T2', comments: comments.map((c) => ({ author: 'agent', public: false, body: '', ...c })) });
-  const events: TierlineEventInput[] = [];
-  const worker: WorkerClient = {
-    getSettings: async () => ({ disabledFeatures: [], agent }),
-    decide: async () => decide(defaultPolicy, ticket, { now: NOW }),
-    getDraft: async () => undefined,
-    saveDraft: async () => undefined,
-    recordEvent: async (event) => void events.push(event),
-    recordOverride: async () => undefined,
-    ticketSeen: async () => undefined,
-  };
-  const panel = document.createElement('div');
-  document.body.replaceChildren(panel);
-  const controller = new AbortController();
-  const ctx: FeatureContext = {
-    wxt: { signal: controller.signal } as ContentScriptContext,
-    adapter: zendesk,
-    url: new URL('https://acme.zendesk.com/agent/tickets/4711'),
-    document,
-    fetch: async () => new Response('{}'),
-    worker,
-    ui: { badge: () => null, panel: () => panel },
-    policy: defaultPolicy,
-    ticket,
-    decision: decide(defaultPolicy, ticket, { now: NOW }),
-    source: 'worker',
-    overrides: createOverrideState(),
-    agent,
-    now: () => NOW,
-  };
-  return { ctx, controller, panel, events };
+  return fakeFeatureContext(ticket, { agent, now: NOW });
 }
 
 const flush = () => act(async () => new Promise((r) => setTimeout(r, 0)));

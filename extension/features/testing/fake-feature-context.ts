@@ -1,0 +1,52 @@
+import type { ContentScriptContext } from 'wxt/utils/content-script-context';
+import type { FetchLike } from '../../../adapters/types';
+import { zendesk } from '../../../adapters/zendesk/adapter';
+import type { TierlineEventInput } from '../../../core/events';
+import { defaultPolicy } from '../../../core/policy/default-policy';
+import { decide } from '../../../core/route/decide';
+import type { Ticket } from '../../../core/ticket';
+import { createOverrideState } from '../../overlay/override-state';
+import type { WorkerClient } from '../../overlay/worker-client';
+import type { FeatureContext } from '../context';
+
+/**
+ * A feature's context on a Zendesk ticket page under the default policy, for
+ * feature tests: the worker answers in memory and keeps the events and drafts
+ * the feature sent, and the feature draws into one detached panel.
+ */
+export function fakeFeatureContext(
+  ticket: Ticket,
+  { agent, now, draft, fetch = async () => new Response('{}') }: { agent: string; now: Date; draft?: Record<string, string>; fetch?: FetchLike },
+) {
+  const events: TierlineEventInput[] = [];
+  const saved: Record<string, string>[] = [];
+  const worker: WorkerClient = {
+    getSettings: async () => ({ disabledFeatures: [], agent }),
+    decide: async () => decide(defaultPolicy, ticket, { now }),
+    getDraft: async () => draft,
+    saveDraft: async (_key, values) => void saved.push(values),
+    recordEvent: async (event) => void events.push(event),
+    recordOverride: async () => undefined,
+    ticketSeen: async () => undefined,
+  };
+  const panel = document.createElement('div');
+  document.body.replaceChildren(panel);
+  const controller = new AbortController();
+  const ctx: FeatureContext = {
+    wxt: { signal: controller.signal } as ContentScriptContext,
+    adapter: zendesk,
+    url: new URL(`https://acme.zendesk.com/agent/tickets/${ticket.id}`),
+    document,
+    fetch,
+    worker,
+    ui: { badge: () => null, panel: () => panel },
+    policy: defaultPolicy,
+    ticket,
+    decision: decide(defaultPolicy, ticket, { now }),
+    source: 'worker',
+    overrides: createOverrideState(),
+    agent,
+    now: () => now,
+  };
+  return { ctx, controller, panel, events, saved };
+}
