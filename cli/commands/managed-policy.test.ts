@@ -3,9 +3,9 @@ import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { defaultPolicy } from '../../core/policy/default-policy';
+import { isSettingKey } from '../../extension/settings/schema';
 import { main } from '../main';
 import { memoryIo } from '../testing/memory-io';
-import { isSettingKey } from '../../extension/settings/schema';
 import { CHROME_EXTENSION_ID, FIREFOX_EXTENSION_ID, managedValuesSchema, WINDOWS_POLICY_KEY } from './managed-policy';
 
 type Json = string | number | boolean | null | Json[] | { [key: string]: Json };
@@ -174,6 +174,14 @@ describe('tierline managed-policy', () => {
     const config = readFileSync(join(process.cwd(), 'wxt.config.ts'), 'utf8');
     expect(config).toContain(`EXTENSION_ID = '${CHROME_EXTENSION_ID}'`);
     expect(config).toContain(`id: '${FIREFOX_EXTENSION_ID}'`);
+  });
+
+  it('names the flag and the path when the --settings file is missing, instead of calling it "not JSON"', async () => {
+    const { 'managed.json': _, ...withoutSettings } = files;
+    const run = memoryIo(withoutSettings);
+    expect(await main(['managed-policy', ...args, '--format', 'firefox'], run.io)).toBe(1);
+    expect(run.err()).toMatch(/cannot read --settings file managed\.json .*check the path/);
+    expect(run.err()).not.toMatch(/not JSON/);
   });
 });
 

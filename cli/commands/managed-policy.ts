@@ -4,7 +4,7 @@ import { z } from 'zod';
 import { lintPolicy } from '../../core/policy/lint';
 import { FEATURE_IDS } from '../../extension/features/registry';
 import { isSettingKey } from '../../extension/settings/schema';
-import type { CliCommand } from '../io';
+import type { CliCommand, CliIo } from '../io';
 import { loadPolicy } from '../load-policy';
 
 /**
@@ -228,14 +228,21 @@ const command: CliCommand = {
 
     let extra: unknown = {};
     if (flags.settings) {
+      const text = await readText(io, flags.settings, '--settings');
+      if (text === undefined) return 1;
       try {
-        extra = JSON.parse(await io.readFile(flags.settings));
+        extra = JSON.parse(text);
       } catch (error) {
         io.stderr(`tierline managed-policy: ${flags.settings} is not JSON (${error instanceof Error ? error.message : String(error)}).\n`);
         return 1;
       }
     }
-    const token = flags['token-file'] ? (await io.readFile(flags['token-file'])).trim() : undefined;
+    let token: string | undefined;
+    if (flags['token-file']) {
+      const text = await readText(io, flags['token-file'], '--token-file');
+      if (text === undefined) return 1;
+      token = text.trim();
+    }
     const candidate = {
       ...(typeof extra === 'object' && extra !== null ? extra : {}),
       // Pretty-printing would only cost bytes inside a registry string.
@@ -264,3 +271,13 @@ const command: CliCommand = {
 };
 
 export default command;
+
+/** A missing file used to surface as "is not JSON (ENOENT ...)" or a bare ENOENT; say which flag and what to check. */
+async function readText(io: CliIo, path: string, flag: string): Promise<string | undefined> {
+  try {
+    return await io.readFile(path);
+  } catch (error) {
+    io.stderr(`tierline managed-policy: cannot read ${flag} file ${path} (${error instanceof Error ? error.message : String(error)}) — check the path.\n`);
+    return undefined;
+  }
+}
