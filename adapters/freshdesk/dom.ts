@@ -1,7 +1,8 @@
 import type { Policy } from '../../core/policy/schema';
-import { findIn, pickLabel, queryAllOf, readDomComments, resolveAll, resolveFirst } from '../shared/dom';
+import { findIn, queryAllOf, readDomComments, resolveAll, resolveFirst } from '../shared/dom';
 import { normalizeTicket } from '../shared/normalize';
 import type { Fields } from '../shared/policy-mapping';
+import { pickLabel } from '../shared/text';
 import type { TicketRead } from '../types';
 import { getFreshdeskTicketRef } from './page-kind';
 import * as s from './selectors';

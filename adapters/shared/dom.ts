@@ -119,9 +119,3 @@ export function readDomComments(
     return [{ ...classify(item, authorName), body, at: toIsoDateTime(resolveFirst(item, resolvers.time)), authorName }];
   });
 }
-
-/** A helpdesk's label mapped through a table, case- and space-insensitively; `undefined` for labels the table lacks. */
-export function pickLabel<T extends Record<string, string>>(table: T, label: string | null | undefined): T[keyof T] | undefined {
-  const key = label?.trim().toLowerCase();
-  return key && Object.hasOwn(table, key) ? table[key as keyof T] : undefined;
-}

@@ -130,3 +130,9 @@ export function toIsoDateTime(value: unknown): string | undefined {
   else return undefined;
   return Number.isNaN(date.getTime()) ? undefined : date.toISOString();
 }
+
+/** A helpdesk's label mapped through a table, case- and space-insensitively; `undefined` for labels the table lacks. */
+export function pickLabel<T extends Record<string, string>>(table: T, label: string | null | undefined): T[keyof T] | undefined {
+  const key = label?.trim().toLowerCase();
+  return key && Object.hasOwn(table, key) ? table[key as keyof T] : undefined;
+}

@@ -2,8 +2,8 @@ import { z } from 'zod';
 import type { TicketComment } from '../../core/ticket';
 import { getJson, getJsonOptional } from '../shared/http';
 import { normalizeTicket, type TierChange } from '../shared/normalize';
-import type { FieldValue, Fields } from '../shared/policy-mapping';
-import { toIsoDateTime, tidyText } from '../shared/text';
+import type { Fields, FieldValue } from '../shared/policy-mapping';
+import { pickLabel, tidyText, toIsoDateTime } from '../shared/text';
 import { AdapterApiError, type ApiReadInput, type ApiResponses, type TicketRead } from '../types';
 import {
   type ZendeskAuditsResponse,
@@ -81,8 +81,8 @@ export type ZendeskTicketFieldsReader = (fetch: ApiReadInput['fetch'], origin: s
 export function createZendeskTicketFieldsCache(): ZendeskTicketFieldsReader {
   const byFetch = new WeakMap<ApiReadInput['fetch'], Map<string, Promise<ZendeskTicketFieldsResponse | undefined>>>();
   return (fetch, origin) => {
-    let byOrigin = byFetch.get(fetch);
-    if (!byOrigin) byFetch.set(fetch, (byOrigin = new Map()));
+    const byOrigin = byFetch.get(fetch) ?? new Map<string, Promise<ZendeskTicketFieldsResponse | undefined>>();
+    byFetch.set(fetch, byOrigin);
     const cached = byOrigin.get(origin);
     if (cached) return cached;
     const read = getJsonOptional(fetch, origin, zendeskApiPaths.fields(), zendeskTicketFieldsResponseSchema);
@@ -111,10 +111,6 @@ export const readZendeskTicketFromApi = createZendeskApiReader();
 
 const STATUS = { new: 'new', open: 'open', pending: 'pending', hold: 'on-hold', solved: 'solved', closed: 'closed' } as const;
 const PRIORITY = { low: 'low', normal: 'normal', high: 'high', urgent: 'urgent' } as const;
-
-function pick<T extends Record<string, string>>(table: T, key: string | null | undefined): T[keyof T] | undefined {
-  return key && Object.hasOwn(table, key) ? table[key as keyof T] : undefined;
-}
 
 /** Custom field values by title; dropdown tag values become their option names. */
 function readCustomFields(custom: { id: number; value?: FieldValue | undefined }[], definitions: ZendeskTicketFieldsResponse | undefined): Fields {
@@ -214,8 +210,8 @@ export function zendeskTicketFromApiResponses(responses: ApiResponses, { ref, po
         organization: organization?.name,
       },
       customerFields: { ...(organization?.organization_fields ?? {}), ...(requester?.user_fields ?? {}) },
-      priority: pick(PRIORITY, ticket.priority),
-      status: pick(STATUS, ticket.status),
+      priority: pickLabel(PRIORITY, ticket.priority),
+      status: pickLabel(STATUS, ticket.status),
       tags: ticket.tags,
       fields,
       group,
