@@ -37,6 +37,11 @@ export async function main(argv: string[], io: CliIo = nodeIo()): Promise<number
   try {
     return await command.run(rest, io);
   } catch (error) {
+    // serve, token and managed-policy let node:util parseArgs throw on an unknown or malformed flag: that is a usage mistake, so show the usage and exit 2 like the other commands.
+    if (error instanceof Error && 'code' in error && typeof error.code === 'string' && error.code.startsWith('ERR_PARSE_ARGS_')) {
+      io.stderr(`tierline ${name}: ${error.message}\nUsage: ${command.usage}\n`);
+      return 2;
+    }
     io.stderr(`tierline ${name}: ${error instanceof Error ? error.message : String(error)}\n`);
     return 1;
   }

@@ -183,6 +183,13 @@ describe('tierline managed-policy', () => {
     expect(run.err()).toMatch(/cannot read --settings file managed\.json .*check the path/);
     expect(run.err()).not.toMatch(/not JSON/);
   });
+
+  it('shows the usage and exits 2 for a misspelt flag such as --formt', async () => {
+    const run = memoryIo({ ...files });
+    expect(await main(['managed-policy', '--policy', 'p.json', '--formt', 'firefox'], run.io)).toBe(2);
+    expect(run.err()).toContain("Unknown option '--formt'");
+    expect(run.err()).toContain('Usage: tierline managed-policy');
+  });
 });
 
 describe('public/managed_schema.json', () => {
