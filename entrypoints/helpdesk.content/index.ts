@@ -13,8 +13,11 @@ export default defineContentScript({
   cssInjectionMode: 'ui',
   // The worker also registers this script on admin-listed custom domains (extension/hosts/register.ts).
   async main(ctx) {
-    const adapter = await resolveAdapter(new URL(location.href), { getSettings: () => sendToWorker('getSettings') });
+    // On a custom domain the adapter needs the settings too: ask the worker once for both.
+    let settings: ReturnType<typeof sendToWorker<'getSettings'>> | undefined;
+    const getSettings = () => (settings ??= sendToWorker('getSettings'));
+    const adapter = await resolveAdapter(new URL(location.href), { getSettings });
     if (!adapter) return;
-    startOverlay({ ctx, adapter, worker: createWorkerClient(), features: FEATURES, defaultPolicy, decideLocally: decide });
+    startOverlay({ ctx, adapter, worker: createWorkerClient({ getSettings }), features: FEATURES, defaultPolicy, decideLocally: decide });
   },
 });

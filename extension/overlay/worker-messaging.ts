@@ -4,6 +4,7 @@ import { decisionSchema } from '../../core/route/decision';
 import { aiSuggestionSchema } from '../ai/schema';
 import { summaryOutcomeSchema } from '../ai/schema-summary';
 import { draftValuesSchema, sendToWorker } from '../messaging/protocol';
+import type { ResolvedSettings } from '../settings/resolve';
 import type { DraftKey, WorkerClient } from './worker-client';
 
 const draftKey = (key: DraftKey) => `tierline-draft:${key.helpdesk}:${key.ticketId}`;
@@ -13,11 +14,12 @@ const storedDraftSchema = z.record(z.string(), z.string());
  * The overlay's client of the background worker, over the typed message
  * protocol. Drafts fall back to extension storage when the worker does not
  * answer (it is being updated or crashed): an agent's typing is never lost.
+ * `getSettings` lets the content script share the answer it already asked for.
  */
-export function createWorkerClient(): WorkerClient {
+export function createWorkerClient({ getSettings = () => sendToWorker('getSettings') }: { getSettings?: () => Promise<ResolvedSettings> } = {}): WorkerClient {
   return {
     async getSettings() {
-      const settings = await sendToWorker('getSettings');
+      const settings = await getSettings();
       return { policy: settings.policy.value, disabledFeatures: settings.values.disabledFeatures, agent: settings.values.agent || 'unknown-agent' };
     },
     // The answer crosses a process boundary: parse it like any other input.
