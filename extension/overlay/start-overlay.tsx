@@ -76,7 +76,8 @@ export function startOverlay(options: OverlayOptions): void {
       return;
     }
     const controller = new AbortController();
-    ctx.onInvalidated(() => controller.abort());
+    // Removed again when this ticket's controller aborts, so a long session of navigations does not pile up listeners on ctx.
+    controller.signal.addEventListener('abort', ctx.onInvalidated(() => controller.abort()), { once: true });
     current = { key, container, controller };
     const { signal } = controller;
     ui ??= createOverlayUi(ctx, adapter);
