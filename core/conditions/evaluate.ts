@@ -1,6 +1,9 @@
 import { parseDuration } from './duration';
 import { compilePattern } from './safe-pattern';
 import type { Condition, LeafCondition } from './schema';
+import { analyzeText, type TextDocument } from '../text/document';
+import { compilePhraseSet, findAny, type PhraseMatch, type PhraseSet } from '../text/phrase';
+import type { TicketText } from '../text/ticket-text';
 import { excerptAround, foldTextCached, hasPhrase, indexText, type Phrase, preparePhrase } from './text';
 
 /**
@@ -137,6 +140,7 @@ export function factReader(path: string): (facts: Facts) => unknown {
 type Scalar = string | number | boolean | null;
 
 function buildLeaf(leaf: LeafCondition): CompiledCondition {
+  if (leaf.op === 'mentions') return buildMentions(leaf.field, Array.isArray(leaf.value) ? leaf.value : [leaf.value]);
   const read = factReader(leaf.field);
   const matcher = leafMatcher(leaf);
   const phrases = leaf.op === 'contains' ? (Array.isArray(leaf.value) ? leaf.value : [leaf.value]).map(preparePhrase) : [];
@@ -146,7 +150,52 @@ function buildLeaf(leaf: LeafCondition): CompiledCondition {
       const value = read(facts);
       const matched = matcher(value);
       seen[leaf.field] = describeSeen(value, matched ? phrases : []);
+      // A number the ticket only states in its text ("$2,400 in the third paragraph") says where it came from.
+      const fromText = (facts.fromText as Record<string, string> | undefined)?.[leaf.field];
+      if (fromText !== undefined) seen[`${leaf.field} (from the text)`] = fromText;
       return matched;
+    },
+  };
+}
+
+/** The analysed parts of the ticket a `mentions` field reads; any other text field is analysed on its own. */
+function documentsOf(field: string, facts: Facts): readonly TextDocument[] {
+  const text = facts.ticketText as TicketText | undefined;
+  if (text) {
+    switch (field) {
+      case 'text':
+        return text.all;
+      case 'customerText':
+        return text.customer;
+      case 'agentNotes':
+        return text.agentNotes;
+      case 'lastCustomerMessage':
+        return text.lastCustomer ? [text.lastCustomer] : [];
+      case 'subject':
+        return text.parts.filter((p) => p.speaker === 'subject').map((p) => p.doc);
+    }
+  }
+  const value = factReader(field)(facts);
+  const language = text?.language ?? 'en';
+  const values = Array.isArray(value) ? value : [value];
+  return values.filter((v): v is string => typeof v === 'string' && v !== '').map((v) => analyzeText(v, language));
+}
+
+function buildMentions(field: string, raw: readonly string[]): CompiledCondition {
+  const set: PhraseSet = compilePhraseSet(raw);
+  const find = (facts: Facts): PhraseMatch | undefined => {
+    for (const doc of documentsOf(field, facts)) {
+      const found = findAny(doc, set);
+      if (found) return found;
+    }
+    return undefined;
+  };
+  return {
+    test: (facts) => find(facts) !== undefined,
+    explain: (facts, seen) => {
+      const found = find(facts);
+      if (found) seen[field] = `${found.excerpt} (“${found.phrase}”)`;
+      return found !== undefined;
     },
   };
 }
@@ -182,6 +231,9 @@ function leafMatcher(leaf: LeafCondition): (value: unknown) => boolean {
       const phrases = (Array.isArray(leaf.value) ? leaf.value : [leaf.value]).map(preparePhrase);
       return anyElement((v) => typeof v === 'string' && findPhrase(v, phrases) !== undefined);
     }
+    case 'mentions':
+      // Built by buildMentions, which reads the analysed ticket rather than one value.
+      return () => false;
     case 'matches': {
       const check = compilePattern(leaf.value);
       // An unsafe pattern never matches; parsePolicy rejects it with its path before routing.

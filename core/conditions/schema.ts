@@ -33,6 +33,13 @@ export const leafSchema = z.discriminatedUnion('op', [
   z.object({ field: z.string().min(1), op: z.literal('lte'), value: z.number() }).strict(),
   /** Case- and accent-insensitive; a list matches when any of its phrases is contained. */
   z.object({ field: z.string().min(1), op: z.literal('contains'), value: z.union([z.string().min(1), z.array(z.string().min(1)).min(1)]) }).strict(),
+  /**
+   * Words, not substrings: the phrase's words (or their stems, in the ticket's language) in a row; `…` allows up to
+   * four words between parts, `*` a word's start or end; a match in a negated clause does not count. On `text`,
+   * `customerText`, `agentNotes`, `subject` and `lastCustomerMessage` it reads the analysed ticket (own words only:
+   * no quoted thread, no signature). See core/text.
+   */
+  z.object({ field: z.string().min(1), op: z.literal('mentions'), value: z.union([z.string().min(1).max(200), z.array(z.string().min(1).max(200)).min(1)]) }).strict(),
   /** A safe pattern: a regular expression without backreferences, lookaround or nested quantifiers. */
   z.object({ field: z.string().min(1), op: z.literal('matches'), value: z.string().min(1).max(200) }).strict(),
   z.object({ field: z.string().min(1), op: z.literal('exists'), value: z.boolean() }).strict(),

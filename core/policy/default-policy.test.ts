@@ -27,7 +27,7 @@ describe('the default policy', () => {
       faq: 'T0', 'how-to': 'T0', setup: 'T0',
       'known-issue': 'T1', billing: 'T1', access: 'T1',
       configuration: 'T2', integration: 'T2', bug: 'T2',
-      'code-defect': 'T3', 'data-integrity': 'T3', 'feature-outage': 'T3',
+      'code-defect': 'T3', 'data-integrity': 'T3', 'data-loss': 'T3', 'feature-outage': 'T3',
       security: 'T4', architecture: 'T4', outage: 'T4',
     });
   });

@@ -73,7 +73,7 @@ describe('parsePolicy', () => {
 
   it('reports a route with neither tier nor role', () => {
     const errors = errorsOf(variant((p) => { p.triggers[0].route = { bypass: true }; }));
-    expect(errors[0]).toMatchObject({ path: '$.triggers[0].route', message: 'a route needs a tier or a role' });
+    expect(errors[0]).toMatchObject({ path: '$.triggers[0].route', message: 'a route needs a tier, a role or "stay": true' });
   });
 
   it('reports invalid JSON text at the root', () => {

@@ -43,8 +43,13 @@ export const issueTypeSchema = z
     tier: tierIdSchema,
     /** A role other than the tier's owner, e.g. billing → Billing Specialist. */
     role: id.optional(),
-    /** Phrases that identify this issue type in the ticket text when no field names it. */
+    /**
+     * Phrases that identify this issue type in the ticket text when no field names it, matched as `mentions` does
+     * (words and stems, `…` gaps, `*` wildcards, negation), in any of the policy's languages.
+     */
     keywords: z.array(z.string().min(1)).default([]),
+    /** How much one of these phrases counts (default 1): question forms ("how do I") say less than topic words ("webhook"). */
+    weight: z.number().positive().max(10).optional(),
   })
   .strict();
 
@@ -101,9 +106,16 @@ export const triggerSchema = z
         role: id.optional(),
         /** Skip the tiers in between (Tier 1–2) and go straight to the owner. */
         bypass: z.boolean().default(false),
+        /** A warning only: the trigger shows, the ticket stays where the rest of the policy puts it. */
+        stay: z.boolean().optional(),
       })
       .strict()
-      .refine((r) => r.tier !== undefined || r.role !== undefined, 'a route needs a tier or a role'),
+      .refine((r) => r.tier !== undefined || r.role !== undefined || r.stay, 'a route needs a tier, a role or "stay": true'),
+    /**
+     * The issue type this trigger identifies (a security breach is a security incident): when it fires, it replaces an
+     * issue type that was only guessed, before the later triggers read it.
+     */
+    issueType: id.optional(),
     /** Set the severity when this trigger fires (e.g. a security breach is critical). */
     severity: id.optional(),
     /** What the agent should do now. */
@@ -160,9 +172,26 @@ export const helpdeskMappingSchema = z
     issueTypeTags: z.record(z.string(), id).default({}),
     /** Field name → issue type: Jira request types, Zendesk / Freshdesk custom fields. */
     issueTypeFields: z.record(z.string(), z.record(z.string(), id)).default({}),
+    /**
+     * Field name → values that are the helpdesk's generic default (Freshdesk's "Question", Jira's "Get IT help"):
+     * weak evidence that what the customer wrote outweighs.
+     */
+    genericIssueTypeValues: z.record(z.string(), z.array(z.string())).optional(),
     customerTierFields: z.record(z.string(), z.record(z.string(), customerTierSchema)).default({}),
     /** The group or tag written back for each tier when escalating. */
     writeBack: z.partialRecord(tierIdSchema, z.object({ group: z.string().optional(), tag: z.string().optional() }).strict()).default({}),
+  })
+  .strict();
+
+export const textSettingsSchema = z
+  .object({
+    /** The customers' language when every ticket is in one; detected per ticket when absent. */
+    language: z.enum(['en', 'de', 'es', 'fr', 'pt', 'it', 'nl']).optional(),
+    /**
+     * Currencies an amount written in the text may be in, each with the factor that turns it into the unit the
+     * policy's `amount.value` conditions compare (1 for all: face value). An amount in another currency is not read.
+     */
+    currencies: z.record(z.string().regex(/^[A-Z]{3}$/, 'an ISO 4217 code such as "EUR"'), z.number().positive()).default({ USD: 1, EUR: 1, GBP: 1, CHF: 1 }),
   })
   .strict();
 
@@ -189,6 +218,8 @@ export const policySchema = z
     handoff: handoffPolicySchema,
     ai: aiGatesSchema.default({ autoRouteAt: 0.9, humanBelow: 0.7, categories: {}, sensitive: [], labels: {} }),
     helpdesks: z.partialRecord(helpdeskIdSchema, helpdeskMappingSchema).default({}),
+    /** How ticket text is read (core/text). */
+    text: textSettingsSchema.default({ currencies: { USD: 1, EUR: 1, GBP: 1, CHF: 1 } }),
   })
   .strict();
 

@@ -120,10 +120,10 @@ describe('decide with the default policy: the model’s cases', () => {
       { author: 'agent', body: 'We are looking into it.' },
       { author: 'customer', body: 'This is the third time I write. Absolutely unacceptable.' },
     ] as const;
-    const angry = route({ subject: 'Report totals wrong', description: 'The weekly report totals look wrong.', comments: [...comments] });
+    const angry = route({ subject: 'Onboarding call', description: 'When is our onboarding call?', comments: [...comments] });
     expect(firedIds(angry)).toContain('sentiment-angry-repeat');
     expect(angry.tier).toBe('T2');
-    const calm = route({ subject: 'Report totals wrong', description: 'The weekly report totals look wrong.', comments: [comments[0], comments[1], { author: 'customer', body: 'Thanks, I will wait.' }] });
+    const calm = route({ subject: 'Onboarding call', description: 'When is our onboarding call?', comments: [comments[0], comments[1], { author: 'customer', body: 'Thanks, I will wait.' }] });
     expect(firedIds(calm)).not.toContain('sentiment-angry-repeat');
   });
 });

@@ -25,6 +25,8 @@ interface Candidate {
   /** The route names a role (sideways): it keeps that role and its tier. */
   sideways: boolean;
   bypass: boolean;
+  /** A warning only: it does not move the ticket. */
+  stay?: boolean;
 }
 
 /**
@@ -53,6 +55,7 @@ export function createRouter(policy: Policy): Router {
 
   function candidateOf(trigger: Trigger, index: number): Candidate {
     const { route } = trigger;
+    if (route.stay) return { trigger, index, tier: policy.entryTier, role: '', sideways: false, bypass: false, stay: true };
     const roleTier = route.role ? roles.get(route.role)?.tier : undefined;
     const tier = route.tier ?? roleTier ?? policy.entryTier;
     return { trigger, index, tier, role: route.role ?? ownerOf(tier), sideways: route.role !== undefined, bypass: route.bypass };
@@ -63,23 +66,34 @@ export function createRouter(policy: Policy): Router {
     const { facts } = findings;
     const reasons: Reason[] = [];
 
-    if (findings.issueType) {
-      const known = issueTypes.get(findings.issueType.id);
-      reasons.push({
-        about: 'issue-type',
-        rule: findings.issueType.rule,
-        text: `Issue type ${known ? `"${known.type.name}"` : `"${findings.issueType.id}" (not in the policy)`} from ${ISSUE_TYPE_SOURCES[findings.issueType.source]}.`,
-        saw: findings.issueType.saw,
-      });
-    }
-
     const fired: Candidate[] = [];
+    const warnings: Candidate[] = [];
     for (const { trigger, index, node } of triggers) {
       if (!node.test(facts)) continue;
       const saw: Record<string, unknown> = {};
       node.explain(facts, saw);
-      fired.push(candidateOf(trigger, index));
+      // A warning-only trigger shows and is counted, but takes no part in choosing the route.
+      if (trigger.route.stay) warnings.push(candidateOf(trigger, index));
+      else fired.push(candidateOf(trigger, index));
+      // An incident names the issue type ("a breach is a security incident") over a guess, for the triggers after it.
+      if (trigger.issueType && findings.issueType?.strength !== 'strong' && issueTypes.has(trigger.issueType) && findings.issueType?.id !== trigger.issueType) {
+        findings.issueType = { id: trigger.issueType, source: 'trigger', strength: 'guess', rule: `triggers[${index}].issueType`, saw: { trigger: trigger.id } };
+        (facts as Record<string, unknown>).issueType = trigger.issueType;
+      }
       reasons.push({ about: 'trigger', rule: `triggers[${index}] ${trigger.id}`, text: `${KIND_LABEL[trigger.kind]} trigger: ${trigger.description}`, saw });
+    }
+
+    if (findings.issueType) {
+      const known = issueTypes.get(findings.issueType.id);
+      const rival = findings.issueType.rival;
+      const agreed = (findings.issueType.agreed ?? []).map((a) => `, with ${ISSUE_TYPE_SOURCES[a]}`).join('');
+      const close = rival ? ` It was close: "${issueTypes.get(rival.id)?.type.name ?? rival.id}" scored ${rival.score} against ${rival.score1}.` : '';
+      reasons.unshift({
+        about: 'issue-type',
+        rule: findings.issueType.rule,
+        text: `Issue type ${known ? `"${known.type.name}"` : `"${findings.issueType.id}" (not in the policy)`} from ${ISSUE_TYPE_SOURCES[findings.issueType.source]}${agreed}.${close}`,
+        saw: findings.issueType.saw,
+      });
     }
 
     // Tier and role.
@@ -131,7 +145,7 @@ export function createRouter(policy: Policy): Router {
       severityName: severity.name,
       ...(findings.issueType ? { issueType: findings.issueType.id } : {}),
       bypass,
-      triggers: fired.map(toFired),
+      triggers: [...fired, ...warnings].sort((a, b) => a.index - b.index).map(toFired),
       clock: clock.value,
       reasons,
       policyRevision: policy.revision,
@@ -140,6 +154,18 @@ export function createRouter(policy: Policy): Router {
 
   function baselineOf(findings: TicketFindings) {
     const type = findings.issueType ? issueTypes.get(findings.issueType.id) : undefined;
+    const current = findings.currentTier;
+    // A guess from the words (or a generic default, or the model) never moves a ticket below where an agent holds it.
+    if (type && findings.issueType?.strength === 'guess' && current.held && rank(type.type.tier) < rank(current.tier)) {
+      return {
+        tier: current.tier,
+        role: ownerOf(current.tier),
+        rule: current.rule,
+        roleRule: `tiers.${current.tier}.ownerRole`,
+        text: `the ticket is already held at ${tierLabel(current.tier)}; "${type.type.name}" (${tierLabel(type.type.tier)}) is a guess from its words, and a guess never moves a ticket down.`,
+        saw: { currentTier: current.tier, issueType: type.type.id },
+      };
+    }
     if (type) {
       const role = type.type.role ?? ownerOf(type.type.tier);
       return {
@@ -151,7 +177,6 @@ export function createRouter(policy: Policy): Router {
         saw: { issueType: type.type.id },
       };
     }
-    const current = findings.currentTier;
     return {
       tier: current.tier,
       role: ownerOf(current.tier),
@@ -233,7 +258,7 @@ function toFired(c: Candidate): FiredTrigger {
     kind: c.trigger.kind,
     description: c.trigger.description,
     action: c.trigger.action,
-    toTier: c.tier,
+    ...(c.stay ? { warnOnly: true } : { toTier: c.tier }),
     ...(c.trigger.route.role ? { toRole: c.trigger.route.role } : {}),
     bypass: c.bypass,
   };
@@ -257,5 +282,7 @@ const ISSUE_TYPE_SOURCES = {
   'helpdesk-field': 'a mapped helpdesk field',
   'helpdesk-tag': 'a mapped helpdesk tag',
   model: 'the triage model (above the auto-route gate, not a sensitive case)',
-  keywords: 'keywords in the ticket text',
+  keywords: 'the customer’s words, weighed by where they stand',
+  'generic-field': 'the helpdesk’s generic default type, with nothing in the text against it',
+  trigger: 'the incident the trigger found',
 } as const;

@@ -28,6 +28,8 @@ export const firedTriggerSchema = z.object({
   toTier: tierIdSchema.optional(),
   toRole: z.string().optional(),
   bypass: z.boolean(),
+  /** A warning only: shown and counted, the ticket stays where the rest of the policy puts it. */
+  warnOnly: z.boolean().optional(),
 });
 export type FiredTrigger = z.infer<typeof firedTriggerSchema>;
 

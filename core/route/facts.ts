@@ -1,10 +1,11 @@
 import { addBusinessMinutes, businessMinutesBetween, type Instant, type Pause, toMs } from '../clock/business-time';
 import { compileNode, type Facts } from '../conditions/evaluate';
 import type { Condition } from '../conditions/schema';
-import { hasPhrase, indexText, preparePhrase } from '../conditions/text';
-import type { Calendar, IssueType, Policy, Severity } from '../policy/schema';
+import type { Calendar, Policy, Severity } from '../policy/schema';
 import { readFrustration, readRepeatContact, type SentimentInput, type SentimentSignal } from '../sentiment/analyze';
-import type { CustomerTier, Ticket, TierId } from '../ticket';
+import { readTicketText, type TicketText } from '../text/ticket-text';
+import type { CustomerTier, Money, Ticket, TierId } from '../ticket';
+import { createIssueTypeScorer, type IssueTypeScore } from './issue-type';
 
 /**
  * Turns a ticket into the facts conditions read. Every ticket field is a fact
@@ -16,11 +17,16 @@ import type { CustomerTier, Ticket, TierId } from '../ticket';
 /** Derived facts and what they mean (the README table is generated from the same words). */
 export const FACT_NAMES = {
   text: 'subject, description and every comment (public and internal), one text',
-  customerText: 'subject, description and the customer’s own comments',
+  customerText: 'subject, description and the customer’s own comments (with `mentions`: their own words, without quoted replies or signatures)',
+  agentNotes: 'agents’ internal notes',
+  lastCustomerMessage: 'the customer’s latest message after the first (with `mentions`: its own words)',
+  ticketText: 'the analysed ticket text (core/text) that `mentions` reads: language, who wrote what, amounts and head-counts',
+  fromText: 'for `amount.*` and `impactedUsers` read from the text, the words they came from',
   customerMessageCount: 'messages from the customer: customer comments, plus the description when it is not also the first comment',
   agentMessageCount: 'comments written by agents (public or internal)',
   reopenCount: 'times the ticket was reopened (0 when unknown)',
-  issueType: 'the ticket’s issue type: its own field, a helpdesk field or tag mapping, an allowed triage suggestion, else the issue type whose keywords cover most of `text`',
+  issueType: 'the ticket’s issue type: its own field or a mapped helpdesk field or tag; else the evidence weighed: a generic default field value, an allowed triage suggestion and the keywords by where they stand',
+  issueTypeStrength: '`strong` when a field or tag names the issue type, `guess` when it was weighed from the words, a generic default or the model',
   customerTier: 'the requester’s customer tier, also read from a mapped helpdesk field (same as `requester.customerTier`)',
   currentTier: 'the tier the ticket is at now: its own field, a mapped group or tag, else the policy’s entry tier',
   severity: 'the severity chosen by the policy’s severities (first `when` that matches, else the default)',
@@ -44,13 +50,19 @@ export interface SentimentFacts {
   readonly signals: readonly string[];
 }
 
-export type IssueTypeSource = 'ticket' | 'helpdesk-field' | 'helpdesk-tag' | 'model' | 'keywords';
+export type IssueTypeSource = 'ticket' | 'helpdesk-field' | 'helpdesk-tag' | 'model' | 'keywords' | 'generic-field' | 'trigger';
 
 export interface IssueTypeFinding {
   id: string;
   source: IssueTypeSource;
+  /** `strong`: a field or tag names it; `guess`: weighed from words, a generic default or the model. A guess never moves a ticket down. */
+  strength: 'strong' | 'guess';
   rule: string;
   saw: Record<string, unknown>;
+  /** A close runner-up, named in the reason. */
+  rival?: { id: string; score: number; score1: number };
+  /** Other evidence that agreed with the winner (the triage model, a generic default type). */
+  agreed?: IssueTypeSource[];
 }
 
 export interface SeverityFinding {
@@ -73,7 +85,8 @@ export interface TicketFindings {
   facts: Facts;
   issueType?: IssueTypeFinding;
   severity: SeverityFinding;
-  currentTier: { tier: TierId; known: boolean; rule: string };
+  /** `held`: an agent holds the ticket there (an explicit tier, a tier other than the entry tier, or agents at work on it). */
+  currentTier: { tier: TierId; known: boolean; held: boolean; rule: string };
   clock: ClockFacts;
 }
 
@@ -96,7 +109,8 @@ const CLOSED_STATUSES = new Set(['solved', 'closed']);
  * returns a function from ticket to findings.
  */
 export function createFactBuilder(policy: Policy): (ticket: Ticket, options: FactOptions) => TicketFindings {
-  const keywordTable = policy.issueTypes.map((type, index) => ({ type, index, keywords: type.keywords.map(preparePhrase) }));
+  const scoreIssueTypes = createIssueTypeScorer(policy);
+  const currencies = policy.text?.currencies ?? { USD: 1, EUR: 1, GBP: 1, CHF: 1 };
   const issueTypeIds = new Set(policy.issueTypes.map((t) => t.id));
   const severities = policy.severities.map((severity, index) => ({ severity, index, node: severity.when ? compileNode(severity.when) : undefined }));
   const defaultIndex = Math.max(0, policy.severities.findIndex((s) => s.id === policy.defaultSeverity));
@@ -132,28 +146,36 @@ export function createFactBuilder(policy: Policy): (ticket: Ticket, options: Fac
   }
 
   function readCurrentTier(ticket: Ticket): TicketFindings['currentTier'] {
-    if (ticket.currentTier) return { tier: ticket.currentTier, known: true, rule: 'ticket.currentTier' };
+    if (ticket.currentTier) return { tier: ticket.currentTier, known: true, held: true, rule: 'ticket.currentTier' };
+    // A new ticket sits in the entry queue's group; it is held there only once agents work on it.
+    const worked = ticket.assigneeRole !== undefined || ticket.tierEnteredAt !== undefined || ticket.comments.some((c) => c.author === 'agent');
     for (const { helpdesk, mapping } of mappingsFor(ticket)) {
       const byGroup = ticket.group ? mapping?.groups[ticket.group] : undefined;
-      if (byGroup) return { tier: byGroup, known: true, rule: `helpdesks.${helpdesk}.groups["${ticket.group}"]` };
+      if (byGroup) return { tier: byGroup, known: true, held: worked || byGroup !== policy.entryTier, rule: `helpdesks.${helpdesk}.groups["${ticket.group}"]` };
       for (const tag of ticket.tags) {
         const byTag = mapping?.tags[tag];
-        if (byTag) return { tier: byTag, known: true, rule: `helpdesks.${helpdesk}.tags.${tag}` };
+        if (byTag) return { tier: byTag, known: true, held: worked || byTag !== policy.entryTier, rule: `helpdesks.${helpdesk}.tags.${tag}` };
       }
     }
-    return { tier: policy.entryTier, known: false, rule: 'entryTier' };
+    return { tier: policy.entryTier, known: false, held: false, rule: 'entryTier' };
   }
 
-  function readIssueType(ticket: Ticket, text: string, facts: Facts, model: ModelSuggestion | undefined): IssueTypeFinding | undefined {
-    if (ticket.issueType) return { id: ticket.issueType, source: 'ticket', rule: 'ticket.issueType', saw: { issueType: ticket.issueType } };
+  function readIssueType(ticket: Ticket, text: TicketText, facts: Facts, model: ModelSuggestion | undefined): IssueTypeFinding | undefined {
+    if (ticket.issueType) return { id: ticket.issueType, source: 'ticket', strength: 'strong', rule: 'ticket.issueType', saw: { issueType: ticket.issueType } };
+    // Evidence that is not decisive on its own: added to the keyword scores.
+    const extra: { id: string; score: number; source: IssueTypeSource; rule: string; saw: Record<string, unknown> }[] = [];
     for (const { helpdesk, mapping, issueTypeFields } of mappingsFor(ticket)) {
       for (const [field, values] of issueTypeFields) {
         const value = ticket.fields[field];
-        if (typeof value === 'string' && values[value]) return { id: values[value], source: 'helpdesk-field', rule: `helpdesks.${helpdesk}.issueTypeFields["${field}"]`, saw: { [`fields.${field}`]: value } };
+        if (typeof value !== 'string' || !values[value]) continue;
+        const rule = `helpdesks.${helpdesk}.issueTypeFields["${field}"]`;
+        const saw = { [`fields.${field}`]: value };
+        if (mapping?.genericIssueTypeValues?.[field]?.includes(value)) extra.push({ id: values[value], score: GENERIC_FIELD_WEIGHT, source: 'generic-field', rule, saw });
+        else return { id: values[value], source: 'helpdesk-field', strength: 'strong', rule, saw };
       }
       for (const tag of ticket.tags) {
         const id = mapping?.issueTypeTags[tag];
-        if (id) return { id, source: 'helpdesk-tag', rule: `helpdesks.${helpdesk}.issueTypeTags.${tag}`, saw: { tags: tag } };
+        if (id) return { id, source: 'helpdesk-tag', strength: 'strong', rule: `helpdesks.${helpdesk}.issueTypeTags.${tag}`, saw: { tags: tag } };
       }
     }
     if (model) {
@@ -163,36 +185,78 @@ export function createFactBuilder(policy: Policy): (ticket: Ticket, options: Fac
       const isSensitive = sensitive.some((node) => node.test(facts));
       // Sensitive cases are never automated; below the auto-route gate a suggestion is only a suggestion.
       if (id && model.confidence >= gate && !isSensitive) {
-        return { id, source: 'model', rule: `ai.labels.${model.label}`, saw: { label: model.label, confidence: model.confidence, autoRouteAt: gate } };
+        extra.push({ id, score: MODEL_WEIGHT, source: 'model', rule: `ai.labels.${model.label}`, saw: { label: model.label, confidence: model.confidence, autoRouteAt: gate } });
       }
     }
-    return keywordIssueType(text);
+    return weighIssueType(scoreIssueTypes(text), extra);
   }
 
-  function keywordIssueType(text: string): IssueTypeFinding | undefined {
-    const indexed = indexText(text);
-    let best: { type: IssueType; index: number; hits: string[]; score: number } | undefined;
-    for (const row of keywordTable) {
-      let hits: string[] | undefined;
-      let score = 0;
-      for (const k of row.keywords) {
-        if (!hasPhrase(indexed, k)) continue;
-        if (hits) hits.push(k.raw);
-        else hits = [k.raw];
-        score += k.folded.length;
-      }
-      // The type whose keywords cover the most text wins (longer phrases are more specific);
-      // a tie goes to the earlier issue type.
-      if (hits && (!best || score > best.score)) best = { type: row.type, index: row.index, hits, score };
+  function weighIssueType(keywords: readonly IssueTypeScore[], extra: { id: string; score: number; source: IssueTypeSource; rule: string; saw: Record<string, unknown> }[]): IssueTypeFinding | undefined {
+    const totals = new Map<string, { score: number; order: number }>();
+    const order = (id: string) => policy.issueTypes.findIndex((t) => t.id === id);
+    for (const k of keywords) totals.set(k.type.id, { score: k.score, order: k.index });
+    for (const e of extra) {
+      const row = totals.get(e.id) ?? { score: 0, order: order(e.id) };
+      row.score += e.score;
+      totals.set(e.id, row);
     }
-    return best && { id: best.type.id, source: 'keywords', rule: `issueTypes[${best.index}].keywords ${best.type.id}`, saw: { text: best.hits } };
+    const ranked = [...totals].sort((a, b) => b[1].score - a[1].score || a[1].order - b[1].order);
+    const [best, second] = ranked;
+    if (!best) return undefined;
+    const id = best[0];
+    const rival = second && second[1].score >= CLOSE * best[1].score ? { rival: { id: second[0], score: round1(second[1].score), score1: round1(best[1].score) } } : {};
+    const words = keywords.find((k) => k.type.id === id);
+    const lead = extra.filter((e) => e.id === id).sort((a, b) => b.score - a.score)[0];
+    // The reason names the strongest piece of evidence: the words when they outweigh a default value or the model.
+    if (words && (!lead || words.score >= lead.score)) {
+      const saw: Record<string, unknown> = { score: round1(best[1].score) };
+      words.hits.slice(0, 3).forEach((h, i) => (saw[i === 0 ? 'text' : `text ${i + 1}`] = `${h.excerpt} (“${h.phrase}”, ${SPEAKER_WORDS[h.speaker]})`));
+      const agreed = extra.filter((e) => e.id === id).map((e) => e.source);
+      for (const e of extra.filter((x) => x.id === id)) saw[e.source === 'model' ? 'model' : 'field'] = e.saw;
+      return { id, source: 'keywords', strength: 'guess', rule: `issueTypes[${words.index}].keywords ${id}`, saw, ...rival, ...(agreed.length ? { agreed } : {}) };
+    }
+    if (!lead) return undefined;
+    return { id, source: lead.source, strength: 'guess', rule: lead.rule, saw: lead.saw, ...rival };
+  }
+
+  /** Money and head-counts the ticket only states in its text. */
+  function fromTheText(ticket: Ticket, text: TicketText) {
+    const fromText: Record<string, string> = {};
+    let amount: (Money & { written?: string }) | undefined = ticket.amount;
+    if (!amount) {
+      let best: { value: number; currency: string; excerpt: string } | undefined;
+      for (const a of text.amounts) {
+        const factor = currencies[a.currency];
+        if (factor === undefined) continue;
+        // The customer's own words first; an agent's note only when the customer named no amount.
+        if (best && a.speaker === 'agent-note') break;
+        if (!best || a.value * factor > best.value) best = { value: a.value * factor, currency: a.currency, excerpt: a.excerpt };
+      }
+      if (best) {
+        amount = { value: best.value, currency: best.currency };
+        fromText['amount.value'] = best.excerpt;
+        fromText.amount = best.excerpt;
+      }
+    }
+    let impactedUsers = ticket.impactedUsers;
+    if (impactedUsers === undefined) {
+      let best: { count: number; excerpt: string } | undefined;
+      for (const h of text.headcounts) if (!best || h.count > best.count) best = h;
+      if (best) {
+        impactedUsers = best.count;
+        fromText.impactedUsers = best.excerpt;
+      }
+    }
+    return { amount, impactedUsers, fromText };
   }
 
   return (ticket, options) => {
     const now = toMs(options.now);
     const customerTier = readCustomerTier(ticket);
     const currentTier = readCurrentTier(ticket);
-    const { text, customerText, customerMessageCount, agentMessageCount, descriptionIsComment } = readConversation(ticket);
+    const { text, customerText, agentNotes, lastCustomerMessage, customerMessageCount, agentMessageCount, descriptionIsComment } = readConversation(ticket);
+    const ticketText = readTicketText(ticket, policy.text?.language ? { language: policy.text.language } : {});
+    const told = fromTheText(ticket, ticketText);
     const paused = ticket.status !== undefined && (pausedStatuses.has(ticket.status) || CLOSED_STATUSES.has(ticket.status));
     // One object literal with every key written out: a fixed shape keeps fact reads fast
     // (a spread of the ticket made V8 fall back to slow dictionary objects).
@@ -211,8 +275,8 @@ export function createFactBuilder(policy: Policy): (ticket: Ticket, options: Fac
       group: ticket.group,
       assigneeRole: ticket.assigneeRole,
       issueType: ticket.issueType,
-      impactedUsers: ticket.impactedUsers,
-      amount: ticket.amount,
+      impactedUsers: told.impactedUsers,
+      amount: told.amount,
       channel: ticket.channel,
       currentTier: currentTier.tier as TierId,
       tierEnteredAt: ticket.tierEnteredAt,
@@ -221,8 +285,13 @@ export function createFactBuilder(policy: Policy): (ticket: Ticket, options: Fac
       reopenCount: ticket.reopenCount ?? 0,
       unreadable: ticket.unreadable,
       customerTier,
+      issueTypeStrength: undefined as 'strong' | 'guess' | undefined,
       text,
       customerText,
+      agentNotes,
+      lastCustomerMessage,
+      ticketText,
+      fromText: told.fromText,
       customerMessageCount,
       agentMessageCount,
       paused,
@@ -231,8 +300,9 @@ export function createFactBuilder(policy: Policy): (ticket: Ticket, options: Fac
       age: 0,
       sentiment: readsSentiment ? lazySentiment(ticket, descriptionIsComment) : undefined,
     } satisfies Record<keyof Ticket | keyof typeof FACT_NAMES, unknown>;
-    const issueType = readIssueType(ticket, text, facts, options.model);
+    const issueType = readIssueType(ticket, ticketText, facts, options.model);
     facts.issueType = issueType?.id;
+    facts.issueTypeStrength = issueType?.strength;
 
     let severity: SeverityFinding | undefined;
     for (const s of severities) {
@@ -282,6 +352,8 @@ function calendarFor(calendars: Map<string, Calendar>, id: string): Calendar {
 function readConversation(ticket: Ticket) {
   const all = [ticket.subject, ticket.description];
   const customer = [ticket.subject, ticket.description];
+  const notes: string[] = [];
+  let lastCustomerMessage = '';
   let customerMessageCount = 0;
   let agentMessageCount = 0;
   let descriptionIsComment = false;
@@ -291,13 +363,24 @@ function readConversation(ticket: Ticket) {
       customer.push(c.body);
       customerMessageCount++;
       if (c.body.trim() === ticket.description.trim()) descriptionIsComment = true;
+      else lastCustomerMessage = c.body;
     } else if (c.author === 'agent') {
       agentMessageCount++;
+      if (!c.public) notes.push(c.body);
     }
   }
   if (ticket.description.trim() !== '' && !descriptionIsComment) customerMessageCount++;
-  return { text: all.join('\n'), customerText: customer.join('\n'), customerMessageCount, agentMessageCount, descriptionIsComment };
+  return { text: all.join('\n'), customerText: customer.join('\n'), agentNotes: notes.join('\n'), lastCustomerMessage, customerMessageCount, agentMessageCount, descriptionIsComment };
 }
+
+/** A generic default type ("Question") tips a close call but loses to one clear phrase in the first message. */
+const GENERIC_FIELD_WEIGHT = 1.5;
+/** A triage suggestion that cleared its gate weighs like a phrase in the subject. */
+const MODEL_WEIGHT = 3;
+/** A runner-up within this share of the winner is named in the reason. */
+const CLOSE = 0.75;
+const round1 = (n: number) => Math.round(n * 10) / 10;
+const SPEAKER_WORDS = { subject: 'subject', 'first-message': 'first message', customer: 'a later customer message', 'agent-note': 'an agent’s note', 'agent-reply': 'an agent’s reply' } as const;
 
 const isSentimentField = (field: string) => field === 'sentiment' || field.startsWith('sentiment.');
 

@@ -1,0 +1,253 @@
+/**
+ * The default policy's words, in English, German, Spanish and French. Phrases
+ * are matched as `mentions` does (core/text/phrase.ts): words and their stems,
+ * `…` for up to four words in between, `*` for a word's start or end, `=` for
+ * an exact word; a match in a negated clause does not count for a trigger.
+ * Written from how customers describe each case, not from a test corpus.
+ */
+type Languages = { en: string[]; de: string[]; es: string[]; fr: string[] };
+
+const all = (l: Languages): string[] => [...l.en, ...l.de, ...l.es, ...l.fr];
+
+/** Every "noun … verb" and "verb … noun" pair, for "all our projects disappeared" and "wiped our contacts". */
+const pairs = (nouns: string[], verbs: string[]): string[] => nouns.flatMap((n) => verbs.flatMap((v) => [`${n} … ${v}`, `${v} … ${n}`]));
+
+export const SECURITY_INCIDENT = all({
+  en: [
+    '=hacked', 'got hacked', 'hacker', 'hackers', '=compromised', 'account compromise', 'unauthorized access', 'unauthorised access', 'unauthorized login*', 'unauthorised login*',
+    'data breach', 'security breach', 'security incident', 'was breached', 'were breached', 'been breached', 'breached our systems',
+    'phishing attack', 'phishing campaign', 'phishing … targeting', 'were phished', 'got phished', 'been phished', 'clicked … phishing', 'fell for … phishing', 'phishing … credentials',
+    'ransomware', 'malware', 'leaked credentials', 'credentials … leaked', 'password* … leaked', 'api key* … leaked', 'leaked … api key*', 'data leak', 'credentials … stolen', 'stolen credentials', 'stolen password*',
+    'account takeover', 'took over … account', 'someone … logged into', 'someone … logged in to', 'someone … got into', 'someone else … access*', 'suspicious login*', 'suspicious sign-in*', 'logins from … country',
+    'attacker', 'attackers', 'intruder', 'identity theft', 'impersonat*', 'pastebin', 'dark web',
+  ],
+  de: [
+    'gehackt', 'hacker', 'hackerangriff', 'kompromittiert', 'unbefugt* zugriff', 'unberechtigt* zugriff', 'unbefugt* … angemeldet', 'datenleck', 'datenpanne', 'sicherheitsvorfall', 'sicherheitslücke … ausgenutzt',
+    'phishing-angriff', 'phishing-mail* … geklickt', 'phishing … zugangsdaten', 'phishing-kampagne', 'ransomware', 'schadsoftware', 'trojaner', 'erpressungstrojaner',
+    'zugangsdaten … geleakt', 'zugangsdaten … gestohlen', 'passwort … gestohlen', 'passwörter … gestohlen', 'jemand … eingeloggt', 'jemand … angemeldet', 'fremde* … eingeloggt', 'fremde* … angemeldet', 'verdächtige anmeldung*', 'angreifer', 'konto übernommen', 'account übernommen',
+  ],
+  es: [
+    'hackeado', 'hackeada', 'hackearon', 'hackeo', 'comprometida', 'comprometido', 'comprometidas', 'comprometidos', 'acceso no autorizado', 'accesos no autorizados', 'filtración', 'brecha de seguridad', 'incidente de seguridad',
+    'ataque de phishing', 'phishing … credenciales', 'campaña de phishing', 'ransomware', 'malware', 'robaron … credenciales', 'credenciales … filtradas', 'credenciales … robadas', 'contraseñas … robadas',
+    'alguien … entró', 'alguien … accedió', 'alguien … inició sesión', 'inicio de sesión sospechoso', 'inicios de sesión sospechosos', 'atacante', 'suplantación de identidad', 'suplantaron',
+  ],
+  fr: [
+    'piraté', 'piratée', 'piratés', 'piratage', 'compromis', 'compromise', 'accès non autorisé', 'accès non autorisés', 'fuite de données', 'violation de données', 'incident de sécurité',
+    'attaque de phishing', 'hameçonnage', 'phishing … identifiants', 'rançongiciel', 'ransomware', 'logiciel malveillant', 'identifiants … volés', 'identifiants … fuité', 'mots de passe … volés',
+    "quelqu'un … connecté", "quelqu'un … accédé", 'connexion suspecte', 'connexions suspectes', 'attaquant', 'usurpation', 'prise de contrôle',
+  ],
+});
+
+const DATA_NOUNS: Languages = {
+  en: ['data', 'records', 'projects', 'contacts', 'files', 'documents', 'tickets', 'entries', 'history', 'orders', 'notes', 'attachments', 'boards', 'tasks', 'reports', 'dashboards', 'database', 'workspace', 'customers', 'leads', 'deals', 'emails', 'messages', 'rows', 'everything'],
+  de: ['daten', 'datensätze', 'projekte', 'kontakte', 'dateien', 'dokumente', 'tickets', 'einträge', 'verlauf', 'historie', 'aufträge', 'notizen', 'anhänge', 'datenbank', 'kundendaten', 'alles'],
+  es: ['datos', 'registros', 'proyectos', 'contactos', 'archivos', 'documentos', 'tickets', 'entradas', 'historial', 'pedidos', 'notas', 'adjuntos', 'clientes', 'todo'],
+  fr: ['données', 'enregistrements', 'projets', 'contacts', 'fichiers', 'documents', 'tickets', 'entrées', 'historique', 'commandes', 'notes', 'pièces jointes', 'clients', 'tout'],
+};
+const LOSS_VERBS: Languages = {
+  en: ['=lost', '=gone', '=disappeared', '=vanished', '=wiped', '=deleted', '=erased', '=purged', '=destroyed'],
+  de: ['verloren', 'weg', 'verschwunden', 'gelöscht', 'futsch', 'vernichtet'],
+  es: ['perdido', 'perdidos', 'perdimos', 'perdieron', 'desaparecido', 'desaparecidos', 'desaparecieron', 'desapareció', 'borrado', 'borrados', 'borraron', 'borró', 'eliminados', 'eliminaron'],
+  fr: ['perdu', 'perdues', 'perdus', 'disparu', 'disparues', 'disparus', 'supprimé', 'supprimées', 'supprimés', 'effacé', 'effacées', 'effacés', 'envolé', 'envolées'],
+};
+export const DATA_LOSS = [
+  'data loss', 'lost all our', 'lost all of our', 'datenverlust', '*datenverlust', 'pérdida de datos', 'perte de données',
+  ...pairs(DATA_NOUNS.en, LOSS_VERBS.en), ...pairs(DATA_NOUNS.de, LOSS_VERBS.de), ...pairs(DATA_NOUNS.es, LOSS_VERBS.es), ...pairs(DATA_NOUNS.fr, LOSS_VERBS.fr),
+];
+
+export const MAJOR_OUTAGE = all({
+  en: [
+    'major outage', 'complete outage', 'full outage', 'total outage', 'system-wide outage', 'platform-wide outage', 'site-wide outage',
+    'service unavailable', 'service is unavailable', 'dashboard … down', 'platform … down', 'service … down', 'site … down', 'website … down', 'app … down', 'application … down', 'system … down', 'everything … down', 'whole thing … down', 'completely down', 'totally down',
+    'nothing loads', 'nothing is loading', 'nothing will load', 'nothing works', 'nobody can … log in', 'nobody can … access', 'no one can … log in', 'no one can … access', 'none of us can',
+    '503 … every', '502 … every', 'every page … 503', 'every page … 502', 'unreachable', 'cannot reach … at all',
+  ],
+  de: ['komplett down', 'alles down', 'plattform … down', 'plattform … nicht erreichbar', 'system … nicht erreichbar', 'seite … nicht erreichbar', 'totalausfall', 'komplettausfall', 'gesamtausfall', 'nichts geht mehr', 'gar nichts … lädt', 'niemand kann … anmelden', 'niemand kann … einloggen', 'keiner kann … arbeiten'],
+  es: ['caída total', 'caída general', 'está caído', 'está caída', 'todo caído', 'plataforma … caída', 'servicio … caído', 'no carga nada', 'nada funciona', 'sin servicio', 'inaccesible', 'interrupción total', 'nadie puede … entrar', 'nadie puede … acceder'],
+  fr: ['panne générale', 'panne totale', 'panne complète', 'plateforme … inaccessible', 'plateforme … en panne', 'service … indisponible', 'tout est en panne', 'plus rien ne fonctionne', 'plus rien ne marche', 'rien ne fonctionne', 'site … en panne', 'hors service', 'inaccessible', 'personne ne peut … connecter'],
+});
+
+export const PLANNED_MAINTENANCE = all({
+  en: ['planned maintenance', 'scheduled maintenance', 'maintenance window'],
+  de: ['geplante wartung', 'wartungsfenster', 'wartungsarbeiten'],
+  es: ['mantenimiento programado', 'ventana de mantenimiento'],
+  fr: ['maintenance programmée', 'maintenance planifiée', 'fenêtre de maintenance'],
+});
+
+export const BILLING_DISPUTE = all({
+  en: [
+    'dispute', 'chargeback', 'charge back', 'overcharged', 'over-charged', 'double charged', 'double-charged', 'charged … twice', 'charged … double', 'billed … twice', 'invoiced … twice', 'debited … twice', 'duplicate charge*', 'duplicate payment*', 'paid twice', 'double payment',
+    'wrong amount', 'incorrect amount', 'incorrect invoice', 'wrong invoice', 'incorrect charge', 'wrongly charged', 'charged … wrong', 'unauthorized charge', 'unauthorised charge', 'did not authorize … charge', 'never authorized … charge', 'should not have been charged',
+    'contest … charge', 'contest … invoice', 'reverse … charge', 'money back', 'charged … after … cancel*', 'still charged', 'charged … even though', 'charged us … for … we', 'refund … charge', 'not agree … charge', 'not agree … invoice',
+  ],
+  de: [
+    'widerspruch', 'widersprechen', 'reklamation', 'reklamieren', 'beanstanden', 'doppelt abgebucht', 'doppelt belastet', 'zweimal abgebucht', 'zweimal belastet', 'doppelt berechnet', 'zweimal berechnet', 'doppelte abbuchung', 'doppelte belastung',
+    'falsche rechnung', 'falscher betrag', 'fehlerhafte rechnung', 'zu viel berechnet', 'zu viel abgebucht', 'unberechtigte abbuchung', 'rückbuchung', 'zurückbuchen', 'zurückbuchung', 'nicht einverstanden', 'geld zurück',
+  ],
+  es: [
+    'disputa', 'disputar', 'reclamación', 'reclamar', 'reclamo', 'cobro duplicado', 'cobraron dos veces', 'cobrado dos veces', 'cobró dos veces', 'doble cobro', 'cargo duplicado', 'cobro indebido', 'cobro incorrecto', 'importe incorrecto', 'monto incorrecto',
+    'factura incorrecta', 'cobraron de más', 'cobro de más', 'contracargo', 'no reconozco … cargo', 'no reconozco … cobro', 'no estoy de acuerdo', 'impugnar',
+  ],
+  fr: [
+    'contester', 'contestation', 'conteste', 'litige', 'prélevé deux fois', 'débité deux fois', 'facturé deux fois', 'double prélèvement', 'double facturation', 'double débit', 'montant erroné', 'montant incorrect', 'facture erronée',
+    'facture incorrecte', 'trop perçu', 'trop facturé', 'prélèvement injustifié', 'rétrofacturation', 'réclamation', 'pas d’accord', "pas d'accord",
+  ],
+});
+
+export const ALL_USERS = all({
+  en: [
+    'all our users', 'all of our users', 'all users', 'every user', 'every single user', 'all our customers', 'all of our customers', 'all our employees', 'all employees', 'every employee', 'all our staff', 'all staff', 'all our agents', 'all agents',
+    'everyone in our company', 'everyone in the company', 'everyone in our org*', 'everyone at our company', 'the whole company', 'the entire company', 'whole organi*', 'entire organi*', 'company-wide', 'companywide', 'all our accounts', 'every seat', 'all seats',
+    'thousands of users', 'hundreds of users', 'thousands of customers', 'hundreds of customers', 'all our stores', 'all our locations', 'all our sites', 'nobody in our company', 'none of our users', 'none of our agents', 'none of our employees',
+  ],
+  de: ['alle benutzer', 'alle nutzer', 'alle unsere benutzer', 'alle unsere nutzer', 'alle mitarbeiter', 'alle unsere mitarbeiter', 'alle kunden', 'alle unsere kunden', 'die ganze firma', 'das ganze unternehmen', 'das gesamte unternehmen', 'unternehmensweit', 'firmenweit', 'alle kollegen', 'niemand in der firma', 'niemand im unternehmen', 'keiner unserer', 'sämtliche benutzer', 'sämtliche mitarbeiter', 'alle konten', 'alle standorte', 'tausende nutzer', 'hunderte nutzer'],
+  es: ['todos los usuarios', 'todos nuestros usuarios', 'todos nuestros empleados', 'todos los empleados', 'todos nuestros clientes', 'toda la empresa', 'toda la compañía', 'toda la organización', 'nadie en la empresa', 'ningún usuario', 'ninguno de nuestros', 'todas las cuentas', 'todos los agentes', 'todos nuestros agentes', 'todas las sucursales', 'todas las tiendas', 'miles de usuarios', 'cientos de usuarios'],
+  fr: ['tous nos utilisateurs', 'tous les utilisateurs', 'tous nos employés', 'tous les employés', 'tous nos collaborateurs', 'tous nos clients', "toute l'entreprise", 'toute la société', "toute l'organisation", "personne dans l'entreprise", 'aucun utilisateur', 'aucun de nos', 'tous les comptes', 'tous nos agents', 'tous nos magasins', 'tous nos sites', "des milliers d'utilisateurs", "des centaines d'utilisateurs"],
+});
+
+export const NEEDS_BACKEND = all({
+  en: ['backend access', 'back-end access', 'database access', 'access to the database', 'access to your database', 'server logs', 'server-side logs', 'needs a specialist', 'need a specialist', 'no documented fix', 'not documented', 'undocumented', "docs don't cover", "documentation doesn't cover", 'nothing in the docs', 'not in the documentation', 'only you can', 'on your end', 'on your side', 'from your side', 'from your end', 'backend', 'back end', 'back-end'],
+  de: ['backend-zugriff', 'backend', 'datenbankzugriff', 'zugriff auf die datenbank', 'serverlogs', 'server-logs', 'nicht dokumentiert', 'keine dokumentation', 'nicht in der doku', 'auf ihrer seite', 'auf eurer seite', 'nur ihr könnt', 'nur sie können', 'bei ihnen im system'],
+  es: ['acceso al backend', 'backend', 'acceso a la base de datos', 'logs del servidor', 'registros del servidor', 'no está documentado', 'no aparece en la documentación', 'de su lado', 'de vuestro lado', 'solo ustedes pueden', 'en su sistema'],
+  fr: ['accès au backend', 'backend', 'accès à la base de données', 'logs serveur', 'journaux du serveur', 'pas documenté', "n'est pas documenté", 'rien dans la documentation', 'de votre côté', 'seuls vous pouvez', 'dans votre système'],
+});
+
+export const API_DEFECT = [
+  'api … 500', 'api … 502', 'api … 503', 'api … 504', 'api … 5xx', '500 internal server error', 'internal server error … api', 'api … internal server error', 'api is down', 'api … down', 'api … timing out', 'api … timeouts', 'api … time out',
+  'endpoint … 500', 'endpoint … 502', 'endpoint … 503', 'endpoint … 504', 'endpoints … 500', 'endpoints … 502', 'endpoints … 503', 'gateway timeout … api', 'api … gateway timeout', 'bad gateway … api', 'api … bad gateway',
+  'api … nicht erreichbar', 'api … ausgefallen', 'api … fällt aus', 'api … caída', 'api … no responde', 'api … en panne', 'api … ne répond plus', 'api … indisponible',
+];
+
+export const HUMAN_REQUESTED = all({
+  en: ['talk to a human', 'speak to a human', 'speak with a human', 'a real person', 'a real human', 'a human being', 'speak to someone', 'talk to someone', 'speak with someone', 'talk to a person', 'speak to a person', 'live agent', 'real agent', 'an actual person', 'your bot', 'the bot', 'chatbot', "didn't help", 'did not help', "doesn't help", 'does not help', 'not helpful', 'no help', "didn't answer", 'did not answer', "doesn't answer", 'useless', 'going in circles', 'keeps sending me'],
+  de: ['mit einem menschen', 'echten menschen', 'echte person', 'einen mitarbeiter sprechen', 'mit jemandem sprechen', 'mit jemandem reden', 'persönlich sprechen', 'der bot', 'chatbot', 'hat nicht geholfen', 'hilft nicht', 'hilft mir nicht', 'nicht weitergeholfen', 'bringt mich nicht weiter', 'nutzlos'],
+  es: ['hablar con una persona', 'persona real', 'un humano', 'hablar con un agente', 'hablar con alguien', 'el bot', 'chatbot', 'no me ayudó', 'no me sirvió', 'no sirvió', 'no ayuda', 'no resolvió', 'no responde mi pregunta', 'inútil'],
+  fr: ['parler à un humain', 'une vraie personne', 'un être humain', 'parler à un conseiller', 'parler à quelqu’un', "parler à quelqu'un", 'le bot', 'chatbot', "ne m'a pas aidé", "n'a pas aidé", "n'aide pas", 'ne répond pas à ma question', 'inutile', 'tourne en rond'],
+});
+
+export const SOLVED = all({
+  en: ['solved', 'resolved', 'fixed now', 'fixed it', 'works now', 'working now', 'works again', 'working again', 'you can close', 'please close', 'close this ticket', 'close the ticket', 'all good now', 'sorted now', 'all sorted', 'never mind', 'figured it out', 'no longer needed'],
+  de: ['gelöst', 'erledigt', 'funktioniert wieder', 'klappt wieder', 'geht wieder', 'läuft wieder', 'kann geschlossen werden', 'können geschlossen werden', 'ticket schließen', 'hat sich erledigt', 'hat sich geklärt'],
+  es: ['resuelto', 'solucionado', 'ya funciona', 'funciona de nuevo', 'vuelve a funcionar', 'pueden cerrar', 'puede cerrar', 'cerrar el ticket', 'ya está arreglado'],
+  fr: ['résolu', 'réglé', 'ça marche', 'ça fonctionne', 'fonctionne à nouveau', 'refonctionne', 'vous pouvez fermer', 'fermer le ticket', 'clôturer le ticket', "c'est bon"],
+});
+
+/** Words of fury the English sentiment lexicon cannot read in the other languages (and a few it underrates). */
+export const FURY = all({
+  en: ['unacceptable', 'outrageous', 'ridiculous', 'furious', 'disgrace', 'disgraceful', 'appalling', 'absolute joke', 'worst service', 'fed up', 'sick of', 'beyond frustrated', 'completely unacceptable'],
+  de: ['inakzeptabel', 'unakzeptabel', 'unverschämt', 'unverschämtheit', 'frechheit', 'skandal', 'skandalös', 'katastrophe', 'katastrophal', 'wütend', 'stinksauer', 'die nase voll', 'absolut lächerlich', 'zumutung'],
+  es: ['inaceptable', 'inadmisible', 'vergonzoso', 'vergüenza', 'indignante', 'indignado', 'furioso', 'harto', 'hartos', 'una burla', 'un desastre', 'pésimo', 'ridículo', 'intolerable'],
+  fr: ['inacceptable', 'inadmissible', 'scandaleux', 'honteux', 'une honte', 'furieux', 'furieuse', 'ras-le-bol', 'marre', 'lamentable', 'catastrophique', 'ridicule', 'intolérable', 'exaspéré', 'exaspérée'],
+});
+
+/** "Again", "third time", "still not fixed" in the other languages (core/sentiment reads the English ones). */
+export const REPEAT_CONTACT = all({
+  en: ['third time', 'fourth time', 'again', 'still not', 'still broken', 'still waiting', 'already reported', 'following up', 'follow up', 'no response', 'no reply', 'how many times'],
+  de: ['schon wieder', 'erneut', 'zum dritten mal', 'zum wiederholten mal', 'immer noch', 'noch immer', 'nochmals', 'bereits gemeldet', 'keine antwort', 'wie oft noch'],
+  es: ['otra vez', 'de nuevo', 'por tercera vez', 'nuevamente', 'todavía no', 'sigue sin', 'sigue igual', 'ya lo reporté', 'sin respuesta', 'cuántas veces'],
+  fr: ['encore une fois', 'à nouveau', 'pour la troisième fois', 'de nouveau', 'toujours pas', 'toujours en panne', 'déjà signalé', 'sans réponse', 'combien de fois', 'je relance', 'relance'],
+});
+
+/** The customer's business is stopped: what makes a furious first contact high-impact. */
+export const BUSINESS_STOPPED = all({
+  en: ['production is down', 'production down', 'business is stopped', 'losing money', 'losing revenue', 'costing us', "can't work", 'cannot work', 'unable to work', 'dead in the water', 'blocked', 'standstill', 'go-live', 'go live', 'board meeting', 'our customers are', 'every hour'],
+  de: ['produktion steht', 'stillstand', 'verlieren geld', 'umsatz', 'können nicht arbeiten', 'geschäft steht', 'blockiert', 'go-live'],
+  es: ['producción parada', 'perdiendo dinero', 'no podemos trabajar', 'paralizado', 'paralizados', 'bloqueados', 'cada hora'],
+  fr: ['production arrêtée', "perdons de l'argent", 'ne pouvons pas travailler', 'paralysé', 'paralysés', 'bloqués', 'à l’arrêt', "à l'arrêt", 'chaque heure'],
+});
+
+export const CANCELLATION = all({
+  en: ['cancel my subscription', 'cancel our subscription', 'cancel our contract', 'cancellation', 'terminate our contract', 'close my account', 'close our account'],
+  de: ['kündigen', 'kündigung', 'vertrag beenden', 'konto schließen'],
+  es: ['cancelar mi suscripción', 'cancelar nuestra suscripción', 'cancelación', 'dar de baja', 'rescindir el contrato', 'cerrar mi cuenta'],
+  fr: ['résilier', 'résiliation', 'annuler mon abonnement', 'annuler notre abonnement', 'fermer mon compte'],
+});
+
+export const LEGAL = all({
+  en: ['lawyer', 'attorney', 'legal action', 'lawsuit', 'sue you', 'court', 'legal department', 'gdpr complaint'],
+  de: ['anwalt', 'rechtsanwalt', 'rechtliche schritte', 'klage', 'gericht', 'rechtsabteilung', 'abmahnung'],
+  es: ['abogado', 'abogados', 'acciones legales', 'demanda', 'tribunal', 'departamento legal'],
+  fr: ['avocat', 'avocats', 'action en justice', 'poursuites', 'tribunal', 'service juridique', 'mise en demeure'],
+});
+
+/** Issue-type keywords: topic words, counted even in a negated clause ("I can't log in" is about logging in). */
+export const ISSUE_TYPE_WORDS: Record<string, string[]> = {
+  faq: all({
+    en: ['faq', 'do you offer', 'do you support', 'does your product support', 'does it support', 'is it possible to', 'is there a way', 'can i use', 'what is the difference', 'difference between', 'pricing', 'price list', 'how much does', 'how much is', 'free trial', 'discount', 'nonprofit', 'security questionnaire', 'soc 2', 'soc2', 'whitepaper', 'iso 27001', 'gdpr compliant', 'dpa', 'roadmap', 'feature request', 'do you have', 'are you planning', 'which plan', 'what plan'],
+    de: ['gibt es', 'bieten sie', 'bietet ihr', 'unterstützt ihr', 'unterstützen sie', 'ist es möglich', 'kann man', 'was kostet', 'preise', 'preisliste', 'unterschied zwischen', 'welcher tarif', 'testversion', 'rabatt', 'habt ihr', 'haben sie'],
+    es: ['ofrecen', 'es posible', 'se puede', 'hay alguna forma', 'hay forma de', 'cuánto cuesta', 'precios', 'diferencia entre', 'prueba gratuita', 'descuento', 'tienen', 'qué plan'],
+    fr: ['proposez-vous', 'est-il possible', 'est-ce possible', 'peut-on', 'combien coûte', 'tarifs', 'différence entre', 'essai gratuit', 'remise', 'existe-t-il', 'y a-t-il', 'avez-vous', 'quel forfait', 'quelle offre'],
+  }),
+  'how-to': all({
+    en: ['how do i', 'how can i', 'how to', 'how do we', 'how can we', 'how would i', 'where can i find', 'where do i', 'where can i', 'is there a guide', 'instructions', 'tutorial', 'step by step', 'walk me through', 'can you explain', 'explain how', 'what is the best way'],
+    de: ['wie kann ich', 'wie können wir', 'wie kann man', 'wie geht', 'wo finde ich', 'wie funktioniert', 'anleitung', 'wie stelle ich', 'wie ändere ich', 'wo kann ich', 'wie mache ich', 'erklären sie'],
+    es: ['cómo puedo', 'cómo se', 'cómo hago', 'cómo podemos', 'dónde encuentro', 'dónde puedo', 'dónde está', 'cómo cambio', 'instrucciones', 'tutorial', 'guía', 'paso a paso', 'me pueden explicar'],
+    fr: ['comment faire', 'comment puis-je', 'comment peut-on', 'comment on fait', 'où trouver', 'où puis-je', 'où se trouve', 'comment changer', 'comment ajouter', "mode d'emploi", 'tutoriel', 'pas à pas', 'pouvez-vous expliquer'],
+  }),
+  setup: all({
+    en: ['getting started', 'get started', 'set up', 'setup', 'install', 'installation', 'onboarding', 'first steps', 'new account', 'just signed up', 'new to', 'trial account'],
+    de: ['einrichten', 'einrichtung', 'installieren', 'installation', 'erste schritte', 'neu angemeldet', 'gerade registriert', 'neues konto'],
+    es: ['instalar', 'instalación', 'primeros pasos', 'acabo de registrarme', 'empezar', 'cuenta nueva', 'configuración inicial'],
+    fr: ['installer', 'installation', 'premiers pas', 'démarrer', 'prise en main', "je viens de m'inscrire", 'nouveau compte', 'mise en place'],
+  }),
+  'known-issue': all({
+    en: ['known issue', 'status page', 'already reported', 'same problem as', 'others are reporting', 'is this a known', 'reported by others', 'your status', 'incident page'],
+    de: ['bekanntes problem', 'statusseite', 'status-seite', 'bereits gemeldet', 'andere melden'],
+    es: ['problema conocido', 'página de estado', 'ya reportado', 'otros reportan'],
+    fr: ['problème connu', 'page de statut', 'déjà signalé', "d'autres signalent"],
+  }),
+  billing: all({
+    en: ['invoice', 'invoices', 'billing', 'billed', 'bill', 'charge', 'charged', 'refund', 'payment', 'subscription', 'credit card', 'receipt', 'vat', 'tax id', 'dispute', 'chargeback', 'overcharged', 'renewal', 'upgrade my plan', 'downgrade', 'paid', 'bank transfer', 'direct debit', 'price increase', 'purchase order', 'card on file', 'billing address'],
+    de: ['rechnung', 'rechnungen', 'abrechnung', 'abbuchung', 'abgebucht', 'belastet', 'erstattung', 'rückerstattung', 'zahlung', 'abo', 'abonnement', 'kreditkarte', 'lastschrift', 'mwst', 'ust-id', 'quittung', 'gutschrift', 'bezahlt', 'verlängerung'],
+    es: ['factura', 'facturas', 'facturación', 'cobro', 'cobrado', 'cobraron', 'cargo', 'reembolso', 'devolución', 'pago', 'suscripción', 'tarjeta de crédito', 'recibo', 'iva', 'renovación', 'pagado'],
+    fr: ['facture', 'factures', 'facturation', 'facturé', 'prélèvement', 'prélevé', 'débité', 'remboursement', 'paiement', 'abonnement', 'carte bancaire', 'reçu', 'tva', 'avoir', 'renouvellement', 'payé'],
+  }),
+  access: all({
+    en: ['password', 'locked out', 'log in', 'login', 'sign in', 'signin', 'two-factor', 'two factor', '2fa', 'mfa', 'authenticator', 'sso', 'single sign-on', 'invite a user', 'invite', 'invitation', 'permission', 'permissions', 'access denied', 'reset link', 'verification code', 'account locked', 'role', 'admin rights', 'username'],
+    de: ['passwort', 'kennwort', 'gesperrt', 'anmelden', 'anmeldung', 'einloggen', 'login', 'zwei-faktor', '2fa', 'sso', 'einladung', 'einladen', 'berechtigung', 'berechtigungen', 'zugriff verweigert', 'zugang', 'benutzername', 'adminrechte'],
+    es: ['contraseña', 'bloqueado', 'bloqueada', 'iniciar sesión', 'inicio de sesión', 'entrar', 'acceder', 'doble factor', '2fa', 'sso', 'invitación', 'invitar', 'permisos', 'acceso denegado', 'usuario', 'código de verificación'],
+    fr: ['mot de passe', 'bloqué', 'bloquée', 'se connecter', 'connexion', 'identifiant', 'double authentification', '2fa', 'sso', 'invitation', 'inviter', 'droits', 'permissions', 'accès refusé', 'accès', 'code de vérification'],
+  }),
+  configuration: all({
+    en: ['configuration', 'configure', 'configured', 'misconfigured', 'custom domain', 'dns', 'cname', 'dkim', 'spf', 'mx record', 'workflow rule', 'automation rule', 'routing rule', 'business rule', 'sla policy', 'custom field', 'custom fields', 'email forwarding', 'forwarding', 'subdomain', 'ssl certificate', 'certificate', 'business hours', 'trigger conditions', 'macro', 'conflict', 'conflicting'],
+    de: ['konfiguration', 'konfigurieren', 'konfiguriert', 'fehlkonfiguration', 'eigene domain', 'benutzerdefinierte domain', 'dns', 'weiterleitung', 'workflow', 'regel', 'regeln', 'zertifikat', 'benutzerdefiniertes feld', 'geschäftszeiten', 'konflikt'],
+    es: ['configuración', 'configurar', 'configurado', 'dominio personalizado', 'dns', 'regla', 'reglas', 'flujo de trabajo', 'certificado', 'campo personalizado', 'reenvío', 'horario comercial', 'conflicto'],
+    fr: ['configuration', 'configurer', 'configuré', 'paramétrage', 'domaine personnalisé', 'dns', 'règle', 'règles', 'workflow', 'certificat', 'champ personnalisé', 'redirection', 'transfert', 'heures ouvrées', 'conflit'],
+  }),
+  integration: all({
+    en: ['integration', 'integrations', 'webhook', 'webhooks', 'salesforce', 'hubspot', 'slack', 'zapier', 'microsoft teams', 'shopify', 'google calendar', 'outlook', 'okta', 'azure ad', 'scim', 'ldap', 'oauth', 'api key', 'api token', 'rest api', 'api', 'connector', '=syncing', '=synced', 'sync job', 'sync error', 'data sync', 'sync with', 'synchroniz*', 'synchronis*', 'callback url', 'endpoint', 'third-party app', 'marketplace app', 'plugin', 'plug-in'],
+    de: ['integration', 'schnittstelle', 'anbindung', 'synchronisation', 'synchronisierung', 'synchronisiert', 'abgleich', 'webhook', 'plugin', 'konnektor'],
+    es: ['integración', 'sincronización', 'sincroniza', 'sincronizar', 'conector', 'webhook', 'complemento'],
+    fr: ['intégration', 'synchronisation', 'synchronise', 'synchroniser', 'connecteur', 'webhook', 'plugin'],
+  }),
+  bug: all({
+    en: ['bug', 'steps to reproduce', 'reproduce', 'reproducible', 'error message', 'error', 'errors', 'broken', 'not working', "doesn't work", 'does not work', "isn't working", "won't", 'stopped working', 'fails', '=failed', 'failing', 'crash', 'crashes', 'crashed', 'freezes', 'frozen', 'glitch', 'blank page', 'white screen', 'spinner', 'error code', "doesn't load", 'not loading', "won't load", 'timeout', 'times out', 'does nothing', 'greyed out', 'wrong format', '400', '401', '403', '404', '422', '500'],
+    de: ['fehler', 'fehlermeldung', 'funktioniert nicht', 'geht nicht', 'kaputt', 'absturz', 'stürzt ab', 'hängt', 'lädt nicht', 'reproduzierbar', 'bug', 'fehlgeschlagen', 'schlägt fehl'],
+    es: ['error', 'errores', 'fallo', 'falla', 'no funciona', 'se cuelga', 'se bloquea', 'roto', 'no carga', 'mensaje de error', 'bug', 'se cierra solo'],
+    fr: ['erreur', 'bug', 'bogue', 'ne fonctionne pas', 'ne marche pas', 'plantage', 'plante', 'cassé', 'ne charge pas', "message d'erreur", 'échoue', 'échec'],
+  }),
+  'code-defect': all({
+    en: ['confirmed bug', 'confirmed defect', 'confirmed … bug', 'confirmed … defect', 'regression', 'needs a code fix', 'code fix', 'code change', 'stack trace', 'stacktrace', 'traceback', 'exception', 'nullpointer*', 'null pointer', 'typeerror', 'undefined is not', 'segfault', 'since … release', 'since … update', 'after … update', 'after … deploy*', 'after … release', 'hotfix', 'patch'],
+    de: ['regression', 'bestätigter fehler', 'bestätigter bug', 'codeänderung', 'code-fix', 'stacktrace', 'seit dem update', 'nach dem update', 'seit dem letzten release', 'nach dem release', 'exception', 'hotfix'],
+    es: ['regresión', 'error confirmado', 'bug confirmado', 'desde la actualización', 'tras la actualización', 'después de la actualización', 'stack trace', 'excepción', 'cambio de código', 'parche'],
+    fr: ['régression', 'bug confirmé', 'anomalie confirmée', 'depuis la mise à jour', 'après la mise à jour', 'stack trace', 'exception', 'correctif', 'modification du code'],
+  }),
+  'data-integrity': all({
+    en: ['data integrity', 'duplicate records', 'duplicate entries', 'duplicate contacts', 'duplicate tickets', '=duplicated', '=duplicates', 'data mismatch', 'mismatch', 'wrong totals', 'totals … wrong', 'numbers … wrong', "don't add up", "don't match", 'do not match', "doesn't match", 'inconsistent', 'corrupted', 'corrupt', 'garbled', 'wrong data', 'incorrect data', 'missing records', 'records … missing', 'double entries', 'counts … off', 'out of sync'],
+    de: ['datenintegrität', 'duplikate', 'doppelte einträge', 'doppelte datensätze', 'doppelt angelegt', 'inkonsistent', 'stimmen nicht', 'falsche summen', 'beschädigt', 'korrupt', 'fehlende datensätze', 'falsche daten'],
+    es: ['integridad de datos', 'duplicados', 'registros duplicados', 'inconsistentes', 'inconsistencia', 'no coinciden', 'no cuadran', 'totales incorrectos', 'corruptos', 'dañados', 'datos incorrectos'],
+    fr: ['intégrité des données', 'doublons', 'en double', 'incohérent*', 'ne correspondent pas', 'totaux faux', 'corrompu*', 'données erronées', 'données incorrectes'],
+  }),
+  'feature-outage': all({
+    en: ['feature outage', 'feature is down', 'down for everyone', 'down for all', 'stopped working for everyone', 'not working for anyone', 'for everyone', 'for all of us', 'for anyone', 'not loading for anyone', 'export is down', 'reports are down'],
+    de: ['funktioniert bei niemandem', 'bei allen', 'für alle', 'für niemanden'],
+    es: ['no funciona para nadie', 'para todos', 'para nadie', 'caído para todos'],
+    fr: ['pour tout le monde', 'pour personne', 'ne fonctionne pour personne', 'pour tous'],
+  }),
+  architecture: all({
+    en: ['architecture', 'architectural', 'scalability', 'capacity limit', 'capacity limits', 'across all regions', 'all regions', 'multi-region', 'cross-region', 'failover', 'data residency', 'throughput', 'load balancer', 'database cluster', 'replication', 'sharding', 'horizontal scaling', 'hard limit'],
+    de: ['architektur', 'skalierbarkeit', 'skalierung', 'kapazitätsgrenze', 'alle regionen', 'failover', 'datenresidenz', 'replikation'],
+    es: ['arquitectura', 'escalabilidad', 'límite de capacidad', 'todas las regiones', 'failover', 'replicación'],
+    fr: ['architecture', 'scalabilité', 'montée en charge', 'limite de capacité', 'toutes les régions', 'basculement', 'réplication'],
+  }),
+};

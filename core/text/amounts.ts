@@ -1,0 +1,49 @@
+import { NUMBER_SOURCE, parseWrittenNumber } from './numbers';
+
+/**
+ * Money written in a ticket's text: "$2,400", "USD 3,150.00", "1200 dollars",
+ * "EUR 1.500,00", "1.500,00 €", "CHF 2'400", "£1,800", "2.5k EUR".
+ *
+ * @example
+ * findAmounts('They charged us 1.500,00 € twice') // [{ value: 1500, currency: 'EUR', written: '1.500,00 €', start: 16 }]
+ */
+export interface WrittenAmount {
+  value: number;
+  /** ISO 4217. */
+  currency: string;
+  /** The amount as written. */
+  written: string;
+  start: number;
+}
+
+const SYMBOL_BEFORE = String.raw`US\$|\$|€|£|\b(?:USD|EUR|GBP|CHF|CAD|AUD)\b|\bS?Fr\.`;
+const WORD_AFTER = String.raw`€|\$|£|\b(?:USD|EUR|GBP|CHF|CAD|AUD|dollars?|bucks|euros?|pounds?|francs?|franken|d[oó]lares|libras|francos|livres|pfund)\b`;
+const K = String.raw`(?:\s?[kK]\b)?`;
+const AMOUNT = new RegExp(
+  String.raw`(?<cb>${SYMBOL_BEFORE})\s?(?<nb>${NUMBER_SOURCE})(?<kb>${K})|(?<![\w.,])(?<na>${NUMBER_SOURCE})(?<ka>${K})\s?(?<ca>${WORD_AFTER})`,
+  'giu',
+);
+
+const CURRENCY: Record<string, string> = {
+  $: 'USD', us$: 'USD', usd: 'USD', dollar: 'USD', dollars: 'USD', bucks: 'USD', dolares: 'USD', dólares: 'USD',
+  '€': 'EUR', eur: 'EUR', euro: 'EUR', euros: 'EUR',
+  '£': 'GBP', gbp: 'GBP', pound: 'GBP', pounds: 'GBP', libras: 'GBP', livres: 'GBP', pfund: 'GBP',
+  chf: 'CHF', 'fr.': 'CHF', 'sfr.': 'CHF', franc: 'CHF', francs: 'CHF', franken: 'CHF', francos: 'CHF',
+  cad: 'CAD', aud: 'AUD',
+};
+
+export function findAmounts(text: string): WrittenAmount[] {
+  const found: WrittenAmount[] = [];
+  AMOUNT.lastIndex = 0;
+  for (let m = AMOUNT.exec(text); m !== null; m = AMOUNT.exec(text)) {
+    const g = m.groups ?? {};
+    const symbol = (g.cb ?? g.ca ?? '').toLowerCase();
+    const currency = CURRENCY[symbol];
+    const number = g.nb ?? g.na;
+    if (!currency || number === undefined) continue;
+    const value = parseWrittenNumber(number, Boolean((g.kb ?? g.ka ?? '').trim()));
+    if (value === undefined) continue;
+    found.push({ value, currency, written: m[0].trim(), start: m.index });
+  }
+  return found;
+}
