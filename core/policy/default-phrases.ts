@@ -14,7 +14,10 @@ const pairs = (nouns: string[], verbs: string[]): string[] => nouns.flatMap((n) 
 
 export const SECURITY_INCIDENT = all({
   en: [
-    '=hacked', 'got hacked', 'hacker', 'hackers', '=compromised', 'account compromise', 'unauthorized access', 'unauthorised access', 'unauthorized login*', 'unauthorised login*',
+    // Not a bare "hacked": "I hacked together a sheet" is no incident.
+    'got hacked', 'been hacked', 'was hacked', 'were hacked', 'is hacked', 'are hacked', 'hacked into', 'hacked our', 'hacked my', 'hacked us', 'hacked … account*', 'account* … hacked', '=hacker', '=hackers', 'hackd',
+    'someone … changed', 'someone had changed', 'someone has access', 'someone … has been inside', 'someone … inside our account', 'somebody … access', 'someone else … using', "wasn't me", 'was not me', 'did neither', "didn't do any of this", 'did not do this', 'password was changed', 'email address was changed',
+    'fake … login', 'fake email*', 'fake page', 'fake site', 'fake website', 'typed their password*', 'entered their password*', 'entered … credentials', 'imitating … login', 'spoofed', 'spoofing', 'phishing', 'hackers', '=compromised', 'account compromise', 'unauthorized access', 'unauthorised access', 'unauthorized login*', 'unauthorised login*',
     'data breach', 'security breach', 'security incident', 'was breached', 'were breached', 'been breached', 'breached our systems',
     'phishing attack', 'phishing campaign', 'phishing … targeting', 'were phished', 'got phished', 'been phished', 'clicked … phishing', 'fell for … phishing', 'phishing … credentials',
     'ransomware', 'malware', 'leaked credentials', 'credentials … leaked', 'password* … leaked', 'api key* … leaked', 'leaked … api key*', 'data leak', 'credentials … stolen', 'stolen credentials', 'stolen password*',
@@ -23,23 +26,23 @@ export const SECURITY_INCIDENT = all({
   ],
   de: [
     'gehackt', 'hacker', 'hackerangriff', 'kompromittiert', 'unbefugt* zugriff', 'unberechtigt* zugriff', 'unbefugt* … angemeldet', 'datenleck', 'datenpanne', 'sicherheitsvorfall', 'sicherheitslücke … ausgenutzt',
-    'phishing-angriff', 'phishing-mail* … geklickt', 'phishing … zugangsdaten', 'phishing-kampagne', 'ransomware', 'schadsoftware', 'trojaner', 'erpressungstrojaner',
+    'phishing-angriff', 'gefälschte … seite', 'gefälschte mails', 'passwort … eingegeben', 'phishing-mail* … geklickt', 'phishing … zugangsdaten', 'phishing-kampagne', 'ransomware', 'schadsoftware', 'trojaner', 'erpressungstrojaner',
     'zugangsdaten … geleakt', 'zugangsdaten … gestohlen', 'passwort … gestohlen', 'passwörter … gestohlen', 'jemand … eingeloggt', 'jemand … angemeldet', 'fremde* … eingeloggt', 'fremde* … angemeldet', 'verdächtige anmeldung*', 'angreifer', 'konto übernommen', 'account übernommen',
   ],
   es: [
     'hackeado', 'hackeada', 'hackearon', 'hackeo', 'comprometida', 'comprometido', 'comprometidas', 'comprometidos', 'acceso no autorizado', 'accesos no autorizados', 'filtración', 'brecha de seguridad', 'incidente de seguridad',
-    'ataque de phishing', 'phishing … credenciales', 'campaña de phishing', 'ransomware', 'malware', 'robaron … credenciales', 'credenciales … filtradas', 'credenciales … robadas', 'contraseñas … robadas',
+    'ataque de phishing', 'página falsa', 'correos falsos', 'pusieron … contraseña', 'phishing … credenciales', 'campaña de phishing', 'ransomware', 'malware', 'robaron … credenciales', 'credenciales … filtradas', 'credenciales … robadas', 'contraseñas … robadas',
     'alguien … entró', 'alguien … accedió', 'alguien … inició sesión', 'inicio de sesión sospechoso', 'inicios de sesión sospechosos', 'atacante', 'suplantación de identidad', 'suplantaron',
   ],
   fr: [
     'piraté', 'piratée', 'piratés', 'piratage', 'compromis', 'compromise', 'accès non autorisé', 'accès non autorisés', 'fuite de données', 'violation de données', 'incident de sécurité',
-    'attaque de phishing', 'hameçonnage', 'phishing … identifiants', 'rançongiciel', 'ransomware', 'logiciel malveillant', 'identifiants … volés', 'identifiants … fuité', 'mots de passe … volés',
+    'attaque de phishing', 'hameçonnage', 'faux site', 'fausse page', 'ont saisi … mot de passe', 'phishing … identifiants', 'rançongiciel', 'ransomware', 'logiciel malveillant', 'identifiants … volés', 'identifiants … fuité', 'mots de passe … volés',
     "quelqu'un … connecté", "quelqu'un … accédé", 'connexion suspecte', 'connexions suspectes', 'attaquant', 'usurpation', 'prise de contrôle',
   ],
 });
 
 const DATA_NOUNS: Languages = {
-  en: ['data', 'records', 'projects', 'contacts', 'files', 'documents', 'tickets', 'entries', 'history', 'orders', 'notes', 'attachments', 'boards', 'tasks', 'reports', 'dashboards', 'database', 'workspace', 'customers', 'leads', 'deals', 'emails', 'messages', 'rows', 'everything'],
+  en: ['data', 'records', 'projects', 'contacts', 'files', 'documents', 'tickets', 'entries', 'history', 'orders', 'notes', 'attachments', 'boards', 'tasks', 'reports', 'dashboards', 'database', '=leads', '=deals', 'everything'],
   de: ['daten', 'datensätze', 'projekte', 'kontakte', 'dateien', 'dokumente', 'tickets', 'einträge', 'verlauf', 'historie', 'aufträge', 'notizen', 'anhänge', 'datenbank', 'kundendaten', 'alles'],
   es: ['datos', 'registros', 'proyectos', 'contactos', 'archivos', 'documentos', 'tickets', 'entradas', 'historial', 'pedidos', 'notas', 'adjuntos', 'clientes', 'todo'],
   fr: ['données', 'enregistrements', 'projets', 'contacts', 'fichiers', 'documents', 'tickets', 'entrées', 'historique', 'commandes', 'notes', 'pièces jointes', 'clients', 'tout'],
@@ -58,7 +61,7 @@ export const DATA_LOSS = [
 export const MAJOR_OUTAGE = all({
   en: [
     'major outage', 'complete outage', 'full outage', 'total outage', 'system-wide outage', 'platform-wide outage', 'site-wide outage',
-    'service unavailable', 'service is unavailable', 'dashboard … down', 'platform … down', 'service … down', 'site … down', 'website … down', 'app … down', 'application … down', 'system … down', 'everything … down', 'whole thing … down', 'completely down', 'totally down',
+    'dashboard … down', 'platform … down', 'service … down', 'site … down', 'website … down', 'app … down', 'application … down', 'system … down', 'everything … down', 'whole thing … down', 'completely down', 'totally down',
     'nothing loads', 'nothing is loading', 'nothing will load', 'nothing works', 'nobody can … log in', 'nobody can … access', 'no one can … log in', 'no one can … access', 'none of us can',
     '503 … every', '502 … every', 'every page … 503', 'every page … 502', 'unreachable', 'cannot reach … at all',
   ],
@@ -78,10 +81,11 @@ export const BILLING_DISPUTE = all({
   en: [
     'dispute', 'chargeback', 'charge back', 'overcharged', 'over-charged', 'double charged', 'double-charged', 'charged … twice', 'charged … double', 'billed … twice', 'invoiced … twice', 'debited … twice', 'duplicate charge*', 'duplicate payment*', 'paid twice', 'double payment',
     'wrong amount', 'incorrect amount', 'incorrect invoice', 'wrong invoice', 'incorrect charge', 'wrongly charged', 'charged … wrong', 'unauthorized charge', 'unauthorised charge', 'did not authorize … charge', 'never authorized … charge', 'should not have been charged',
+    'object to', 'never ordered', 'never asked for', 'never requested', 'did not order', "didn't order", 'not ordered', 'nobody … ordered', 'nobody … requested', 'not accept … charge', 'do not accept', 'mistake … invoice', 'invoice … mistake', 'billed … by mistake', 'charged … by mistake', 'charged … in error', 'billed … in error', 'reverse this', 'reverse … debit', 'despite … cancel*', 'although … cancelled', 'after … cancelled', 'refund … in full', 'full refund',
     'contest … charge', 'contest … invoice', 'reverse … charge', 'money back', 'charged … after … cancel*', 'still charged', 'charged … even though', 'charged us … for … we', 'refund … charge', 'not agree … charge', 'not agree … invoice',
   ],
   de: [
-    'widerspruch', 'widersprechen', 'reklamation', 'reklamieren', 'beanstanden', 'doppelt abgebucht', 'doppelt belastet', 'zweimal abgebucht', 'zweimal belastet', 'doppelt berechnet', 'zweimal berechnet', 'doppelte abbuchung', 'doppelte belastung',
+    'widerspruch', 'widersprechen', 'bestreiten', 'zuviel verrechnet', 'zu viel verrechnet', 'zurückfordern', 'nie bestellt', 'nicht bestellt', 'reklamation', 'reklamieren', 'beanstanden', 'doppelt abgebucht', 'doppelt belastet', 'zweimal abgebucht', 'zweimal belastet', 'doppelt berechnet', 'zweimal berechnet', 'doppelte abbuchung', 'doppelte belastung',
     'falsche rechnung', 'falscher betrag', 'fehlerhafte rechnung', 'zu viel berechnet', 'zu viel abgebucht', 'unberechtigte abbuchung', 'rückbuchung', 'zurückbuchen', 'zurückbuchung', 'nicht einverstanden', 'geld zurück',
   ],
   es: [
@@ -106,11 +110,16 @@ export const ALL_USERS = all({
 });
 
 export const NEEDS_BACKEND = all({
-  en: ['backend access', 'back-end access', 'database access', 'access to the database', 'access to your database', 'server logs', 'server-side logs', 'needs a specialist', 'need a specialist', 'no documented fix', 'not documented', 'undocumented', "docs don't cover", "documentation doesn't cover", 'nothing in the docs', 'not in the documentation', 'only you can', 'on your end', 'on your side', 'from your side', 'from your end', 'backend', 'back end', 'back-end'],
-  de: ['backend-zugriff', 'backend', 'datenbankzugriff', 'zugriff auf die datenbank', 'serverlogs', 'server-logs', 'nicht dokumentiert', 'keine dokumentation', 'nicht in der doku', 'auf ihrer seite', 'auf eurer seite', 'nur ihr könnt', 'nur sie können', 'bei ihnen im system'],
-  es: ['acceso al backend', 'backend', 'acceso a la base de datos', 'logs del servidor', 'registros del servidor', 'no está documentado', 'no aparece en la documentación', 'de su lado', 'de vuestro lado', 'solo ustedes pueden', 'en su sistema'],
-  fr: ['accès au backend', 'backend', 'accès à la base de données', 'logs serveur', 'journaux du serveur', 'pas documenté', "n'est pas documenté", 'rien dans la documentation', 'de votre côté', 'seuls vous pouvez', 'dans votre système'],
+  en: ['backend access', 'back-end access', 'database access', 'access to the database', 'access to your database', 'server logs', 'server-side logs', 'needs a specialist', 'need a specialist', 'no documented fix', 'not documented', 'undocumented', "docs don't cover", "documentation doesn't cover", 'nothing in the docs', 'not in the documentation', 'only you can', 'only your team can', 'backend', 'back end', 'back-end'],
+  de: ['backend-zugriff', 'backend', 'datenbankzugriff', 'zugriff auf die datenbank', 'serverlogs', 'server-logs', 'nicht dokumentiert', 'keine dokumentation', 'nicht in der doku', 'nur ihr könnt', 'nur sie können'],
+  es: ['acceso al backend', 'backend', 'acceso a la base de datos', 'logs del servidor', 'registros del servidor', 'no está documentado', 'no aparece en la documentación', 'solo ustedes pueden'],
+  fr: ['accès au backend', 'backend', 'accès à la base de données', 'logs serveur', 'journaux du serveur', 'pas documenté', "n'est pas documenté", 'rien dans la documentation', 'seuls vous pouvez'],
 });
+
+/** The API named anywhere in the ticket… */
+export const API_NAMED = ['api', 'rest api', 'endpoint', 'endpoints', 'v1', 'v2', 'v3', 'graphql', 'api call*', 'api request*'];
+/** …and a server error anywhere: together, the public API itself fails. */
+export const SERVER_ERROR = ['500', '502', '503', '504', '5xx', 'internal server error', 'bad gateway', 'gateway timeout', 'service unavailable'];
 
 export const API_DEFECT = [
   'api … 500', 'api … 502', 'api … 503', 'api … 504', 'api … 5xx', '500 internal server error', 'internal server error … api', 'api … internal server error', 'api is down', 'api … down', 'api … timing out', 'api … timeouts', 'api … time out',
@@ -119,8 +128,8 @@ export const API_DEFECT = [
 ];
 
 export const HUMAN_REQUESTED = all({
-  en: ['talk to a human', 'speak to a human', 'speak with a human', 'a real person', 'a real human', 'a human being', 'speak to someone', 'talk to someone', 'speak with someone', 'talk to a person', 'speak to a person', 'live agent', 'real agent', 'an actual person', 'your bot', 'the bot', 'chatbot', "didn't help", 'did not help', "doesn't help", 'does not help', 'not helpful', 'no help', "didn't answer", 'did not answer', "doesn't answer", 'useless', 'going in circles', 'keeps sending me'],
-  de: ['mit einem menschen', 'echten menschen', 'echte person', 'einen mitarbeiter sprechen', 'mit jemandem sprechen', 'mit jemandem reden', 'persönlich sprechen', 'der bot', 'chatbot', 'hat nicht geholfen', 'hilft nicht', 'hilft mir nicht', 'nicht weitergeholfen', 'bringt mich nicht weiter', 'nutzlos'],
+  en: ['someone from your team', 'someone … help me', 'somebody … help me', "doesn't cover", "didn't cover", 'does not cover', 'neither … covers', 'talk to a human', 'speak to a human', 'speak with a human', 'a real person', 'a real human', 'a human being', 'speak to someone', 'talk to someone', 'speak with someone', 'talk to a person', 'speak to a person', 'live agent', 'real agent', 'an actual person', 'your bot', 'the bot', 'chatbot', "didn't help", 'did not help', "doesn't help", 'does not help', 'not helpful', 'no help', "didn't answer", 'did not answer', "doesn't answer", 'useless', 'going in circles', 'keeps sending me'],
+  de: ['mensch', 'menschen', 'komme nicht weiter', 'mit einem menschen', 'echten menschen', 'echte person', 'einen mitarbeiter sprechen', 'mit jemandem sprechen', 'mit jemandem reden', 'persönlich sprechen', 'der bot', 'chatbot', 'hat nicht geholfen', 'hilft nicht', 'hilft mir nicht', 'nicht weitergeholfen', 'bringt mich nicht weiter', 'nutzlos'],
   es: ['hablar con una persona', 'persona real', 'un humano', 'hablar con un agente', 'hablar con alguien', 'el bot', 'chatbot', 'no me ayudó', 'no me sirvió', 'no sirvió', 'no ayuda', 'no resolvió', 'no responde mi pregunta', 'inútil'],
   fr: ['parler à un humain', 'une vraie personne', 'un être humain', 'parler à un conseiller', 'parler à quelqu’un', "parler à quelqu'un", 'le bot', 'chatbot', "ne m'a pas aidé", "n'a pas aidé", "n'aide pas", 'ne répond pas à ma question', 'inutile', 'tourne en rond'],
 });
@@ -173,10 +182,10 @@ export const LEGAL = all({
 /** Issue-type keywords: topic words, counted even in a negated clause ("I can't log in" is about logging in). */
 export const ISSUE_TYPE_WORDS: Record<string, string[]> = {
   faq: all({
-    en: ['faq', 'do you offer', 'do you support', 'does your product support', 'does it support', 'is it possible to', 'is there a way', 'can i use', 'what is the difference', 'difference between', 'pricing', 'price list', 'how much does', 'how much is', 'free trial', 'discount', 'nonprofit', 'security questionnaire', 'soc 2', 'soc2', 'whitepaper', 'iso 27001', 'gdpr compliant', 'dpa', 'roadmap', 'feature request', 'do you have', 'are you planning', 'which plan', 'what plan'],
-    de: ['gibt es', 'bieten sie', 'bietet ihr', 'unterstützt ihr', 'unterstützen sie', 'ist es möglich', 'kann man', 'was kostet', 'preise', 'preisliste', 'unterschied zwischen', 'welcher tarif', 'testversion', 'rabatt', 'habt ihr', 'haben sie'],
-    es: ['ofrecen', 'es posible', 'se puede', 'hay alguna forma', 'hay forma de', 'cuánto cuesta', 'precios', 'diferencia entre', 'prueba gratuita', 'descuento', 'tienen', 'qué plan'],
-    fr: ['proposez-vous', 'est-il possible', 'est-ce possible', 'peut-on', 'combien coûte', 'tarifs', 'différence entre', 'essai gratuit', 'remise', 'existe-t-il', 'y a-t-il', 'avez-vous', 'quel forfait', 'quelle offre'],
+    en: ['is there', 'are there', 'do you', 'whats the', 'what is the', 'price', 'prices', 'cost', 'costs', 'pre-sales', 'presales', 'available on', 'included in', 'on the … plan', 'faq', 'do you offer', 'do you support', 'does your product support', 'does it support', 'is it possible to', 'is there a way', 'can i use', 'what is the difference', 'difference between', 'pricing', 'price list', 'how much does', 'how much is', 'free trial', 'discount', 'nonprofit', 'security questionnaire', 'soc 2', 'soc2', 'whitepaper', 'iso 27001', 'gdpr compliant', 'dpa', 'roadmap', 'feature request', 'do you have', 'are you planning', 'which plan', 'what plan'],
+    de: ['preis', 'kostet', 'gibt es', 'bieten sie', 'bietet ihr', 'unterstützt ihr', 'unterstützen sie', 'ist es möglich', 'kann man', 'was kostet', 'preise', 'preisliste', 'unterschied zwischen', 'welcher tarif', 'testversion', 'rabatt', 'habt ihr', 'haben sie'],
+    es: ['hay', 'existe', 'precio', 'cuesta', 'ofrecen', 'es posible', 'se puede', 'hay alguna forma', 'hay forma de', 'cuánto cuesta', 'precios', 'diferencia entre', 'prueba gratuita', 'descuento', 'tienen', 'qué plan'],
+    fr: ['prix', 'coûte', 'proposez-vous', 'est-il possible', 'est-ce possible', 'peut-on', 'combien coûte', 'tarifs', 'différence entre', 'essai gratuit', 'remise', 'existe-t-il', 'y a-t-il', 'avez-vous', 'quel forfait', 'quelle offre'],
   }),
   'how-to': all({
     en: ['how do i', 'how can i', 'how to', 'how do we', 'how can we', 'how would i', 'where can i find', 'where do i', 'where can i', 'is there a guide', 'instructions', 'tutorial', 'step by step', 'walk me through', 'can you explain', 'explain how', 'what is the best way'],
@@ -204,7 +213,7 @@ export const ISSUE_TYPE_WORDS: Record<string, string[]> = {
   }),
   access: all({
     en: ['password', 'locked out', 'log in', 'login', 'sign in', 'signin', 'two-factor', 'two factor', '2fa', 'mfa', 'authenticator', 'sso', 'single sign-on', 'invite a user', 'invite', 'invitation', 'permission', 'permissions', 'access denied', 'reset link', 'verification code', 'account locked', 'role', 'admin rights', 'username'],
-    de: ['passwort', 'kennwort', 'gesperrt', 'anmelden', 'anmeldung', 'einloggen', 'login', 'zwei-faktor', '2fa', 'sso', 'einladung', 'einladen', 'berechtigung', 'berechtigungen', 'zugriff verweigert', 'zugang', 'benutzername', 'adminrechte'],
+    de: ['passwort*', 'kennwort', 'gesperrt', 'ausgesperrt', 'komme nicht mehr rein', 'anmelden', 'anmeldung', 'einloggen', 'login', 'zwei-faktor', '2fa', 'sso', 'einladung', 'einladen', 'berechtigung', 'berechtigungen', 'zugriff verweigert', 'zugang', 'benutzername', 'adminrechte'],
     es: ['contraseña', 'bloqueado', 'bloqueada', 'iniciar sesión', 'inicio de sesión', 'entrar', 'acceder', 'doble factor', '2fa', 'sso', 'invitación', 'invitar', 'permisos', 'acceso denegado', 'usuario', 'código de verificación'],
     fr: ['mot de passe', 'bloqué', 'bloquée', 'se connecter', 'connexion', 'identifiant', 'double authentification', '2fa', 'sso', 'invitation', 'inviter', 'droits', 'permissions', 'accès refusé', 'accès', 'code de vérification'],
   }),
@@ -222,30 +231,31 @@ export const ISSUE_TYPE_WORDS: Record<string, string[]> = {
   }),
   bug: all({
     en: ['bug', 'steps to reproduce', 'reproduce', 'reproducible', 'error message', 'error', 'errors', 'broken', 'not working', "doesn't work", 'does not work', "isn't working", "won't", 'stopped working', 'fails', '=failed', 'failing', 'crash', 'crashes', 'crashed', 'freezes', 'frozen', 'glitch', 'blank page', 'white screen', 'spinner', 'error code', "doesn't load", 'not loading', "won't load", 'timeout', 'times out', 'does nothing', 'greyed out', 'wrong format', '400', '401', '403', '404', '422', '500'],
-    de: ['fehler', 'fehlermeldung', 'funktioniert nicht', 'geht nicht', 'kaputt', 'absturz', 'stürzt ab', 'hängt', 'lädt nicht', 'reproduzierbar', 'bug', 'fehlgeschlagen', 'schlägt fehl'],
+    // "=fehler": the stemmer gives "fehlen" (missing) the same stem.
+    de: ['=fehler', 'fehlermeldung', 'funktioniert nicht', 'geht nicht', 'kaputt', 'absturz', 'stürzt ab', 'hängt', 'lädt nicht', 'reproduzierbar', 'bug', 'fehlgeschlagen', 'schlägt fehl'],
     es: ['error', 'errores', 'fallo', 'falla', 'no funciona', 'se cuelga', 'se bloquea', 'roto', 'no carga', 'mensaje de error', 'bug', 'se cierra solo'],
     fr: ['erreur', 'bug', 'bogue', 'ne fonctionne pas', 'ne marche pas', 'plantage', 'plante', 'cassé', 'ne charge pas', "message d'erreur", 'échoue', 'échec'],
   }),
   'code-defect': all({
-    en: ['confirmed bug', 'confirmed defect', 'confirmed … bug', 'confirmed … defect', 'regression', 'needs a code fix', 'code fix', 'code change', 'stack trace', 'stacktrace', 'traceback', 'exception', 'nullpointer*', 'null pointer', 'typeerror', 'undefined is not', 'segfault', 'since … release', 'since … update', 'after … update', 'after … deploy*', 'after … release', 'hotfix', 'patch'],
-    de: ['regression', 'bestätigter fehler', 'bestätigter bug', 'codeänderung', 'code-fix', 'stacktrace', 'seit dem update', 'nach dem update', 'seit dem letzten release', 'nach dem release', 'exception', 'hotfix'],
+    en: ['uncaught', 'cannot read propert*', 'of undefined', 'is not a function', 'nullreferenceexception', 'needs a fix', 'fix in the', 'escalating to engineering', 'escalate to engineering', 'bug in the code', 'bug in our code', 'code bug', 'fix from engineering', 'engineering fix', 'confirmed bug', 'confirmed defect', 'confirmed … bug', 'confirmed … defect', 'regression', 'needs a code fix', 'code fix', 'code change', 'stack trace', 'stacktrace', 'traceback', 'exception', 'nullpointer*', 'null pointer', 'typeerror', 'undefined is not', 'segfault', 'since … release', 'since … update', 'after … update', 'after … deploy*', 'after … release', 'hotfix', 'patch'],
+    de: ['bug im code', 'fehler im code', 'fix von der entwicklung', 'refactoring', 'regression', 'bestätigter fehler', 'bestätigter bug', 'codeänderung', 'code-fix', 'stacktrace', 'seit dem update', 'nach dem update', 'seit dem letzten release', 'nach dem release', 'exception', 'hotfix'],
     es: ['regresión', 'error confirmado', 'bug confirmado', 'desde la actualización', 'tras la actualización', 'después de la actualización', 'stack trace', 'excepción', 'cambio de código', 'parche'],
     fr: ['régression', 'bug confirmé', 'anomalie confirmée', 'depuis la mise à jour', 'après la mise à jour', 'stack trace', 'exception', 'correctif', 'modification du code'],
   }),
   'data-integrity': all({
-    en: ['data integrity', 'duplicate records', 'duplicate entries', 'duplicate contacts', 'duplicate tickets', '=duplicated', '=duplicates', 'data mismatch', 'mismatch', 'wrong totals', 'totals … wrong', 'numbers … wrong', "don't add up", "don't match", 'do not match', "doesn't match", 'inconsistent', 'corrupted', 'corrupt', 'garbled', 'wrong data', 'incorrect data', 'missing records', 'records … missing', 'double entries', 'counts … off', 'out of sync'],
+    en: ['doubled', 'exist twice', 'exists twice', 'appear twice', 'twice in', 'double count*', 'counted twice', 'counted again', 'counts … twice', 'inflated', 'numbers are off', 'data integrity', 'duplicate records', 'duplicate entries', 'duplicate contacts', 'duplicate tickets', '=duplicated', '=duplicates', 'data mismatch', 'mismatch', 'wrong totals', 'totals … wrong', 'numbers … wrong', "don't add up", "don't match", 'do not match', "doesn't match", 'inconsistent', 'corrupted', 'corrupt', 'garbled', 'wrong data', 'incorrect data', 'missing records', 'records … missing', 'double entries', 'counts … off', 'out of sync'],
     de: ['datenintegrität', 'duplikate', 'doppelte einträge', 'doppelte datensätze', 'doppelt angelegt', 'inkonsistent', 'stimmen nicht', 'falsche summen', 'beschädigt', 'korrupt', 'fehlende datensätze', 'falsche daten'],
     es: ['integridad de datos', 'duplicados', 'registros duplicados', 'inconsistentes', 'inconsistencia', 'no coinciden', 'no cuadran', 'totales incorrectos', 'corruptos', 'dañados', 'datos incorrectos'],
     fr: ['intégrité des données', 'doublons', 'en double', 'incohérent*', 'ne correspondent pas', 'totaux faux', 'corrompu*', 'données erronées', 'données incorrectes'],
   }),
   'feature-outage': all({
-    en: ['feature outage', 'feature is down', 'down for everyone', 'down for all', 'stopped working for everyone', 'not working for anyone', 'for everyone', 'for all of us', 'for anyone', 'not loading for anyone', 'export is down', 'reports are down'],
-    de: ['funktioniert bei niemandem', 'bei allen', 'für alle', 'für niemanden'],
-    es: ['no funciona para nadie', 'para todos', 'para nadie', 'caído para todos'],
-    fr: ['pour tout le monde', 'pour personne', 'ne fonctionne pour personne', 'pour tous'],
+    en: ['not just us', 'is it just us', 'just us', 'other companies', 'another company', 'other customers too', 'everyone else', 'community forum', 'feature outage', 'feature is down', 'down for everyone', 'down for all', 'stopped working for everyone', 'not working for anyone', 'for everyone', 'for all of us', 'for anyone', 'not loading for anyone', 'export is down', 'reports are down'],
+    de: ['funktioniert bei niemandem', 'bei niemandem', 'für niemanden', 'bei allen kunden'],
+    es: ['no funciona para nadie', 'para nadie', 'caído para todos'],
+    fr: ['pour tout le monde', 'pour personne', 'ne fonctionne pour personne'],
   }),
   architecture: all({
-    en: ['architecture', 'architectural', 'scalability', 'capacity limit', 'capacity limits', 'across all regions', 'all regions', 'multi-region', 'cross-region', 'failover', 'data residency', 'throughput', 'load balancer', 'database cluster', 'replication', 'sharding', 'horizontal scaling', 'hard limit'],
+    en: ['ceiling', 'throughput ceiling', 'burst*', 'at scale', 'at our scale', 'scales', 'design for', 'recommended design', 'peak load', 'peak season', 'million* … per day', 'per second', 'architecture', 'architectural', 'scalability', 'capacity limit', 'capacity limits', 'across all regions', 'all regions', 'multi-region', 'cross-region', 'failover', 'data residency', 'throughput', 'load balancer', 'database cluster', 'replication', 'sharding', 'horizontal scaling', 'hard limit'],
     de: ['architektur', 'skalierbarkeit', 'skalierung', 'kapazitätsgrenze', 'alle regionen', 'failover', 'datenresidenz', 'replikation'],
     es: ['arquitectura', 'escalabilidad', 'límite de capacidad', 'todas las regiones', 'failover', 'replicación'],
     fr: ['architecture', 'scalabilité', 'montée en charge', 'limite de capacité', 'toutes les régions', 'basculement', 'réplication'],

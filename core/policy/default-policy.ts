@@ -1,6 +1,6 @@
 import type { Condition } from '../conditions/schema';
 import {
-  ALL_USERS, API_DEFECT, BILLING_DISPUTE, BUSINESS_STOPPED, CANCELLATION, DATA_LOSS, FURY, HUMAN_REQUESTED, ISSUE_TYPE_WORDS, LEGAL, MAJOR_OUTAGE, NEEDS_BACKEND,
+  ALL_USERS, API_DEFECT, API_NAMED, SERVER_ERROR, BILLING_DISPUTE, BUSINESS_STOPPED, CANCELLATION, DATA_LOSS, FURY, HUMAN_REQUESTED, ISSUE_TYPE_WORDS, LEGAL, MAJOR_OUTAGE, NEEDS_BACKEND,
   PLANNED_MAINTENANCE, REPEAT_CONTACT, SECURITY_INCIDENT, SOLVED,
 } from './default-phrases';
 import type { TierId } from '../ticket';
@@ -55,10 +55,9 @@ export const defaultPolicyInput = {
     { id: 'security-incident-lead', name: 'Security Incident Lead', tier: 'T4', description: 'Runs the security incident process from the first report.' },
   ],
   issueTypes: [
-    // Question forms ("how do I", "is it possible") weigh less than topic words: a how-to about webhooks is about webhooks.
-    issueTypeRow('faq', 'FAQ / repeat question', 'T0', 0.7),
-    issueTypeRow('how-to', 'How-to question', 'T0', 0.7),
-    issueTypeRow('setup', 'Setup basics', 'T0', 0.7),
+    issueTypeRow('faq', 'FAQ / repeat question', 'T0'),
+    issueTypeRow('how-to', 'How-to question', 'T0'),
+    issueTypeRow('setup', 'Setup basics', 'T0'),
     issueTypeRow('known-issue', 'Known issue', 'T1'),
     issueTypeRow('billing', 'Billing', 'T1'),
     issueTypeRow('access', 'Access / permissions', 'T1'),
@@ -180,7 +179,13 @@ export const defaultPolicyInput = {
       id: 'functional-api-defect',
       kind: 'functional',
       description: 'The public API itself fails: the On-call API Engineer owns it.',
-      when: { any: [{ field: 'tags', op: 'in', value: ['api_error'] }, { field: 'text', op: 'mentions', value: API_DEFECT }] },
+      when: {
+        any: [
+          { field: 'tags', op: 'in', value: ['api_error'] },
+          { field: 'text', op: 'mentions', value: API_DEFECT },
+          { all: [{ field: 'text', op: 'mentions', value: API_NAMED }, { field: 'text', op: 'mentions', value: SERVER_ERROR }] },
+        ],
+      },
       route: { tier: 'T3', role: 'on-call-api-engineer' },
       action: 'Page the On-call API Engineer with request ids, timestamps and error codes.',
     },
@@ -265,7 +270,13 @@ export const defaultPolicyInput = {
               { field: 'customerText', op: 'mentions', value: REPEAT_CONTACT },
             ],
           },
-          { any: [{ all: [{ field: 'sentiment.frustration', op: 'gte', value: 0.35 }, { field: 'sentiment.signals', op: 'exists', value: true }] }, { field: 'customerText', op: 'mentions', value: FURY }] },
+          {
+            any: [
+              // The sentiment lexicon is English: other languages are read through their words of fury.
+              { all: [{ field: 'language', op: 'eq', value: 'en' }, { field: 'sentiment.frustration', op: 'gte', value: 0.35 }, { field: 'sentiment.signals', op: 'exists', value: true }] },
+              { field: 'customerText', op: 'mentions', value: FURY },
+            ],
+          },
         ],
       },
       route: { tier: 'T2' },
@@ -277,7 +288,7 @@ export const defaultPolicyInput = {
       description: 'A first contact that is clearly furious and high-impact (enterprise, many users, business stopped): a warning, no tier move.',
       when: {
         all: [
-          { any: [{ field: 'sentiment.frustration', op: 'gte', value: 0.6 }, { field: 'customerText', op: 'mentions', value: FURY }] },
+          { any: [{ all: [{ field: 'language', op: 'eq', value: 'en' }, { field: 'sentiment.frustration', op: 'gte', value: 0.6 }] }, { field: 'customerText', op: 'mentions', value: FURY }] },
           {
             any: [
               { field: 'requester.customerTier', op: 'eq', value: 'enterprise' },

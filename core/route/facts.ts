@@ -20,6 +20,7 @@ export const FACT_NAMES = {
   customerText: 'subject, description and the customer’s own comments (with `mentions`: their own words, without quoted replies or signatures)',
   agentNotes: 'agents’ internal notes',
   lastCustomerMessage: 'the customer’s latest message after the first (with `mentions`: its own words)',
+  language: 'the language the customer wrote in (`en`, `de`, `es`, `fr`, `pt`, `it`, `nl`): the policy’s `text.language`, else detected',
   ticketText: 'the analysed ticket text (core/text) that `mentions` reads: language, who wrote what, amounts and head-counts',
   fromText: 'for `amount.*` and `impactedUsers` read from the text, the words they came from',
   customerMessageCount: 'messages from the customer: customer comments, plus the description when it is not also the first comment',
@@ -291,6 +292,7 @@ export function createFactBuilder(policy: Policy): (ticket: Ticket, options: Fac
       agentNotes,
       lastCustomerMessage,
       ticketText,
+      language: ticketText.language,
       fromText: told.fromText,
       customerMessageCount,
       agentMessageCount,
@@ -380,7 +382,7 @@ const MODEL_WEIGHT = 3;
 /** A runner-up within this share of the winner is named in the reason. */
 const CLOSE = 0.75;
 const round1 = (n: number) => Math.round(n * 10) / 10;
-const SPEAKER_WORDS = { subject: 'subject', 'first-message': 'first message', customer: 'a later customer message', 'agent-note': 'an agent’s note', 'agent-reply': 'an agent’s reply' } as const;
+const SPEAKER_WORDS = { subject: 'subject', 'reply-subject': 'the subject of a reply', 'first-message': 'first message', customer: 'a later customer message', 'agent-note': 'an agent’s note', 'agent-reply': 'an agent’s reply' } as const;
 
 const isSentimentField = (field: string) => field === 'sentiment' || field.startsWith('sentiment.');
 

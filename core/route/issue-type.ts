@@ -1,4 +1,4 @@
-import { compilePhrase, findIndexed, indexPhrases, type PhraseMatch } from '../text/phrase';
+import { type CompiledPhrase, compilePhrase, findIndexed, indexPhrases, type PhraseMatch } from '../text/phrase';
 import type { Speaker, TicketText } from '../text/ticket-text';
 import type { IssueType, Policy } from '../policy/schema';
 
@@ -18,7 +18,7 @@ export interface IssueTypeScore {
   hits: { phrase: string; excerpt: string; speaker: Speaker; weight: number }[];
 }
 
-const WEIGHT: Record<Speaker, number> = { subject: 3, 'first-message': 2, customer: 1, 'agent-note': 1.5, 'agent-reply': 0 };
+const WEIGHT: Record<Speaker, number> = { subject: 3, 'reply-subject': 0.5, 'first-message': 2, customer: 1, 'agent-note': 1.5, 'agent-reply': 0 };
 
 export function createIssueTypeScorer(policy: Policy): (text: TicketText) => IssueTypeScore[] {
   const owners = new Map<object, { type: IssueType; index: number }>();
@@ -30,36 +30,46 @@ export function createIssueTypeScorer(policy: Policy): (text: TicketText) => Iss
     }),
   );
   const phraseIndex = indexPhrases(phrases);
-  const byPhrase = new Map(phrases.map((p) => [p.raw + '\u0000' + owners.get(p)?.type.id, p]));
+  const byRaw = new Map<string, CompiledPhrase[]>();
+  for (const p of phrases) byRaw.set(p.raw, [...(byRaw.get(p.raw) ?? []), p]);
   const cache = new WeakMap<TicketText, IssueTypeScore[]>();
 
   return (text) => {
     const hit = cache.get(text);
     if (hit) return hit;
-    const best = new Map<object, { match: PhraseMatch; speaker: Speaker; weight: number }>();
-    for (const part of text.parts) {
+    // Every phrase found, by issue type; one word of the ticket counts once per issue type ("crash", "crashes" and
+    // "crashed" all find "crashes"), through the phrase that weighs most.
+    const found: { p: CompiledPhrase; owner: { type: IssueType; index: number }; match: PhraseMatch; part: number; speaker: Speaker; score: number }[] = [];
+    text.parts.forEach((part, partIndex) => {
       const weight = WEIGHT[part.speaker];
-      if (weight === 0) continue;
+      if (weight === 0) return;
       // Topic words count in a negated clause: "I can't log in" is about logging in.
       for (const match of findIndexed(part.doc, phraseIndex, { ignoreNegation: true })) {
-        // The same raw phrase may serve two issue types; findIndexed reports it by its text.
-        for (const p of phrases) {
-          if (p.raw !== match.phrase) continue;
-          const previous = best.get(p);
-          if (!previous || previous.weight < weight) best.set(p, { match, speaker: part.speaker, weight });
+        for (const p of byRaw.get(match.phrase) ?? []) {
+          const owner = owners.get(p);
+          if (!owner) continue;
+          const score = weight * (owner.type.weight ?? 1) * (1 + 0.25 * Math.min(p.terms.length - 1, 3));
+          found.push({ p, owner, match, part: partIndex, speaker: part.speaker, score });
         }
       }
-    }
+    });
+    found.sort((a, b) => b.score - a.score || a.owner.index - b.owner.index);
+    const taken = new Map<number, Set<string>>();
+    const counted = new Set<CompiledPhrase>();
     const scores = new Map<number, IssueTypeScore>();
-    for (const [p, found] of best) {
-      const owner = owners.get(p);
-      if (!owner) continue;
-      const terms = (byPhrase.get(`${(p as { raw: string }).raw}\u0000${owner.type.id}`)?.terms.length ?? 1) - 1;
-      const score = found.weight * (owner.type.weight ?? 1) * (1 + 0.25 * Math.min(terms, 3));
-      const row = scores.get(owner.index) ?? { type: owner.type, index: owner.index, score: 0, hits: [] };
-      row.score += score;
-      row.hits.push({ phrase: found.match.phrase, excerpt: found.match.excerpt, speaker: found.speaker, weight: score });
-      scores.set(owner.index, row);
+    for (const f of found) {
+      if (counted.has(f.p)) continue;
+      const words = taken.get(f.owner.index) ?? new Set<string>();
+      let overlaps = false;
+      for (let i = f.match.first; i <= f.match.last; i++) if (words.has(`${f.part}:${i}`)) overlaps = true;
+      if (overlaps) continue;
+      for (let i = f.match.first; i <= f.match.last; i++) words.add(`${f.part}:${i}`);
+      taken.set(f.owner.index, words);
+      counted.add(f.p);
+      const row = scores.get(f.owner.index) ?? { type: f.owner.type, index: f.owner.index, score: 0, hits: [] };
+      row.score += f.score;
+      row.hits.push({ phrase: f.match.phrase, excerpt: f.match.excerpt, speaker: f.speaker, weight: f.score });
+      scores.set(f.owner.index, row);
     }
     const ranked = [...scores.values()].sort((a, b) => b.score - a.score || a.index - b.index);
     for (const r of ranked) r.hits.sort((a, b) => b.weight - a.weight);

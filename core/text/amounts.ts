@@ -16,8 +16,10 @@ export interface WrittenAmount {
   start: number;
 }
 
-const SYMBOL_BEFORE = String.raw`US\$|\$|€|£|\b(?:USD|EUR|GBP|CHF|CAD|AUD)\b|\bS?Fr\.`;
-const WORD_AFTER = String.raw`€|\$|£|\b(?:USD|EUR|GBP|CHF|CAD|AUD|dollars?|bucks|euros?|pounds?|francs?|franken|d[oó]lares|libras|francos|livres|pfund)\b`;
+// Codes are bounded by letters, not \b, so a code written against its number counts: "USD2400", "2400EUR".
+const CODE = String.raw`(?<!\p{L})(?:USD|EUR|GBP|CHF|CAD|AUD)(?!\p{L})`;
+const SYMBOL_BEFORE = String.raw`US\$|\$|€|£|${CODE}|\bS?Fr\.`;
+const WORD_AFTER = String.raw`€|\$|£|${CODE}|\b(?:dollars?|bucks|euros?|pounds?|francs?|franken|d[oó]lares|libras|francos|livres|pfund)\b`;
 const K = String.raw`(?:\s?[kK]\b)?`;
 const AMOUNT = new RegExp(
   String.raw`(?<cb>${SYMBOL_BEFORE})\s?(?<nb>${NUMBER_SOURCE})(?<kb>${K})|(?<![\w.,])(?<na>${NUMBER_SOURCE})(?<ka>${K})\s?(?<ca>${WORD_AFTER})`,

@@ -7,7 +7,7 @@ import { NUMBER_SOURCE, parseWrittenNumber } from './numbers';
  * empleados". "3 of our 1,200 users" counts 3; a size that is only context
  * ("we have 3,400 users", "a team of 40 people") counts nothing.
  *
- * @example findHeadcounts('Since 9am all 3,400 users get a 502') // [{ count: 3400, written: 'all 3,400 users', start: 11 }]
+ * @example findHeadcounts('Since 9am all 3,400 users get a 502') // [{ count: 3400, written: 'all 3,400 users', start: 10 }]
  */
 export interface Headcount {
   count: number;
@@ -22,12 +22,23 @@ const UNITS = [
   'utilisateurs?', 'utilisatrices', 'employes', 'salaries', 'comptes', 'personnes', 'collaborateurs', 'collegues', 'licences',
 ].join('|');
 
-const HEADCOUNT = new RegExp(String.raw`(?<![\w.,])(?<n>${NUMBER_SOURCE})\s+(?:[\p{L}-]+\s+){0,3}?(?<unit>${UNITS})\b`, 'gu');
+/** Words that may stand between a number and its people: "all 3,400 of our active users", "350 de nos utilisateurs". */
+const FILLERS = [
+  'of', 'our', 'the', 'my', 'your', 'their', 'active', 'registered', 'licensed', 'named', 'paying', 'affected', 'internal', 'external', 'end', 'field', 'support', 'sales', 'concurrent', 'other', 'more', 'different', 'individual',
+  'unserer', 'unsere', 'unseren', 'aktive', 'aktiven', 'registrierte', 'registrierten', 'betroffene', 'betroffenen', 'weitere', 'weiteren', 'interne', 'internen', 'externe', 'externen',
+  'de', 'nuestros', 'nuestras', 'los', 'las', 'sus', 'activos', 'activas', 'registrados', 'afectados', 'otros',
+  'nos', 'des', 'les', 'leurs', 'actifs', 'actives', 'inscrits', 'concernes', 'autres',
+].join('|');
+const HEADCOUNT = new RegExp(String.raw`(?<![\w.,#])(?<n>${NUMBER_SOURCE})\s+(?:(?:${FILLERS})\s+){0,3}?(?<unit>${UNITS})\b`, 'gu');
+/** A number that names something: "invoice 1042", "order #88", "ticket 12". */
+const IDENTIFIER_BEFORE = /\b(invoice|order|ticket|case|no|nr|number|rechnung|bestellung|factura|pedido|facture|commande|id)\.?\s*#?\s*$/;
 /** "3 of our 1,200 users": the part, not the whole. */
 const PART_OF = new RegExp(String.raw`(?<n>${NUMBER_SOURCE})\s+(?:out of|of|von|de|sur|sobre)\s+(?:[\p{L}]+\s+)?$`, 'u');
+/** "all 3,400 users", "alle 1.200 Mitarbeiter", "tous nos 350 utilisateurs": the quantifier belongs to what was written. */
+const ALL = /(?<!\p{L})(?:all(?: of)?|alle|samtliche|tous|toutes|todos|todas)(?:\s+(?:our|the|unsere[nr]?|die|nos|les|nuestros|nuestras|los|las))?\s+$/u;
 /** The number is the customer's size, not the damage. */
 const SIZE_CONTEXT =
-  /\b(we have|we've got|we got|has|have|having|with|licensed for|licenses for|licences for|seats for|company of|team of|org of|organisation of|organization of|wir haben|hat|haben|mit|tenemos|tiene|con|nous avons|avons|avec|nous sommes|somos)\s+(about|around|over|roughly|some|approximately|ca\.?|etwa|rund|unos|alrededor de|environ|plus de|mas de|uber)?\s*$/;
+  /\b(we have|we've got|we got|has|have|having|with|for|bills|billed|billing|charged|charged us|pay for|paying for|bought|buy|add|adding|licensed for|licenses for|licences for|seats for|company of|team of|org of|organisation of|organization of|team von|firma von|equipo de|empresa de|equipe de|entreprise de|societe de|wir haben|hat|haben|mit|fur|tenemos|tiene|con|para|nous avons|avons|avec|pour|nous sommes|somos)\s+(about|around|over|roughly|some|approximately|ca\.?|etwa|rund|unos|alrededor de|environ|plus de|mas de|uber)?\s*$/;
 
 export function findHeadcounts(text: string): Headcount[] {
   const folded = foldText(text);
@@ -37,12 +48,14 @@ export function findHeadcounts(text: string): Headcount[] {
   HEADCOUNT.lastIndex = 0;
   for (let m = HEADCOUNT.exec(folded); m !== null; m = HEADCOUNT.exec(folded)) {
     const before = folded.slice(Math.max(0, m.index - 40), m.index);
-    if (SIZE_CONTEXT.test(before)) continue;
+    if (SIZE_CONTEXT.test(before) || IDENTIFIER_BEFORE.test(before)) continue;
     const part = PART_OF.exec(before);
     const written = part?.groups?.n ?? (m.groups?.n as string);
     const count = parseWrittenNumber(written);
     if (count === undefined || !Number.isInteger(count)) continue;
-    const start = part ? m.index - before.length + part.index : m.index;
+    const numberAt = part ? m.index - before.length + part.index : m.index;
+    const all = ALL.exec(folded.slice(Math.max(0, numberAt - 30), numberAt));
+    const start = all ? numberAt - all[0].length : numberAt;
     found.push({ count, written: source.slice(start, m.index + m[0].length), start });
   }
   return found;

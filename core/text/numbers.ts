@@ -17,12 +17,17 @@ export function parseWrittenNumber(written: string, thousands = false): number |
   } else if (lastDot >= 0 || lastComma >= 0) {
     const sep = lastDot >= 0 ? '.' : ',';
     const parts = s.split(sep);
-    const groupsOfThree = parts.length > 2 || (parts[1] ?? '').length === 3;
+    // "0.500" and "1500.000" are not thousands: a group separator follows one to three digits, not a lone zero.
+    const leadsGroups = /^[1-9]\d{0,2}$/.test(parts[0] ?? '');
+    const groupsOfThree = parts.length > 2 || (leadsGroups && (parts[1] ?? '').length === 3);
     s = groupsOfThree ? parts.join('') : parts.join('.');
   }
+  // Digits only from here: Number() would also read "", "0x1f" and "1e3".
+  if (!/^\d+(?:\.\d+)?$/.test(s)) return undefined;
   const value = Number(s);
   if (!Number.isFinite(value)) return undefined;
-  return thousands ? value * 1000 : value;
+  // Rounded to cents: 2.01 * 1000 is 2009.9999999999998 in binary floating point.
+  return thousands ? Math.round(value * 100_000) / 100 : value;
 }
 
 /** A written number: grouped thousands with an optional decimal part, or plain digits with one. */

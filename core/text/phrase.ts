@@ -7,7 +7,7 @@ import { type Language, stemWord } from './stem';
  * "dispute" finds "disputing" and "disputed" but not "indisputable"; "sso"
  * finds "SSO" but not "lesson". Syntax:
  * - words in a row match words in a row: `was compromised`;
- * - `…` (or `...`) lets up to four words sit between two parts, within one sentence: `charged … twice`;
+ * - `…` (or `...`) lets up to six words sit between two parts, within one clause: `charged … twice`;
  * - a trailing `*` matches a word's start, a leading `*` its end (compounds): `hack*`, `*verlust`;
  * - a leading `=` matches the word exactly, without stemming: `=wiped` (not "wipe"), `=syncing` (not "sync").
  * A match inside a negated clause ("no data was lost", "nobody hacked us") does not count.
@@ -43,7 +43,7 @@ export interface PhraseMatch {
   last: number;
 }
 
-export const MAX_GAP = 4;
+export const MAX_GAP = 6;
 
 export function compilePhrase(raw: string): CompiledPhrase {
   const terms: PhraseTerm[] = [];
@@ -86,10 +86,11 @@ function termMatches(doc: TextDocument, term: PhraseTerm, at: number): boolean {
   return word === term.folded || doc.stems[at] === stemOf(term, doc.language);
 }
 
-/** Where `term` matches from position `from` up to `from + gap`, in the same sentence as `sentence`. */
-function nextMatch(doc: TextDocument, term: PhraseTerm, from: number, sentence: number): number {
+/** Where `term` matches from position `from` up to `from + gap`: right after the previous word, or after a gap within its clause. */
+function nextMatch(doc: TextDocument, term: PhraseTerm, from: number, sentence: number, clause: number): number {
   for (let at = from; at <= from + term.gapBefore && at < doc.tokens.length; at++) {
-    if ((doc.tokens[at] as { sentence: number }).sentence !== sentence) return -1;
+    const token = doc.tokens[at] as { sentence: number; clause: number };
+    if (token.sentence !== sentence || (term.gapBefore > 0 && token.clause !== clause)) return -1;
     if (termMatches(doc, term, at)) return at;
   }
   return -1;
@@ -122,11 +123,11 @@ export function findPhrase(doc: TextDocument, phrase: CompiledPhrase, options: F
   const [head, ...rest] = phrase.terms;
   if (!head) return undefined;
   for (const start of starts(doc, head)) {
-    const sentence = (doc.tokens[start] as { sentence: number }).sentence;
+    const { sentence } = doc.tokens[start] as { sentence: number };
     let at = start;
     let ok = true;
     for (const term of rest) {
-      at = nextMatch(doc, term, at + 1, sentence);
+      at = nextMatch(doc, term, at + 1, sentence, (doc.tokens[at] as { clause: number }).clause);
       if (at < 0) {
         ok = false;
         break;
@@ -138,7 +139,7 @@ export function findPhrase(doc: TextDocument, phrase: CompiledPhrase, options: F
       // A negator inside the phrase ("not working", "acceso no autorizado") is part of what it says.
       for (let i = start; i <= at; i++) {
         const by = (doc.tokens[i] as { negatedBy: number }).negatedBy;
-        if (by >= 0 && by < start) negated = true;
+        if (by >= 0 && (by < start || by > at)) negated = true;
       }
     }
     if (negated) continue;

@@ -14,7 +14,7 @@ import { tokenize } from './tokenize';
  * condition can ask for the customer's words only and a quoted agent macro
  * never reads as the customer's report.
  */
-export type Speaker = 'subject' | 'first-message' | 'customer' | 'agent-note' | 'agent-reply';
+export type Speaker = 'subject' | 'reply-subject' | 'first-message' | 'customer' | 'agent-note' | 'agent-reply';
 
 export interface TicketPart {
   speaker: Speaker;
@@ -98,11 +98,13 @@ export function readTicketText(ticket: Ticket, options: TicketTextOptions = {}):
 const CACHE_LIMIT = 1024;
 const cache = new Map<string, TicketText>();
 
-const isCustomer = (s: Speaker) => s === 'subject' || s === 'first-message' || s === 'customer';
+const isCustomer = (s: Speaker) => s === 'subject' || s === 'reply-subject' || s === 'first-message' || s === 'customer';
+const REPLY_SUBJECT = /^\s*(re|aw|fw|fwd|wg|tr|rv|res|sv)\s*(\[\d+\])?\s*:/i;
 
 function rawParts(ticket: Ticket): { speaker: Speaker; text: string }[] {
   const parts: { speaker: Speaker; text: string }[] = [];
-  if (ticket.subject.trim()) parts.push({ speaker: 'subject', text: ticket.subject });
+  // "Re: Your invoice question": a reply's subject names the old thread, not what the customer writes about now.
+  if (ticket.subject.trim()) parts.push({ speaker: REPLY_SUBJECT.test(ticket.subject) ? 'reply-subject' : 'subject', text: ticket.subject });
   const description = ticket.description.trim();
   let first = description !== '';
   if (first) parts.push({ speaker: 'first-message', text: ownWords(ticket.description).own });

@@ -18,6 +18,8 @@ export interface Token {
   end: number;
   /** Sentence number within the text (., !, ?, line breaks end one). */
   sentence: number;
+  /** Clause number within the text (commas, semicolons, "but", "and" end one): a gap in a phrase never crosses one. */
+  clause: number;
   /** A negator earlier in the same clause, at most NEGATION_REACH words back, governs this word. */
   negated: boolean;
   /** The position of that negator (-1: none), so a phrase that contains its own negator ("not working") still matches. */
@@ -52,6 +54,19 @@ const CLAUSE_WORDS = new Set([
   'mas', 'porem', 'ma', 'perche', 'maar', 'omdat',
 ]);
 
+/**
+ * Pronoun negators also deny what came before them in their clause: "kompromittiert ist da nichts", "gelöscht wurde
+ * nichts", "hacked? nothing of the sort".
+ */
+const DENIERS = new Set(['nothing', 'nobody', 'nichts', 'niemand', 'nada', 'nadie', 'rien', 'niets']);
+
+/**
+ * A question about what would happen ("will any data be lost if we downgrade?", "in the event of a breach, how fast do
+ * you notify us?", "est-ce que vous supprimez les anciens tickets ?") reports nothing: its words count as denied.
+ */
+const HYPOTHETICAL_QUESTION =
+  /\b(if|whether|would|will|could|should|any|in case|in the event|what happens|how do we|how can we|how should we|wenn|falls|ob|wurde|wurden|wird|werden|irgend\w*|passiert|si|algun\w*|podria|seria|pasa\w*|est-ce|arrive\w*|serait|pourrait|seraient)\b/;
+
 const SENTENCE_END = /[.!?\n\r]/;
 const CLAUSE_END = /[,;:()\u2013\u2014]|\s-\s/;
 
@@ -61,6 +76,8 @@ export function tokenize(text: string): Token[] {
   const sameLength = folded.length === text.length;
   const tokens: Token[] = [];
   let sentence = 0;
+  let clause = 0;
+  let clauseStart = 0;
   let negateLeft = 0;
   let negator = -1;
   let last = 0;
@@ -71,9 +88,13 @@ export function tokenize(text: string): Token[] {
     const between = text.slice(last, start);
     if (last > 0 && SENTENCE_END.test(between)) {
       sentence++;
+      clause++;
       negateLeft = 0;
+      clauseStart = tokens.length;
     } else if (CLAUSE_END.test(between)) {
+      clause++;
       negateLeft = 0;
+      clauseStart = tokens.length;
     }
     last = end;
     const word = sameLength ? folded.slice(start, end) : foldText(m[0]);
@@ -83,15 +104,52 @@ export function tokenize(text: string): Token[] {
       negator = tokens.length - 1;
       continue;
     }
-    if (CLAUSE_WORDS.has(word)) negateLeft = 0;
+    if (CLAUSE_WORDS.has(word)) {
+      clause++;
+      negateLeft = 0;
+      clauseStart = tokens.length;
+    }
     const negated = negateLeft > 0;
-    tokens.push({ folded: word, start, end, sentence, negated, negatedBy: negated ? negator : -1 });
+    tokens.push({ folded: word, start, end, sentence, clause, negated, negatedBy: negated ? negator : -1 });
     if (negated) negateLeft--;
     const elided = word === 'n' && /^['\u2019]/.test(text.slice(end, end + 1));
     if (NEGATORS.has(word) || elided) {
       negateLeft = NEGATION_REACH;
       negator = tokens.length - 1;
     }
+    if (DENIERS.has(word)) {
+      const at = tokens.length - 1;
+      for (let i = clauseStart; i < at; i++) {
+        const t = tokens[i] as Token;
+        if (!t.negated) {
+          t.negated = true;
+          t.negatedBy = at;
+        }
+      }
+    }
   }
+  denyHypotheticalQuestions(text, folded, tokens);
   return tokens;
+}
+
+function denyHypotheticalQuestions(text: string, folded: string, tokens: Token[]): void {
+  let first = 0;
+  for (let i = 0; i <= tokens.length; i++) {
+    const t = tokens[i];
+    if (t && t.sentence === (tokens[first] as Token).sentence) continue;
+    const last = tokens[i - 1];
+    if (last) {
+      const end = text.slice(last.end).search(/[.!?\n]|$/);
+      const isQuestion = text.charAt(last.end + end) === '?';
+      const sentence = folded.slice((tokens[first] as Token).start, last.end);
+      if (isQuestion && HYPOTHETICAL_QUESTION.test(sentence)) {
+        for (let k = first; k < i; k++) {
+          const token = tokens[k] as Token;
+          token.negated = true;
+          token.negatedBy = first - 1;
+        }
+      }
+    }
+    first = i;
+  }
 }
