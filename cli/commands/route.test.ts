@@ -1,4 +1,4 @@
-import { describe, expect, it } from 'vitest';
+import { beforeAll, describe, expect, it } from 'vitest';
 import { defaultPolicyInput } from '../../core/policy/default-policy';
 import { decisionSchema } from '../../core/route/decision';
 import { memoryIo } from '../testing/memory-io';
@@ -90,5 +90,95 @@ describe('tierline route', () => {
     const t = fakeIo();
     expect(await main(['route', 'missing.json'], t.io)).toBe(1);
     expect(t.err()).toContain('cannot read missing.json');
+  });
+
+  describe('with --model', () => {
+    /** A model trained on the shipped sample, with `tierline train` itself. */
+    let model = '';
+    beforeAll(async () => {
+      const t = memoryIo({}, { disk: true, now: NOW });
+      expect(await main(['train', '--data', 'tests/fixtures/triage/tickets.csv', '--out', 'model.json'], t.io)).toBe(0);
+      model = t.files['model.json'] ?? '';
+    }, 60_000);
+
+    const datePicker = { id: 'B-1', subject: 'The date picker shows February 30 as a valid date.' };
+
+    it('lets a confident suggestion set the issue type: a date-picker bug goes to a Senior Specialist instead of the entry tier', async () => {
+      const plain = fakeIo({ 't.json': JSON.stringify(datePicker) });
+      expect(await main(['route', '--now', NOW, 't.json'], plain.io)).toBe(0);
+      expect(plain.decisions()[0]).toMatchObject({ tier: 'T1', role: 'front-line-agent' });
+      expect(plain.decisions()[0]?.issueType).toBeUndefined();
+
+      const t = fakeIo({ 'm.json': model, 't.json': JSON.stringify(datePicker) });
+      expect(await main(['route', '--model', 'm.json', '--now', NOW, 't.json'], t.io)).toBe(0);
+      const [d] = t.decisions();
+      expect(d).toMatchObject({ tier: 'T2', role: 'senior-specialist', issueType: 'bug' });
+      expect(d?.reasons[0]).toMatchObject({ about: 'issue-type', rule: 'ai.labels.bug', saw: { label: 'bug', autoRouteAt: 0.9 } });
+    });
+
+    it('leaves the gates to the policy: an enterprise customer (a sensitive case) is never routed by the model', async () => {
+      const t = fakeIo({ 'm.json': model, 't.json': JSON.stringify({ ...datePicker, requester: { customerTier: 'enterprise' } }) });
+      expect(await main(['route', '--model', 'm.json', '--now', NOW, 't.json'], t.io)).toBe(0);
+      const [d] = t.decisions();
+      expect(d).toMatchObject({ tier: 'T1', role: 'front-line-agent' });
+      expect(d?.issueType).toBeUndefined();
+    });
+
+    it('stops with exit code 1 before routing when the file is not a triage model', async () => {
+      const t = fakeIo({ 'm.json': '{"schemaVersion":1}' });
+      expect(await main(['route', '--model', 'm.json', '--now', NOW, 'examples/tickets/faq.json'], t.io)).toBe(1);
+      expect(t.err()).toContain('the model m.json cannot be used: not a triage model');
+      expect(t.out()).toBe('');
+      const missing = fakeIo();
+      expect(await main(['route', '--model', 'nowhere.json', 'examples/tickets/faq.json'], missing.io)).toBe(1);
+      expect(missing.err()).toContain('the model nowhere.json cannot be read');
+    });
+
+    it('explains a decision the model made, with the label and confidence it saw', async () => {
+      const t = fakeIo({ 'm.json': model, 't.json': JSON.stringify(datePicker) });
+      expect(await main(['route', '--model', 'm.json', '--explain', '--now', NOW, 't.json'], t.io)).toBe(0);
+      const lines = t.out().split('\n');
+      expect(lines[0]).toBe('B-1: Tier 2 · Senior Specialist · Normal · no bypass');
+      expect(lines[1]).toBe('- [issue-type] Issue type "Reproducible bug" from the triage model (above the auto-route gate, not a sensitive case).');
+      expect(lines[2]).toBe('    label: "bug"');
+      expect(lines[3]).toMatch(/^ {4}confidence: (1|0\.9\d*)$/);
+      expect(lines).toContain('    autoRouteAt: 0.9');
+    });
+  });
+
+  describe('with --explain', () => {
+    const furious = {
+      id: 'ZD-7',
+      subject: 'Export broken, this is unacceptable',
+      description: 'Exports fail for all our users. This is completely unacceptable, our business is stopped.',
+      requester: { customerTier: 'enterprise' },
+    };
+
+    it('prints a headline, each reason with what it saw, and the fired triggers, instead of JSON', async () => {
+      const t = fakeIo({ 't.json': JSON.stringify(furious) });
+      expect(await main(['route', '--explain', '--now', NOW, 't.json'], t.io)).toBe(0);
+      const text = t.out();
+      expect(text.startsWith('ZD-7: Tier 3 · Engineering / Product · Normal · no bypass\n')).toBe(true);
+      expect(text).toContain(
+        [
+          '- [trigger] Systemic trigger: Many users or accounts are affected (100 or more, or "all our users").',
+          '    customerText: "Exports fail for all our users. This is completely unacceptable, our… (“all our users”)"',
+        ].join('\n'),
+      );
+      expect(text).toContain('- [role] Engineering / Product owns Tier 3.\n');
+      expect(text).toContain('    requester.customerTier: "enterprise"\n');
+      expect(text).toMatch(/- \[severity\] Severity Normal \(no severity rule matched\)\.\n- \[clock\]/);
+      expect(text).toContain(['Triggers:', '- systemic systemic-many-users', '- functional functional-specialist-issue', '- sentiment sentiment-furious-first-contact (warn-only)', ''].join('\n'));
+      expect(text).not.toContain('{"ticketId"');
+    });
+
+    it('says so when no trigger fired, and separates the decisions of a JSONL file with a blank line', async () => {
+      const lines = [JSON.stringify({ id: 'a', subject: 'How do I export my data?' }), JSON.stringify({ id: 'b', subject: 'How do I add a teammate?' })].join('\n');
+      const t = fakeIo({ 'b.jsonl': lines });
+      expect(await main(['route', '--explain', '--now', NOW, '--tickets', 'b.jsonl'], t.io)).toBe(0);
+      const blocks = t.out().trimEnd().split('\n\n');
+      expect(blocks.map((b) => b.split('\n')[0])).toEqual(['a: Tier 0 · Knowledge Base / AI Agent · Normal · no bypass', 'b: Tier 0 · Knowledge Base / AI Agent · Normal · no bypass']);
+      for (const b of blocks) expect(b.endsWith('Triggers: none')).toBe(true);
+    });
   });
 });

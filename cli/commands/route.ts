@@ -1,19 +1,25 @@
 import { parseArgs } from 'node:util';
 import { defaultPolicy } from '../../core/policy/default-policy';
 import { createRouter, type Router } from '../../core/route/decide';
+import type { Decision } from '../../core/route/decision';
 import { parseTicket } from '../../core/ticket-parse';
+import { loadTriageModel, predict, type TriageModel } from '../../core/triage/predict';
+import { triageText } from '../../core/triage/ticket-text';
 import type { CliCommand, CliIo } from '../io';
 import { formatParseErrors, loadPolicy } from '../load-policy';
 
 /**
- * `tierline route [--policy p.json] [--now ISO] (ticket.json | --tickets file.jsonl | -)`:
- * one decision as JSON per line on stdout. A malformed policy stops with exit 1;
- * a malformed ticket is reported on stderr with its path (and line number in
- * JSONL) while the others are still routed, and the exit code is 1 at the end.
+ * `tierline route [--policy p.json] [--model m.json] [--now ISO] [--explain] (ticket.json | --tickets file.jsonl | -)`:
+ * one decision as JSON per line on stdout, or with `--explain` each decision as
+ * text an admin can read. With `--model` the triage model's suggestion goes to
+ * the router, which applies the policy's AI gates itself. A malformed policy or
+ * model stops with exit 1; a malformed ticket is reported on stderr with its
+ * path (and line number in JSONL) while the others are still routed, and the
+ * exit code is 1 at the end.
  */
 const command: CliCommand = {
-  summary: 'Route tickets with a policy: one decision as JSON per line',
-  usage: 'tierline route [--policy p.json] [--now ISO] (ticket.json | --tickets file.jsonl | -)',
+  summary: 'Route tickets with a policy (and optionally a triage model): one decision as JSON per line, or explained as text',
+  usage: 'tierline route [--policy p.json] [--model m.json] [--now ISO] [--explain] (ticket.json | --tickets file.jsonl | -)',
   async run(argv, io) {
     let parsed: ReturnType<typeof readArgs>;
     try {
@@ -29,7 +35,9 @@ const command: CliCommand = {
 
     const policy = values.policy ? await loadPolicy(values.policy, io) : defaultPolicy;
     if (!policy) return 1;
-    const route = createRouter(policy);
+    const model = values.model ? await readModel(values.model, io) : undefined;
+    if (model === null) return 1;
+    const routing: Routing = { route: createRouter(policy), now, model, explain: values.explain === true };
 
     const source = sources[0] as string;
     let text: string;
@@ -40,7 +48,7 @@ const command: CliCommand = {
       return 1;
     }
     const jsonl = values.tickets !== undefined || source.endsWith('.jsonl') || source.endsWith('.ndjson');
-    const failures = jsonl ? routeLines(text, source, route, now, io) : routeDocument(text, source, route, now, io);
+    const failures = jsonl ? routeLines(text, source, routing, io) : routeDocument(text, source, routing, io);
     return failures > 0 ? 1 : 0;
   },
 };
@@ -52,7 +60,7 @@ const ISO_WITH_OFFSET = /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}(:\d{2}(\.\d+)?)?(Z|[+-]\
 function readArgs(argv: string[]) {
   return parseArgs({
     args: argv,
-    options: { policy: { type: 'string' }, now: { type: 'string' }, tickets: { type: 'string' } },
+    options: { policy: { type: 'string' }, model: { type: 'string' }, now: { type: 'string' }, tickets: { type: 'string' }, explain: { type: 'boolean' } },
     allowPositionals: true,
     strict: true,
   });
@@ -63,8 +71,32 @@ function usageError(io: CliIo, message: string): number {
   return 2;
 }
 
+/** What every ticket of one run is routed with. */
+interface Routing {
+  route: Router;
+  now: string;
+  model: TriageModel | undefined;
+  explain: boolean;
+}
+
+/** A trained triage model file (`tierline train`), or null after saying on stderr why it cannot be used. */
+async function readModel(path: string, io: CliIo): Promise<TriageModel | null> {
+  let json: unknown;
+  try {
+    json = JSON.parse(await io.readFile(path));
+  } catch (error) {
+    const why = error instanceof SyntaxError ? 'is not JSON' : `cannot be read: ${error instanceof Error ? error.message : String(error)}`;
+    io.stderr(`tierline route: the model ${path} ${why}\n`);
+    return null;
+  }
+  const loaded = loadTriageModel(json);
+  if (loaded.ok) return loaded.model;
+  io.stderr(`tierline route: the model ${path} cannot be used: ${loaded.error}\n`);
+  return null;
+}
+
 /** A JSON file: one ticket, or an array of tickets. Returns the number of tickets that failed. */
-function routeDocument(text: string, source: string, route: Router, now: string, io: CliIo): number {
+function routeDocument(text: string, source: string, routing: Routing, io: CliIo): number {
   let json: unknown;
   try {
     json = JSON.parse(text);
@@ -76,13 +108,13 @@ function routeDocument(text: string, source: string, route: Router, now: string,
   let failures = 0;
   tickets.forEach((input, i) => {
     const where = Array.isArray(json) ? `${source} item ${i}` : source;
-    if (!routeOne(input, where, route, now, io)) failures++;
+    if (!routeOne(input, where, routing, io)) failures++;
   });
   return failures;
 }
 
 /** JSON Lines: one ticket per line; blank lines are skipped, bad lines reported by number. */
-function routeLines(text: string, source: string, route: Router, now: string, io: CliIo): number {
+function routeLines(text: string, source: string, routing: Routing, io: CliIo): number {
   let failures = 0;
   text.split(/\r?\n/).forEach((line, i) => {
     if (line.trim() === '') return;
@@ -95,17 +127,47 @@ function routeLines(text: string, source: string, route: Router, now: string, io
       failures++;
       return;
     }
-    if (!routeOne(json, where, route, now, io)) failures++;
+    if (!routeOne(json, where, routing, io)) failures++;
   });
   return failures;
 }
 
-function routeOne(input: unknown, where: string, route: Router, now: string, io: CliIo): boolean {
+function routeOne(input: unknown, where: string, { route, now, model, explain }: Routing, io: CliIo): boolean {
   const ticket = parseTicket(input);
   if (!ticket.ok) {
     io.stderr(`tierline route: ${where}: not a valid ticket:\n${formatParseErrors(ticket.errors)}`);
     return false;
   }
-  io.stdout(`${JSON.stringify(route(ticket.ticket, { now }))}\n`);
+  // The label and its confidence only: the router maps the label and applies the policy's AI gates.
+  const suggestion = model ? predict(model, triageText(ticket.ticket)) : undefined;
+  const decision = route(ticket.ticket, { now, ...(suggestion ? { model: { label: suggestion.label, confidence: suggestion.confidence } } : {}) });
+  io.stdout(explain ? `${explainDecision(decision)}\n` : `${JSON.stringify(decision)}\n`);
   return true;
+}
+
+/**
+ * A decision as text: the headline, each reason with what it saw, the fired triggers.
+ *
+ * @example
+ * explainDecision(decision)
+ * // FD-2002: Tier 1 · Billing Specialist · Normal · bypass
+ * // - [trigger] Contractual trigger: A billing dispute over $1,000 goes straight to a Billing Specialist.
+ * //     customerText: "Invoice INV-2026-031 charged twice (“charged … twice”)"
+ * //     amount.value: 4800
+ * // …
+ * // Triggers:
+ * // - contractual contractual-billing-dispute
+ */
+function explainDecision(decision: Decision): string {
+  const lines = [`${decision.ticketId}: Tier ${decision.tier.slice(1)} · ${decision.roleName} · ${decision.severityName} · ${decision.bypass ? 'bypass' : 'no bypass'}`];
+  for (const reason of decision.reasons) {
+    lines.push(`- [${reason.about}] ${reason.text}`);
+    for (const [key, value] of Object.entries(reason.saw)) {
+      // Absent values are left out, as in the JSON.
+      if (value !== undefined) lines.push(`    ${key}: ${JSON.stringify(value)}`);
+    }
+  }
+  lines.push(decision.triggers.length === 0 ? 'Triggers: none' : 'Triggers:');
+  for (const t of decision.triggers) lines.push(`- ${t.kind} ${t.id}${t.warnOnly ? ' (warn-only)' : ''}`);
+  return `${lines.join('\n')}\n`;
 }

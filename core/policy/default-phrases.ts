@@ -17,7 +17,8 @@ export const SECURITY_INCIDENT = all({
     // Not a bare "hacked": "I hacked together a sheet" is no incident.
     'got hacked', 'been hacked', 'was hacked', 'were hacked', 'is hacked', 'are hacked', 'hacked into', 'hacked our', 'hacked my', 'hacked us', 'hacked … account*', 'account* … hacked', '=hacker', '=hackers', 'hackd',
     'someone … changed', 'someone had changed', 'someone has access', 'someone … has been inside', 'someone … inside our account', 'somebody … access', 'someone else … using', "wasn't me", 'was not me', 'did neither', "didn't do any of this", 'did not do this', 'password was changed', 'email address was changed',
-    'fake … login', 'fake email*', 'fake page', 'fake site', 'fake website', 'typed their password*', 'entered their password*', 'entered … credentials', 'imitating … login', 'spoofed', 'spoofing', 'phishing', 'hackers', '=compromised', 'account compromise', 'unauthorized access', 'unauthorised access', 'unauthorized login*', 'unauthorised login*',
+    'fake … login', 'fake email*', 'fake page', 'fake site', 'fake website', 'typed their password*', 'entered their password*', 'entered … credentials', 'imitating … login', 'spoofed', 'spoofing', 'look-alike domain', 'lookalike domain', 'look exactly like', 'copy of our portal', 'entered their card*', 'entered … card number',
+    'phishing … customers', 'phishing … users', 'phishing … staff', 'phishing … employees', 'phishing … clients', 'hackers', '=compromised', 'account compromise', 'unauthorized access', 'unauthorised access', 'unauthorized login*', 'unauthorised login*',
     'data breach', 'security breach', 'security incident', 'was breached', 'were breached', 'been breached', 'breached our systems',
     'phishing attack', 'phishing campaign', 'phishing … targeting', 'were phished', 'got phished', 'been phished', 'clicked … phishing', 'fell for … phishing', 'phishing … credentials',
     'ransomware', 'malware', 'leaked credentials', 'credentials … leaked', 'password* … leaked', 'api key* … leaked', 'leaked … api key*', 'data leak', 'credentials … stolen', 'stolen credentials', 'stolen password*',
@@ -26,23 +27,23 @@ export const SECURITY_INCIDENT = all({
   ],
   de: [
     'gehackt', 'hacker', 'hackerangriff', 'kompromittiert', 'unbefugt* zugriff', 'unberechtigt* zugriff', 'unbefugt* … angemeldet', 'datenleck', 'datenpanne', 'sicherheitsvorfall', 'sicherheitslücke … ausgenutzt',
-    'phishing-angriff', 'gefälschte … seite', 'gefälschte mails', 'passwort … eingegeben', 'phishing-mail* … geklickt', 'phishing … zugangsdaten', 'phishing-kampagne', 'ransomware', 'schadsoftware', 'trojaner', 'erpressungstrojaner',
+    'phishing-angriff', 'phishing … kunden', 'phishing … mitarbeiter', 'gefälschte … seite', 'gefälschte mails', 'phishing-mail* … geklickt', 'phishing … zugangsdaten', 'phishing-kampagne', 'ransomware', 'schadsoftware', 'trojaner', 'erpressungstrojaner',
     'zugangsdaten … geleakt', 'zugangsdaten … gestohlen', 'passwort … gestohlen', 'passwörter … gestohlen', 'jemand … eingeloggt', 'jemand … angemeldet', 'fremde* … eingeloggt', 'fremde* … angemeldet', 'verdächtige anmeldung*', 'angreifer', 'konto übernommen', 'account übernommen',
   ],
   es: [
     'hackeado', 'hackeada', 'hackearon', 'hackeo', 'comprometida', 'comprometido', 'comprometidas', 'comprometidos', 'acceso no autorizado', 'accesos no autorizados', 'filtración', 'brecha de seguridad', 'incidente de seguridad',
-    'ataque de phishing', 'página falsa', 'correos falsos', 'pusieron … contraseña', 'phishing … credenciales', 'campaña de phishing', 'ransomware', 'malware', 'robaron … credenciales', 'credenciales … filtradas', 'credenciales … robadas', 'contraseñas … robadas',
+    'ataque de phishing', 'phishing … clientes', 'phishing … usuarios', 'phishing … empleados', 'página falsa', 'correos falsos', 'phishing … credenciales', 'campaña de phishing', 'ransomware', 'malware', 'robaron … credenciales', 'credenciales … filtradas', 'credenciales … robadas', 'contraseñas … robadas',
     'alguien … entró', 'alguien … accedió', 'alguien … inició sesión', 'inicio de sesión sospechoso', 'inicios de sesión sospechosos', 'atacante', 'suplantación de identidad', 'suplantaron',
   ],
   fr: [
     'piraté', 'piratée', 'piratés', 'piratage', 'compromis', 'compromise', 'accès non autorisé', 'accès non autorisés', 'fuite de données', 'violation de données', 'incident de sécurité',
-    'attaque de phishing', 'hameçonnage', 'faux site', 'fausse page', 'ont saisi … mot de passe', 'phishing … identifiants', 'rançongiciel', 'ransomware', 'logiciel malveillant', 'identifiants … volés', 'identifiants … fuité', 'mots de passe … volés',
+    'attaque de phishing', 'phishing … clients', 'phishing … utilisateurs', 'hameçonnage', 'faux site', 'fausse page', 'ont saisi … mot de passe', 'phishing … identifiants', 'rançongiciel', 'ransomware', 'logiciel malveillant', 'identifiants … volés', 'identifiants … fuité', 'mots de passe … volés',
     "quelqu'un … connecté", "quelqu'un … accédé", 'connexion suspecte', 'connexions suspectes', 'attaquant', 'usurpation', 'prise de contrôle',
   ],
 });
 
 const DATA_NOUNS: Languages = {
-  en: ['data', 'records', 'projects', 'contacts', 'files', 'documents', 'tickets', 'entries', 'history', 'orders', 'notes', 'attachments', 'boards', 'tasks', 'reports', 'dashboards', 'database', '=leads', '=deals', 'everything'],
+  en: ['data', 'records', 'projects', 'contacts', 'files', 'documents', 'tickets', 'entries', 'history', 'orders', 'notes', 'attachments', 'boards', 'tasks', 'reports', 'dashboards', 'database', '=leads', '=deals', 'templates', 'articles', 'pages', 'folders', 'conversations', 'comments', 'workflows', 'automations', 'macros', 'everything'],
   de: ['daten', 'datensätze', 'projekte', 'kontakte', 'dateien', 'dokumente', 'tickets', 'einträge', 'verlauf', 'historie', 'aufträge', 'notizen', 'anhänge', 'datenbank', 'kundendaten', 'alles'],
   es: ['datos', 'registros', 'proyectos', 'contactos', 'archivos', 'documentos', 'tickets', 'entradas', 'historial', 'pedidos', 'notas', 'adjuntos', 'clientes', 'todo'],
   fr: ['données', 'enregistrements', 'projets', 'contacts', 'fichiers', 'documents', 'tickets', 'entrées', 'historique', 'commandes', 'notes', 'pièces jointes', 'clients', 'tout'],
@@ -62,12 +63,12 @@ export const MAJOR_OUTAGE = all({
   en: [
     'major outage', 'complete outage', 'full outage', 'total outage', 'system-wide outage', 'platform-wide outage', 'site-wide outage',
     'dashboard … down', 'platform … down', 'service … down', 'site … down', 'website … down', 'app … down', 'application … down', 'system … down', 'everything … down', 'whole thing … down', 'completely down', 'totally down',
-    'nothing loads', 'nothing is loading', 'nothing will load', 'nothing works', 'nobody can … log in', 'nobody can … access', 'no one can … log in', 'no one can … access', 'none of us can',
+    'service … =dead', 'platform … =dead', 'app … =dead', 'site … =dead', 'nothing opens', 'nothing loads', 'nothing is loading', 'nothing will load', 'nothing works anymore', 'nobody can … log in', 'nobody can … access', 'no one can … log in', 'no one can … access', 'none of us can',
     '503 … every', '502 … every', 'every page … 503', 'every page … 502', 'unreachable', 'cannot reach … at all',
   ],
   de: ['komplett down', 'alles down', 'plattform … down', 'plattform … nicht erreichbar', 'system … nicht erreichbar', 'seite … nicht erreichbar', 'totalausfall', 'komplettausfall', 'gesamtausfall', 'nichts geht mehr', 'gar nichts … lädt', 'niemand kann … anmelden', 'niemand kann … einloggen', 'keiner kann … arbeiten'],
   es: ['caída total', 'caída general', 'está caído', 'está caída', 'todo caído', 'plataforma … caída', 'servicio … caído', 'no carga nada', 'nada funciona', 'sin servicio', 'inaccesible', 'interrupción total', 'nadie puede … entrar', 'nadie puede … acceder'],
-  fr: ['panne générale', 'panne totale', 'panne complète', 'plateforme … inaccessible', 'plateforme … en panne', 'service … indisponible', 'tout est en panne', 'plus rien ne fonctionne', 'plus rien ne marche', 'rien ne fonctionne', 'site … en panne', 'hors service', 'inaccessible', 'personne ne peut … connecter'],
+  fr: ['panne générale', 'panne totale', 'panne complète', 'plateforme … inaccessible', 'plateforme … en panne', 'service … indisponible', 'tout est en panne', 'plus rien ne fonctionne', 'plus rien ne marche', 'site … en panne', 'hors service', 'inaccessible', 'personne ne peut … connecter'],
 });
 
 export const PLANNED_MAINTENANCE = all({
@@ -81,7 +82,7 @@ export const BILLING_DISPUTE = all({
   en: [
     'dispute', 'chargeback', 'charge back', 'overcharged', 'over-charged', 'double charged', 'double-charged', 'charged … twice', 'charged … double', 'billed … twice', 'invoiced … twice', 'debited … twice', 'duplicate charge*', 'duplicate payment*', 'paid twice', 'double payment',
     'wrong amount', 'incorrect amount', 'incorrect invoice', 'wrong invoice', 'incorrect charge', 'wrongly charged', 'charged … wrong', 'unauthorized charge', 'unauthorised charge', 'did not authorize … charge', 'never authorized … charge', 'should not have been charged',
-    'object to', 'never ordered', 'never asked for', 'never requested', 'did not order', "didn't order", 'not ordered', 'nobody … ordered', 'nobody … requested', 'not accept … charge', 'do not accept', 'mistake … invoice', 'invoice … mistake', 'billed … by mistake', 'charged … by mistake', 'charged … in error', 'billed … in error', 'reverse this', 'reverse … debit', 'despite … cancel*', 'although … cancelled', 'after … cancelled', 'refund … in full', 'full refund',
+    'undo it', 'can you undo', 'never switched', 'never agreed', 'never signed up', 'never upgraded', 'object to', 'never ordered', 'never asked for', 'never requested', 'did not order', "didn't order", 'not ordered', 'nobody … ordered', 'nobody … requested', 'not accept … charge', 'do not accept', 'mistake … invoice', 'invoice … mistake', 'billed … by mistake', 'charged … by mistake', 'charged … in error', 'billed … in error', 'reverse this', 'reverse … debit', 'despite … cancel*', 'although … cancelled', 'after … cancelled', 'refund … in full', 'full refund',
     'contest … charge', 'contest … invoice', 'reverse … charge', 'money back', 'charged … after … cancel*', 'still charged', 'charged … even though', 'charged us … for … we', 'refund … charge', 'not agree … charge', 'not agree … invoice',
   ],
   de: [
@@ -110,10 +111,10 @@ export const ALL_USERS = all({
 });
 
 export const NEEDS_BACKEND = all({
-  en: ['backend access', 'back-end access', 'database access', 'access to the database', 'access to your database', 'server logs', 'server-side logs', 'needs a specialist', 'need a specialist', 'no documented fix', 'not documented', 'undocumented', "docs don't cover", "documentation doesn't cover", 'nothing in the docs', 'not in the documentation', 'only you can', 'only your team can', 'backend', 'back end', 'back-end'],
-  de: ['backend-zugriff', 'backend', 'datenbankzugriff', 'zugriff auf die datenbank', 'serverlogs', 'server-logs', 'nicht dokumentiert', 'keine dokumentation', 'nicht in der doku', 'nur ihr könnt', 'nur sie können'],
-  es: ['acceso al backend', 'backend', 'acceso a la base de datos', 'logs del servidor', 'registros del servidor', 'no está documentado', 'no aparece en la documentación', 'solo ustedes pueden'],
-  fr: ['accès au backend', 'backend', 'accès à la base de données', 'logs serveur', 'journaux du serveur', 'pas documenté', "n'est pas documenté", 'rien dans la documentation', 'seuls vous pouvez'],
+  en: ['technical team', 'your engineers', 'on the server', 'server side', 'server-side', 'backend access', 'back-end access', 'database access', 'access to the database', 'access to your database', 'server logs', 'server-side logs', 'needs a specialist', 'need a specialist', 'no documented fix', 'not documented', 'undocumented', "docs don't cover", "documentation doesn't cover", 'nothing in the docs', 'not in the documentation', 'only you can', 'only your team can', 'backend', 'back end', 'back-end'],
+  de: ['technisches team', 'serverseitig', 'auf dem server', 'backend-zugriff', 'backend', 'datenbankzugriff', 'zugriff auf die datenbank', 'serverlogs', 'server-logs', 'nicht dokumentiert', 'keine dokumentation', 'nicht in der doku', 'nur ihr könnt', 'nur sie können'],
+  es: ['equipo técnico', 'desde el servidor', 'en el servidor', 'no hay ninguna opción', 'acceso al backend', 'backend', 'acceso a la base de datos', 'logs del servidor', 'registros del servidor', 'no está documentado', 'no aparece en la documentación', 'solo ustedes pueden'],
+  fr: ['équipe technique', 'côté serveur', 'sur le serveur', 'accès au backend', 'backend', 'accès à la base de données', 'logs serveur', 'journaux du serveur', 'pas documenté', "n'est pas documenté", 'rien dans la documentation', 'seuls vous pouvez'],
 });
 
 /** The API named anywhere in the ticket… */
@@ -149,10 +150,18 @@ export const FURY = all({
   fr: ['inacceptable', 'inadmissible', 'scandaleux', 'honteux', 'une honte', 'furieux', 'furieuse', 'ras-le-bol', 'marre', 'lamentable', 'catastrophique', 'ridicule', 'intolérable', 'exaspéré', 'exaspérée'],
 });
 
+/** Milder words that, on a repeat contact, show a customer losing patience (the lexicon's 0.35 in English). */
+export const ANNOYED = all({
+  en: ['frustrated', 'frustrating', 'annoyed', 'disappointed', 'fed up', 'finally', 'seriously'],
+  de: ['endlich', 'ich erwarte', 'ärgerlich', 'verärgert', 'enttäuscht', 'frustriert', 'frustrierend', 'genervt', 'unzufrieden', 'langsam reicht'],
+  es: ['por fin', 'de una vez', 'molesto', 'molestos', 'frustrado', 'frustrante', 'decepcionado', 'cansado de', 'cansados de', 'exijo'],
+  fr: ['enfin', 'déçu', 'déçus', 'frustré', 'frustrant', 'agacé', 'énervé', 'mécontent', 'mécontents', "j'exige", 'ça suffit'],
+});
+
 /** "Again", "third time", "still not fixed" in the other languages (core/sentiment reads the English ones). */
 export const REPEAT_CONTACT = all({
   en: ['third time', 'fourth time', 'again', 'still not', 'still broken', 'still waiting', 'already reported', 'following up', 'follow up', 'no response', 'no reply', 'how many times'],
-  de: ['schon wieder', 'erneut', 'zum dritten mal', 'zum wiederholten mal', 'immer noch', 'noch immer', 'nochmals', 'bereits gemeldet', 'keine antwort', 'wie oft noch'],
+  de: ['schon wieder', 'erneut', 'zum dritten mal', 'dritte mal', 'dritten mal', 'zum wiederholten mal', 'immer noch', 'noch immer', 'nochmals', 'bereits gemeldet', 'keine antwort', 'wie oft noch'],
   es: ['otra vez', 'de nuevo', 'por tercera vez', 'nuevamente', 'todavía no', 'sigue sin', 'sigue igual', 'ya lo reporté', 'sin respuesta', 'cuántas veces'],
   fr: ['encore une fois', 'à nouveau', 'pour la troisième fois', 'de nouveau', 'toujours pas', 'toujours en panne', 'déjà signalé', 'sans réponse', 'combien de fois', 'je relance', 'relance'],
 });
@@ -182,16 +191,16 @@ export const LEGAL = all({
 /** Issue-type keywords: topic words, counted even in a negated clause ("I can't log in" is about logging in). */
 export const ISSUE_TYPE_WORDS: Record<string, string[]> = {
   faq: all({
-    en: ['is there', 'are there', 'do you', 'whats the', 'what is the', 'price', 'prices', 'cost', 'costs', 'pre-sales', 'presales', 'available on', 'included in', 'on the … plan', 'faq', 'do you offer', 'do you support', 'does your product support', 'does it support', 'is it possible to', 'is there a way', 'can i use', 'what is the difference', 'difference between', 'pricing', 'price list', 'how much does', 'how much is', 'free trial', 'discount', 'nonprofit', 'security questionnaire', 'soc 2', 'soc2', 'whitepaper', 'iso 27001', 'gdpr compliant', 'dpa', 'roadmap', 'feature request', 'do you have', 'are you planning', 'which plan', 'what plan'],
+    en: ['is there^0.5', 'are there^0.5', 'do you^0.5', 'whats the^0.5', 'what is the^0.5', 'price', 'prices', 'cost', 'costs', 'pre-sales', 'presales', 'available on', 'included in', 'on the … plan^0.5', 'maintenance', 'faq', 'do you offer', 'do you support', 'does your product support', 'does it support', 'is it possible to^0.7', 'is there a way^0.7', 'can i use', 'what is the difference', 'difference between', 'pricing', 'price list', 'how much does', 'how much is', 'free trial', 'discount', 'nonprofit', 'security questionnaire', 'soc 2', 'soc2', 'whitepaper', 'iso 27001', 'gdpr compliant', 'dpa', 'roadmap', 'feature request', 'do you have', 'are you planning', 'which plan', 'what plan'],
     de: ['preis', 'kostet', 'gibt es', 'bieten sie', 'bietet ihr', 'unterstützt ihr', 'unterstützen sie', 'ist es möglich', 'kann man', 'was kostet', 'preise', 'preisliste', 'unterschied zwischen', 'welcher tarif', 'testversion', 'rabatt', 'habt ihr', 'haben sie'],
-    es: ['hay', 'existe', 'precio', 'cuesta', 'ofrecen', 'es posible', 'se puede', 'hay alguna forma', 'hay forma de', 'cuánto cuesta', 'precios', 'diferencia entre', 'prueba gratuita', 'descuento', 'tienen', 'qué plan'],
+    es: ['hay^0.5', 'existe^0.5', 'precio', 'cuesta', 'ofrecen', 'es posible', 'se puede', 'hay alguna forma', 'hay forma de', 'cuánto cuesta', 'precios', 'diferencia entre', 'prueba gratuita', 'descuento', 'tienen^0.5', 'qué plan'],
     fr: ['prix', 'coûte', 'proposez-vous', 'est-il possible', 'est-ce possible', 'peut-on', 'combien coûte', 'tarifs', 'différence entre', 'essai gratuit', 'remise', 'existe-t-il', 'y a-t-il', 'avez-vous', 'quel forfait', 'quelle offre'],
   }),
   'how-to': all({
     en: ['how do i', 'how can i', 'how to', 'how do we', 'how can we', 'how would i', 'where can i find', 'where do i', 'where can i', 'is there a guide', 'instructions', 'tutorial', 'step by step', 'walk me through', 'can you explain', 'explain how', 'what is the best way'],
     de: ['wie kann ich', 'wie können wir', 'wie kann man', 'wie geht', 'wo finde ich', 'wie funktioniert', 'anleitung', 'wie stelle ich', 'wie ändere ich', 'wo kann ich', 'wie mache ich', 'erklären sie'],
     es: ['cómo puedo', 'cómo se', 'cómo hago', 'cómo podemos', 'dónde encuentro', 'dónde puedo', 'dónde está', 'cómo cambio', 'instrucciones', 'tutorial', 'guía', 'paso a paso', 'me pueden explicar'],
-    fr: ['comment faire', 'comment puis-je', 'comment peut-on', 'comment on fait', 'où trouver', 'où puis-je', 'où se trouve', 'comment changer', 'comment ajouter', "mode d'emploi", 'tutoriel', 'pas à pas', 'pouvez-vous expliquer'],
+    fr: ['comment on', 'comment mettre', 'comment faire pour', 'comment faire', 'comment puis-je', 'comment peut-on', 'comment on fait', 'où trouver', 'où puis-je', 'où se trouve', 'comment changer', 'comment ajouter', "mode d'emploi", 'tutoriel', 'pas à pas', 'pouvez-vous expliquer'],
   }),
   setup: all({
     en: ['getting started', 'get started', 'set up', 'setup', 'install', 'installation', 'onboarding', 'first steps', 'new account', 'just signed up', 'new to', 'trial account'],
@@ -200,13 +209,13 @@ export const ISSUE_TYPE_WORDS: Record<string, string[]> = {
     fr: ['installer', 'installation', 'premiers pas', 'démarrer', 'prise en main', "je viens de m'inscrire", 'nouveau compte', 'mise en place'],
   }),
   'known-issue': all({
-    en: ['known issue', 'status page', 'already reported', 'same problem as', 'others are reporting', 'is this a known', 'reported by others', 'your status', 'incident page'],
-    de: ['bekanntes problem', 'statusseite', 'status-seite', 'bereits gemeldet', 'andere melden'],
-    es: ['problema conocido', 'página de estado', 'ya reportado', 'otros reportan'],
-    fr: ['problème connu', 'page de statut', 'déjà signalé', "d'autres signalent"],
+    en: ['known issue^2', 'status page^1.5', 'keep us posted', 'workaround', 'as investigating', 'already reported', 'same problem as', 'others are reporting', 'is this a known', 'reported by others', 'your status', 'incident page'],
+    de: ['bekanntes problem^2', 'statusseite^2', 'status-seite^2', 'auf dem laufenden', 'workaround', 'bereits gemeldet', 'andere melden'],
+    es: ['problema conocido^2', 'página de estado^2', 'manténganos informados', 'ya reportado', 'otros reportan'],
+    fr: ['problème connu^2', 'page de statut^2', 'tenez-nous informés', 'déjà signalé', "d'autres signalent"],
   }),
   billing: all({
-    en: ['invoice', 'invoices', 'billing', 'billed', 'bill', 'charge', 'charged', 'refund', 'payment', 'subscription', 'credit card', 'receipt', 'vat', 'tax id', 'dispute', 'chargeback', 'overcharged', 'renewal', 'upgrade my plan', 'downgrade', 'paid', 'bank transfer', 'direct debit', 'price increase', 'purchase order', 'card on file', 'billing address'],
+    en: ['service credit*', 'sla credit', 'seats', 'seat limit', 'prorated', 'pro rata', 'more seats', 'invoice', 'invoices', 'billing', 'billed', 'bill', 'charge', 'charged', 'refund', 'payment', 'subscription', 'credit card', 'receipt', 'vat', 'tax id', 'dispute', 'chargeback', 'overcharged', 'renewal', 'upgrade my plan', 'downgrade', 'paid', 'bank transfer', 'direct debit', 'price increase', 'purchase order', 'card on file', 'billing address'],
     de: ['rechnung', 'rechnungen', 'abrechnung', 'abbuchung', 'abgebucht', 'belastet', 'erstattung', 'rückerstattung', 'zahlung', 'abo', 'abonnement', 'kreditkarte', 'lastschrift', 'mwst', 'ust-id', 'quittung', 'gutschrift', 'bezahlt', 'verlängerung'],
     es: ['factura', 'facturas', 'facturación', 'cobro', 'cobrado', 'cobraron', 'cargo', 'reembolso', 'devolución', 'pago', 'suscripción', 'tarjeta de crédito', 'recibo', 'iva', 'renovación', 'pagado'],
     fr: ['facture', 'factures', 'facturation', 'facturé', 'prélèvement', 'prélevé', 'débité', 'remboursement', 'paiement', 'abonnement', 'carte bancaire', 'reçu', 'tva', 'avoir', 'renouvellement', 'payé'],
@@ -218,7 +227,7 @@ export const ISSUE_TYPE_WORDS: Record<string, string[]> = {
     fr: ['mot de passe', 'bloqué', 'bloquée', 'se connecter', 'connexion', 'identifiant', 'double authentification', '2fa', 'sso', 'invitation', 'inviter', 'droits', 'permissions', 'accès refusé', 'accès', 'code de vérification'],
   }),
   configuration: all({
-    en: ['configuration', 'configure', 'configured', 'misconfigured', 'custom domain', 'dns', 'cname', 'dkim', 'spf', 'mx record', 'workflow rule', 'automation rule', 'routing rule', 'business rule', 'sla policy', 'custom field', 'custom fields', 'email forwarding', 'forwarding', 'subdomain', 'ssl certificate', 'certificate', 'business hours', 'trigger conditions', 'macro', 'conflict', 'conflicting'],
+    en: ['contradict*', 'interact*', 'settings^0.75', 'setting^0.75', '=config', 'routing', 'round-robin', 'ip restriction*', 'configuration', 'configure', 'configured', 'misconfigured', 'custom domain', 'dns', 'cname', 'dkim', 'spf', 'mx record', 'workflow rule', 'automation rule', 'routing rule', 'business rule', 'sla policy', 'custom field', 'custom fields', 'email forwarding', 'forwarding', 'subdomain', 'ssl certificate', 'certificate', 'trigger conditions', 'macro', 'conflict', 'conflicting'],
     de: ['konfiguration', 'konfigurieren', 'konfiguriert', 'fehlkonfiguration', 'eigene domain', 'benutzerdefinierte domain', 'dns', 'weiterleitung', 'workflow', 'regel', 'regeln', 'zertifikat', 'benutzerdefiniertes feld', 'geschäftszeiten', 'konflikt'],
     es: ['configuración', 'configurar', 'configurado', 'dominio personalizado', 'dns', 'regla', 'reglas', 'flujo de trabajo', 'certificado', 'campo personalizado', 'reenvío', 'horario comercial', 'conflicto'],
     fr: ['configuration', 'configurer', 'configuré', 'paramétrage', 'domaine personnalisé', 'dns', 'règle', 'règles', 'workflow', 'certificat', 'champ personnalisé', 'redirection', 'transfert', 'heures ouvrées', 'conflit'],
@@ -230,7 +239,7 @@ export const ISSUE_TYPE_WORDS: Record<string, string[]> = {
     fr: ['intégration', 'synchronisation', 'synchronise', 'synchroniser', 'connecteur', 'webhook', 'plugin'],
   }),
   bug: all({
-    en: ['bug', 'steps to reproduce', 'reproduce', 'reproducible', 'error message', 'error', 'errors', 'broken', 'not working', "doesn't work", 'does not work', "isn't working", "won't", 'stopped working', 'fails', '=failed', 'failing', 'crash', 'crashes', 'crashed', 'freezes', 'frozen', 'glitch', 'blank page', 'white screen', 'spinner', 'error code', "doesn't load", 'not loading', "won't load", 'timeout', 'times out', 'does nothing', 'greyed out', 'wrong format', '400', '401', '403', '404', '422', '500'],
+    en: ['steps', 'memory leak', 'leak* memory', "don't appear", "doesn't appear", 'not showing', "don't show", 'missing from', 'shows wrong', 'wrong numbers', 'in chrome', 'in firefox', 'in safari', 'bug', 'steps to reproduce', 'reproduce', 'reproducible', 'error message', 'error', 'errors', 'broken', 'not working', "doesn't work", 'does not work', "isn't working", "won't", 'stopped working', 'fails', '=failed', 'failing', 'crash', 'crashes', 'crashed', 'freezes', 'frozen', 'glitch', 'blank page', 'white screen', 'spinner', 'error code', "doesn't load", 'not loading', "won't load", 'timeout', 'times out', 'does nothing', 'greyed out', 'wrong format', '400', '401', '403', '404', '422', '500'],
     // "=fehler": the stemmer gives "fehlen" (missing) the same stem.
     de: ['=fehler', 'fehlermeldung', 'funktioniert nicht', 'geht nicht', 'kaputt', 'absturz', 'stürzt ab', 'hängt', 'lädt nicht', 'reproduzierbar', 'bug', 'fehlgeschlagen', 'schlägt fehl'],
     es: ['error', 'errores', 'fallo', 'falla', 'no funciona', 'se cuelga', 'se bloquea', 'roto', 'no carga', 'mensaje de error', 'bug', 'se cierra solo'],
@@ -243,7 +252,7 @@ export const ISSUE_TYPE_WORDS: Record<string, string[]> = {
     fr: ['régression', 'bug confirmé', 'anomalie confirmée', 'depuis la mise à jour', 'après la mise à jour', 'stack trace', 'exception', 'correctif', 'modification du code'],
   }),
   'data-integrity': all({
-    en: ['doubled', 'exist twice', 'exists twice', 'appear twice', 'twice in', 'double count*', 'counted twice', 'counted again', 'counts … twice', 'inflated', 'numbers are off', 'data integrity', 'duplicate records', 'duplicate entries', 'duplicate contacts', 'duplicate tickets', '=duplicated', '=duplicates', 'data mismatch', 'mismatch', 'wrong totals', 'totals … wrong', 'numbers … wrong', "don't add up", "don't match", 'do not match', "doesn't match", 'inconsistent', 'corrupted', 'corrupt', 'garbled', 'wrong data', 'incorrect data', 'missing records', 'records … missing', 'double entries', 'counts … off', 'out of sync'],
+    en: ['doubled', 'exist twice', 'exists twice', 'appear twice', 'double count*', 'counted twice', 'counted again', 'counts … twice', 'inflated', 'numbers are off', 'data integrity', 'duplicate records', 'duplicate entries', 'duplicate contacts', 'duplicate tickets', '=duplicated', '=duplicates', 'data mismatch', 'mismatch', 'wrong totals', 'totals … wrong', 'numbers … wrong', "don't add up", "don't match", 'do not match', "doesn't match", 'inconsistent', 'corrupted', 'corrupt', 'garbled', 'wrong data', 'incorrect data', 'missing records', 'records … missing', 'double entries', 'counts … off', 'out of sync'],
     de: ['datenintegrität', 'duplikate', 'doppelte einträge', 'doppelte datensätze', 'doppelt angelegt', 'inkonsistent', 'stimmen nicht', 'falsche summen', 'beschädigt', 'korrupt', 'fehlende datensätze', 'falsche daten'],
     es: ['integridad de datos', 'duplicados', 'registros duplicados', 'inconsistentes', 'inconsistencia', 'no coinciden', 'no cuadran', 'totales incorrectos', 'corruptos', 'dañados', 'datos incorrectos'],
     fr: ['intégrité des données', 'doublons', 'en double', 'incohérent*', 'ne correspondent pas', 'totaux faux', 'corrompu*', 'données erronées', 'données incorrectes'],

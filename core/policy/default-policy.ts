@@ -1,6 +1,6 @@
 import type { Condition } from '../conditions/schema';
 import {
-  ALL_USERS, API_DEFECT, API_NAMED, SERVER_ERROR, BILLING_DISPUTE, BUSINESS_STOPPED, CANCELLATION, DATA_LOSS, FURY, HUMAN_REQUESTED, ISSUE_TYPE_WORDS, LEGAL, MAJOR_OUTAGE, NEEDS_BACKEND,
+  ALL_USERS, ANNOYED, API_DEFECT, API_NAMED, SERVER_ERROR, BILLING_DISPUTE, BUSINESS_STOPPED, CANCELLATION, DATA_LOSS, FURY, HUMAN_REQUESTED, ISSUE_TYPE_WORDS, LEGAL, MAJOR_OUTAGE, NEEDS_BACKEND,
   PLANNED_MAINTENANCE, REPEAT_CONTACT, SECURITY_INCIDENT, SOLVED,
 } from './default-phrases';
 import type { TierId } from '../ticket';
@@ -275,6 +275,7 @@ export const defaultPolicyInput = {
               // The sentiment lexicon is English: other languages are read through their words of fury.
               { all: [{ field: 'language', op: 'eq', value: 'en' }, { field: 'sentiment.frustration', op: 'gte', value: 0.35 }, { field: 'sentiment.signals', op: 'exists', value: true }] },
               { field: 'customerText', op: 'mentions', value: FURY },
+              { all: [{ field: 'language', op: 'ne', value: 'en' }, { field: 'customerText', op: 'mentions', value: ANNOYED }] },
             ],
           },
         ],

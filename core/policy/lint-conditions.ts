@@ -1,6 +1,8 @@
 import { parseDuration } from '../conditions/duration';
 import type { Condition, LeafCondition } from '../conditions/schema';
 import { foldText } from '../conditions/text';
+import { compilePhrase, type PhraseTerm } from '../text/phrase';
+import { tokenize } from '../text/tokenize';
 
 /**
  * Static analysis of conditions for the policy linter: can a condition ever
@@ -266,11 +268,95 @@ export function leafImplies(a: LeafCondition, b: LeafCondition): boolean {
     // "contains any of inner" implies "contains any of outer" when each inner phrase holds an outer one.
     return inner.every((p) => outer.some((q) => foldText(p).includes(foldText(q))));
   }
+  if (a.op === 'mentions' && b.op === 'mentions') {
+    const inner = typeof a.value === 'string' ? [a.value] : a.value;
+    const outer = typeof b.value === 'string' ? [b.value] : b.value;
+    return inner.every((p) => outer.some((q) => phraseOpensWith(p, q)));
+  }
   if (isDurationOp(a.op) !== isDurationOp(b.op)) return false;
   const ra = rangeOf(a, false);
   const rb = rangeOf(b, false);
   return ra !== null && rb !== null && contains(rb, ra);
 }
+
+/**
+ * Whether every text that mentions `inner` also mentions `outer`: when `outer`'s
+ * words, with the same markers, open `inner`, and the rest of `inner` cannot
+ * negate them. `mentions` reads words, not substrings, so "password" does not
+ * imply "pass" as `contains` would. Only the opening words are safe: a negator
+ * inside a phrase is part of it, so "not working" matches where "working" alone
+ * counts as negated. The words after them must follow without a gap (a gap may
+ * hold "nothing", which denies the words before it) and plainly, and none may
+ * deny what came before it ("data lost nothing" vs "data lost").
+ *
+ * @example phraseOpensWith('data breach reported', 'data breach') // true
+ */
+function phraseOpensWith(inner: string, outer: string): boolean {
+  const a = compilePhrase(inner).terms;
+  const b = compilePhrase(outer).terms;
+  if (b.length === 0 || b.length > a.length) return false;
+  if (!b.every((t, i) => sameTerm(t, a[i] as PhraseTerm, i === 0))) return false;
+  return a.slice(b.length).every((t) => t.gapBefore === 0 && !t.prefix && !t.suffix && !deniesBefore(t.folded));
+}
+
+function sameTerm(t: PhraseTerm, u: PhraseTerm, head: boolean): boolean {
+  // The first word's gap is never read: a match starts at it.
+  return t.folded === u.folded && t.prefix === u.prefix && t.suffix === u.suffix && t.exact === u.exact && (head || t.gapBefore === u.gapBefore);
+}
+
+/** Whether the tokenizer reads a word as denying the words before it in its clause ("nothing", "nichts", "rien"). */
+function deniesBefore(word: string): boolean {
+  return (tokenize(`x ${word}`)[0]?.negatedBy ?? -1) >= 0;
+}
+
+/** A `mentions` phrase longer than this is rarely written word for word by a customer. */
+export const MAX_PHRASE_WORDS = 8;
+
+/**
+ * What is wrong with a `mentions` phrase, or null: no words once its `…`, `*`
+ * and `=` markers are gone (it never matches), more than MAX_PHRASE_WORDS words
+ * (it almost never matches), or a lone stop word (nearly every ticket has it).
+ *
+ * @example mentionsPhraseProblem('the') // { code: 'stop-word-phrase', … }
+ */
+export function mentionsPhraseProblem(phrase: string): { code: string; message: string; fix: string } | null {
+  const words = compilePhrase(phrase).terms.map((t) => t.folded);
+  if (words.length === 0) {
+    return { code: 'empty-phrase', message: `The phrase "${phrase}" has no words once its "…", "*" and "=" markers are taken away, so it never matches.`, fix: 'Write the words to look for, e.g. "charged … twice", "hack*" or "=wiped".' };
+  }
+  if (words.length > MAX_PHRASE_WORDS) {
+    return {
+      code: 'long-phrase',
+      message: `The phrase "${phrase}" has ${words.length} words; a customer almost never writes more than ${MAX_PHRASE_WORDS} words exactly as the policy does, so it will rarely match.`,
+      fix: `Keep the telling words (at most ${MAX_PHRASE_WORDS}) and join distant ones with "…", e.g. "charged … twice".`,
+    };
+  }
+  if (words.length === 1 && STOP_WORDS.has(words[0] as string)) {
+    return {
+      code: 'stop-word-phrase',
+      message: `The phrase "${phrase}" is only the stop word "${words[0]}", which nearly every ticket contains, so the test says nothing about the ticket.`,
+      fix: 'Look for the word that carries the meaning, or a phrase around the stop word, e.g. "not working" rather than "not".',
+    };
+  }
+  return null;
+}
+
+/**
+ * Function words (folded) in the languages Tierline stems: articles, pronouns,
+ * prepositions, conjunctions, auxiliaries. Words that mean something to support
+ * on their own ("again", "still", "down", "plus") are left out.
+ */
+const STOP_WORDS = new Set(
+  [
+    'a an the and or but if of to in on at by for with from as is are was were be been being am it its this that these those i me my we our us you your he she they them their there here do does did have has had not no nor so than then can will would should could into about each both any all some such what which who whom when where why how',
+    'der die das den dem des ein eine einen einem einer eines und oder aber wenn als wie zu zum zur im in am an auf aus bei mit nach von vor fur uber um ist sind war waren sein bin bist hat haben hatte es er sie wir ich du ihr ihm ihn uns euch mein meine unser unsere dass nicht kein keine auch',
+    'el la los las un una unos unas y o pero si de del al a en con por para sin sobre es son era fue ser estar esta este esto eso ese esa lo le les se me te nos mi mis su sus tu nuestro nuestra que como cuando donde no ni ya muy',
+    'le la les l un une des du de d et ou mais si a au aux en dans sur sous avec pour par sans est sont etait etre ce cet cette ces il elle ils elles on nous vous je tu me te se mon ma mes ton ta tes son sa ses notre nos votre vos leur leurs que qui quoi dont ne pas y',
+    'o os as um uma e ou mas do da dos das em no na nas por para com sem que se nao eu ele ela nos voce',
+    'il lo gli le un uno una e o ma di del della in nel con per su da che non io lui lei noi voi',
+    'de het een en of maar van in op aan met voor door bij uit te is zijn was niet dat die dit wij we ik je u',
+  ].flatMap((line) => line.split(' ')),
+);
 
 function literalImplies(a: Literal, b: Literal): boolean {
   if (a.leaf.field !== b.leaf.field) return false;

@@ -11,7 +11,7 @@ import { leavesWithPaths } from './lint-conditions';
 const VAGUE = /\b(unsure|not sure|uncertain|unclear|stuck|complex|complicated|difficult|tricky|hard to|confus\w*|in doubt|as needed|if needed|as appropriate|judg(e)?ment)\b/;
 
 /** Fields that hold free text written by people rather than a measured value. */
-const FREE_TEXT = /(^|\.)(subject|description|text|body|bodies|comments?|notes?|transcript|summary|message|lastCustomerComment|customerText|allText)(\.|\[|$)/i;
+const FREE_TEXT = /(^|\.)(subject|description|text|body|bodies|comments?|notes?|transcript|summary|message|lastCustomerComment|lastCustomerMessage|customerText|agentNotes|allText)(\.|\[|$)/i;
 
 export function vagueWord(text: string): string | null {
   return foldText(text).match(VAGUE)?.[0] ?? null;

@@ -118,6 +118,11 @@ describe('lintPolicy', () => {
       expect(codes(findings)).toEqual(['error undefined-tier $.triggers[0].route.tier']);
     });
 
+    it('does not report a warn-only trigger ({ "stay": true }) as routing to an undefined tier or role', () => {
+      const furious = trigger('furious', { field: 'customerText', op: 'mentions', value: ['unacceptable', 'fed up'] }, { kind: 'sentiment', route: { stay: true } });
+      expect(lint((p) => (p.triggers = [furious]))).toEqual([]);
+    });
+
     it('reports a condition that compares the current tier with a tier the policy does not have', () => {
       const findings = lint((p) => {
         p.triggers = [trigger('stale', { all: [{ field: 'currentTier', op: 'eq', value: 'T3' }, { field: 'timeInQueue', op: 'longerThan', value: '2h' }] }, { kind: 'time' })];
@@ -186,6 +191,14 @@ describe('lintPolicy', () => {
       expect(never({ all: [{ field: 'tags', op: 'eq', value: 'vip' }, { field: 'tags', op: 'eq', value: 'outage' }] })).toEqual([]);
     });
 
+    it('reports a mentions test beside its own negation, and spares a negated phrase that is not implied', () => {
+      const breach: Condition = { field: 'text', op: 'mentions', value: ['data breach', 'hack*'] };
+      expect(never({ all: [breach, { not: breach }] })).toEqual(['error trigger-never-fires $.triggers[0].when']);
+      expect(never({ all: [breach, { not: { field: 'text', op: 'mentions', value: ['hack*', 'data', 'phishing'] } }] })).toEqual(['error trigger-never-fires $.triggers[0].when']);
+      expect(never({ all: [breach, { not: { field: 'text', op: 'mentions', value: 'breach of contract' } }] })).toEqual([]);
+      expect(never({ all: [breach, { field: 'text', op: 'contains', value: 'hack' }, { field: 'fields.Product', op: 'mentions', value: 'billing portal' }] })).toEqual([]);
+    });
+
     it('reports a pattern that could hang the worker', () => {
       expect(never({ field: 'description', op: 'matches', value: '(a+)+$' })).toEqual(['error unsafe-pattern $.triggers[0].when.value']);
     });
@@ -208,6 +221,13 @@ describe('lintPolicy', () => {
       expect(lint((p) => (p.triggers = [systemic('many', 100), { ...systemic('thousands', 1000), kind: 'severity' }]))).toEqual([]);
     });
 
+    it('reads mentions phrases as words: "data breach reported" is shadowed by "data breach", "password" is not by "pass"', () => {
+      const mentions = (id: string, value: string | string[]) => trigger(id, { field: 'customerText', op: 'mentions', value }, { kind: 'severity' });
+      expect(codes(lint((p) => (p.triggers = [mentions('breach', ['data breach', 'hack*']), mentions('reported', 'data breach reported')])))).toEqual(['warning trigger-shadowed $.triggers[1].when']);
+      expect(lint((p) => (p.triggers = [mentions('pass', 'pass'), mentions('password', 'password')]))).toEqual([]);
+      expect(lint((p) => (p.triggers = [mentions('working', 'working'), mentions('not-working', 'not working')]))).toEqual([]);
+    });
+
     it('warns about an identical condition under an extra test', () => {
       const enterprise = { field: 'requester.customerTier', op: 'eq', value: 'enterprise' } as const;
       const long = { field: 'timeInQueue', op: 'longerThan', value: '15m' } as const;
@@ -227,12 +247,50 @@ describe('lintPolicy', () => {
       expect(codes(findings)).toEqual(['error vague-trigger $.triggers[0].when']);
     });
 
+    it('reports "escalate if unsure" written with mentions', () => {
+      const findings = lint((p) => (p.triggers = [trigger('unsure', { field: 'text', op: 'mentions', value: ['=unsure', 'not sure … fix'] }, { kind: 'functional', description: 'Escalate if unsure' })]));
+      expect(codes(findings)).toEqual(['error vague-trigger $.triggers[0].when']);
+    });
+
     it('accepts a text trigger that looks for a concrete event', () => {
       expect(lint((p) => (p.triggers = [trigger('breach', { field: 'text', op: 'contains', value: ['security breach', 'data leak'] }, { kind: 'severity' })]))).toEqual([]);
     });
 
     it('accepts a vague description when the condition is measurable', () => {
       expect(lint((p) => (p.triggers = [trigger('cx', { field: 'issueType', op: 'in', value: ['configuration'] }, { description: 'Complex configuration problems' })]), (p) => p.issueTypes.push({ id: 'configuration', name: 'Configuration', tier: 'T2', keywords: [] }))).toEqual([]);
+    });
+  });
+
+  describe('mentions phrases', () => {
+    const phrases = (value: string | string[], field = 'customerText') => lint((p) => (p.triggers = [trigger('t', { field, op: 'mentions', value }, { kind: 'severity' })]));
+
+    it('reports a phrase with no words once its markers are gone, with the path of the phrase and a fix', () => {
+      const findings = phrases(['data breach', '… *']);
+      expect(codes(findings)).toEqual(['error empty-phrase $.triggers[0].when.value[1]']);
+      expect(findings[0]!.message).toContain('never matches');
+      expect(findings[0]!.fix).toContain('charged … twice');
+    });
+
+    it('reports a phrase of more than eight words', () => {
+      expect(codes(phrases('we think that someone has logged into our admin account'))).toEqual(['error long-phrase $.triggers[0].when.value']);
+      expect(phrases('someone has logged into our admin account')).toEqual([]);
+    });
+
+    it('reports a phrase that is only a stop word, in any of the languages', () => {
+      expect(codes(phrases(['the', 'hack*', '=nicht', 'pas']))).toEqual(['error stop-word-phrase $.triggers[0].when.value[0]', 'error stop-word-phrase $.triggers[0].when.value[2]', 'error stop-word-phrase $.triggers[0].when.value[3]']);
+    });
+
+    it('checks the phrases of severities and sensitive cases too', () => {
+      const findings = lint((p) => {
+        p.severities[0]!.when = { field: 'subject', op: 'mentions', value: 'a' };
+        p.ai = { sensitive: [{ id: 'legal', description: 'Legal disputes', when: { not: { field: 'customerText', op: 'mentions', value: '*' } } }] };
+      });
+      expect(codes(findings)).toEqual(['error stop-word-phrase $.severities[0].when.value', 'error empty-phrase $.ai.sensitive[0].when.not.value']);
+    });
+
+    it('accepts mentions on a field that is not text, such as a number or a custom field', () => {
+      expect(phrases('gold plan', 'fields.Plan')).toEqual([]);
+      expect(phrases('100', 'impactedUsers')).toEqual([]);
     });
   });
 
@@ -330,7 +388,7 @@ describe('lintPolicyText on any input', () => {
   });
 
   it('never throws on a policy whose triggers are random conditions', () => {
-    const leaf = fc.record({ field: fc.constantFrom('priority', 'tags', 'impactedUsers', 'text', 'currentTier'), op: fc.constantFrom('eq', 'ne', 'gt', 'lt', 'contains', 'exists', 'matches'), value: fc.oneof(fc.string({ minLength: 1 }), fc.integer(), fc.boolean()) });
+    const leaf = fc.record({ field: fc.constantFrom('priority', 'tags', 'impactedUsers', 'text', 'currentTier'), op: fc.constantFrom('eq', 'ne', 'gt', 'lt', 'contains', 'mentions', 'exists', 'matches'), value: fc.oneof(fc.string({ minLength: 1 }), fc.array(fc.string({ minLength: 1 }), { minLength: 1, maxLength: 3 }), fc.integer(), fc.boolean()) });
     fc.assert(
       fc.property(fc.array(fc.record({ id: fc.constantFrom('a', 'b', 'c'), when: fc.oneof(leaf, fc.record({ all: fc.array(leaf, { minLength: 1, maxLength: 4 }) })) }), { maxLength: 4 }), (triggers) => {
         const input = { ...minimal(), triggers: triggers.map((t) => trigger(t.id, t.when as Condition)) };

@@ -1,7 +1,7 @@
 import { checkPattern } from '../conditions/safe-pattern';
 import type { Condition } from '../conditions/schema';
 import { TIER_IDS, type TierId } from '../ticket';
-import { conditionImplies, type Dnf, leavesWithPaths, neverTrue, toDnf } from './lint-conditions';
+import { conditionImplies, type Dnf, leavesWithPaths, mentionsPhraseProblem, neverTrue, toDnf } from './lint-conditions';
 import { vagueTriggerReason } from './lint-vague';
 import { jsonPath, parsePolicy } from './parse';
 import type { Policy, StageId } from './schema';
@@ -44,6 +44,7 @@ export function lintPolicy(policy: Policy): Finding[] {
   lintReferences(policy, add);
   lintCalendars(policy, add);
   lintTriggers(policy, add);
+  lintPhrases(policy, add);
   lintHandoff(policy, add);
   lintAiGates(policy, add);
   return out;
@@ -292,6 +293,20 @@ function lintTriggers(policy: Policy, add: Add): void {
       }
     }
   });
+}
+
+/** `mentions` phrases that never match, rarely match, or match nearly every ticket. Any field may be searched. */
+function lintPhrases(policy: Policy, add: Add): void {
+  for (const [condition, base] of conditionsOf(policy)) {
+    for (const { leaf, path } of leavesWithPaths(condition)) {
+      if (leaf.op !== 'mentions') continue;
+      const phrases = Array.isArray(leaf.value) ? leaf.value : [leaf.value];
+      phrases.forEach((phrase, k) => {
+        const problem = mentionsPhraseProblem(phrase);
+        if (problem) add('error', problem.code, [...base, ...path, 'value', ...(Array.isArray(leaf.value) ? [k] : [])], problem.message, problem.fix);
+      });
+    }
+  }
 }
 
 const stageOf = (from: TierId, to: TierId) => `${from}-${to}` as StageId;

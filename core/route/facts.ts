@@ -226,12 +226,14 @@ export function createFactBuilder(policy: Policy): (ticket: Ticket, options: Fac
     let amount: (Money & { written?: string }) | undefined = ticket.amount;
     if (!amount) {
       let best: { value: number; currency: string; excerpt: string } | undefined;
-      for (const a of text.amounts) {
-        const factor = currencies[a.currency];
-        if (factor === undefined) continue;
-        // The customer's own words first; an agent's note only when the customer named no amount.
-        if (best && a.speaker === 'agent-note') break;
-        if (!best || a.value * factor > best.value) best = { value: a.value * factor, currency: a.currency, excerpt: a.excerpt };
+      // The customer's own words first; an agent's note only when the customer named no amount.
+      for (const fromCustomer of [true, false]) {
+        for (const a of text.amounts) {
+          const factor = currencies[a.currency];
+          if (factor === undefined || (a.speaker === 'agent-note') === fromCustomer) continue;
+          if (!best || a.value * factor > best.value) best = { value: a.value * factor, currency: a.currency, excerpt: a.excerpt };
+        }
+        if (best) break;
       }
       if (best) {
         amount = { value: best.value, currency: best.currency };

@@ -48,7 +48,7 @@ export function createIssueTypeScorer(policy: Policy): (text: TicketText) => Iss
         for (const p of byRaw.get(match.phrase) ?? []) {
           const owner = owners.get(p);
           if (!owner) continue;
-          const score = weight * (owner.type.weight ?? 1) * (1 + 0.25 * Math.min(p.terms.length - 1, 3));
+          const score = weight * p.weight * (owner.type.weight ?? 1) * (1 + 0.25 * Math.min(p.terms.length - 1, 3));
           found.push({ p, owner, match, part: partIndex, speaker: part.speaker, score });
         }
       }

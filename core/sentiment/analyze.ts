@@ -71,7 +71,8 @@ const isShouted = (raw: string) => raw.length >= 3 && /^\p{Lu}+$/u.test(raw);
 
 const REPEAT_PATTERNS: readonly { pattern: RegExp; weight: number }[] = [
   { pattern: /\b(?:second|third|fourth|fifth|2nd|3rd|4th|5th|\d+(?:th)?)\s+time\b/, weight: 1 },
-  { pattern: /\b(?:two|three|four|five|several|many|multiple)\s+times\b/, weight: 1 },
+  // "tried the old password too many times" is retrying, not contacting again.
+  { pattern: /\b(?<!too )(?:two|three|four|five|several|many|multiple)\s+times\b/, weight: 1 },
   { pattern: /\bhow many times\b/, weight: 1 },
   { pattern: /\b(?:once )?again\b/, weight: 1 },
   { pattern: /\bstill (?:not|no|nothing|waiting|broken|failing|happening|have not|havent|doesnt|isnt|cant|getting)\b/, weight: 1 },

@@ -17,10 +17,13 @@ export interface WrittenAmount {
 }
 
 // Codes are bounded by letters, not \b, so a code written against its number counts: "USD2400", "2400EUR".
-const CODE = String.raw`(?<!\p{L})(?:USD|EUR|GBP|CHF|CAD|AUD)(?!\p{L})`;
+const CODES = 'USD|EUR|GBP|CHF|CAD|AUD';
+const CODE = String.raw`(?<!\p{L})(?:${CODES})(?!\p{L})`;
 const SYMBOL_BEFORE = String.raw`US\$|\$|€|£|${CODE}|\bS?Fr\.`;
-const WORD_AFTER = String.raw`€|\$|£|${CODE}|\b(?:dollars?|bucks|euros?|pounds?|francs?|franken|d[oó]lares|libras|francos|livres|pfund)\b`;
-const K = String.raw`(?:\s?[kK]\b)?`;
+// After the number (or its "k") a code needs no boundary before it.
+const WORD_AFTER = String.raw`€|\$|£|(?:${CODES})(?!\p{L})|\b(?:dollars?|bucks|euros?|pounds?|francs?|franken|d[oó]lares|libras|francos|livres|pfund)\b`;
+/** "2.5k", "2.5 k€", "2.5kEUR": a "k" that does not start a word ("2 km", "3 kg"). */
+const K = String.raw`(?:\s?[kK](?:\b|(?=(?:${CODES})(?!\p{L}))))?`;
 const AMOUNT = new RegExp(
   String.raw`(?<cb>${SYMBOL_BEFORE})\s?(?<nb>${NUMBER_SOURCE})(?<kb>${K})|(?<![\w.,])(?<na>${NUMBER_SOURCE})(?<ka>${K})\s?(?<ca>${WORD_AFTER})`,
   'giu',

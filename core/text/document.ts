@@ -17,33 +17,63 @@ export interface TextDocument {
 }
 
 export function analyzeText(text: string, language: Language): TextDocument {
-  const key = `${language}\u0000${text}`;
-  const hit = cache.get(key);
+  const entry = entryOf(text);
+  const hit = entry.docs.get(language);
   if (hit) return hit;
-  const tokens = tokenize(text);
+  const { tokens } = entry;
   const stems = new Array<string>(tokens.length);
   const index = new Map<string, number[]>();
-  const add = (key: string, i: number) => {
-    const list = index.get(key);
-    if (!list) index.set(key, [i]);
-    else if (list[list.length - 1] !== i) list.push(i);
-  };
   for (let i = 0; i < tokens.length; i++) {
     const folded = (tokens[i] as Token).folded;
-    const stem = stemWord(language, folded);
+    // A word seen before in this text has the stem it had then: one map lookup instead of the stemmer's cache.
+    const byWord = index.get(folded);
+    let stem: string;
+    if (byWord === undefined) {
+      stem = stemWord(language, folded);
+      index.set(folded, [i]);
+    } else {
+      const seen = byWord[0] as number;
+      stem = (tokens[seen] as Token).folded === folded ? (stems[seen] as string) : stemWord(language, folded);
+      byWord.push(i);
+    }
     stems[i] = stem;
-    add(folded, i);
-    add(stem, i);
+    if (stem === folded) continue;
+    const byStem = index.get(stem);
+    if (byStem === undefined) index.set(stem, [i]);
+    else if (byStem[byStem.length - 1] !== i) byStem.push(i);
   }
   const doc: TextDocument = { text, language, tokens, stems, index };
-  if (cache.size >= CACHE_LIMIT) cache.delete(cache.keys().next().value as string);
-  cache.set(key, doc);
+  entry.docs.set(language, doc);
   return doc;
+}
+
+/**
+ * The words of a text, tokenized once whatever the language (cached with its
+ * analyses): language detection reads them before the stems are chosen.
+ *
+ * @example tokenizeCached('Still broken.').map((t) => t.folded) // ['still', 'broken']
+ */
+export function tokenizeCached(text: string): readonly Token[] {
+  return entryOf(text).tokens;
+}
+
+function entryOf(text: string): CacheEntry {
+  let entry = cache.get(text);
+  if (entry) return entry;
+  entry = { tokens: tokenize(text), docs: new Map() };
+  if (cache.size >= CACHE_LIMIT) cache.delete(cache.keys().next().value as string);
+  cache.set(text, entry);
+  return entry;
 }
 
 /** The worker re-decides every open ticket each minute: its texts are analysed once, not every minute. */
 const CACHE_LIMIT = 4096;
-const cache = new Map<string, TextDocument>();
+interface CacheEntry {
+  tokens: readonly Token[];
+  /** Almost always one: a ticket's texts are read in the ticket's language. */
+  docs: Map<Language, TextDocument>;
+}
+const cache = new Map<string, CacheEntry>();
 
 /** Up to `radius` characters either side of [start, end), cut at word boundaries, with ellipses. */
 export function excerpt(text: string, start: number, end: number, radius = 40): string {

@@ -103,7 +103,7 @@ describe('NUMBER_SOURCE', () => {
     expect(firstNumber('prélevé 1 250,00 € deux fois')).toBe('1 250,00');
   });
 
-  it('takes at most two decimals: "3.14159" gives "3.14"', () => {
-    expect(firstNumber('3.14159')).toBe('3.14');
+  it('takes "12,50" out of "12,50 € zu viel" and leaves the currency', () => {
+    expect(firstNumber('12,50 € zu viel')).toBe('12,50');
   });
 });

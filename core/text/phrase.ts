@@ -9,7 +9,8 @@ import { type Language, stemWord } from './stem';
  * - words in a row match words in a row: `was compromised`;
  * - `…` (or `...`) lets up to six words sit between two parts, within one clause: `charged … twice`;
  * - a trailing `*` matches a word's start, a leading `*` its end (compounds): `hack*`, `*verlust`;
- * - a leading `=` matches the word exactly, without stemming: `=wiped` (not "wipe"), `=syncing` (not "sync").
+ * - a leading `=` matches the word exactly, without stemming: `=wiped` (not "wipe"), `=syncing` (not "sync");
+ * - a trailing `^n` weighs the phrase as evidence for an issue type (default 1): `is there^0.5`, `status page^2`.
  * A match inside a negated clause ("no data was lost", "nobody hacked us") does not count.
  *
  * @example
@@ -32,6 +33,8 @@ export interface PhraseTerm {
 export interface CompiledPhrase {
   raw: string;
   terms: PhraseTerm[];
+  /** How much the phrase counts as evidence (`^n`), 1 by default. */
+  weight: number;
 }
 
 export interface PhraseMatch {
@@ -48,7 +51,9 @@ export const MAX_GAP = 6;
 export function compilePhrase(raw: string): CompiledPhrase {
   const terms: PhraseTerm[] = [];
   let gap = 0;
-  for (const part of raw.trim().split(/\s+|(?=…)|(?<=…)/)) {
+  const weighted = /\^(\d+(?:\.\d+)?)\s*$/.exec(raw);
+  const text = weighted ? raw.slice(0, weighted.index) : raw;
+  for (const part of text.trim().split(/\s+|(?=…)|(?<=…)/)) {
     if (part === '…' || part === '...') {
       gap = MAX_GAP;
       continue;
@@ -65,7 +70,7 @@ export function compilePhrase(raw: string): CompiledPhrase {
     });
     gap = 0;
   }
-  return { raw, terms };
+  return { raw, terms, weight: weighted ? Number(weighted[1]) : 1 };
 }
 
 function stemOf(term: PhraseTerm, language: Language): string {
@@ -124,6 +129,7 @@ export function findPhrase(doc: TextDocument, phrase: CompiledPhrase, options: F
   if (!head) return undefined;
   for (const start of starts(doc, head)) {
     const { sentence } = doc.tokens[start] as { sentence: number };
+    const positions = [start];
     let at = start;
     let ok = true;
     for (const term of rest) {
@@ -132,14 +138,16 @@ export function findPhrase(doc: TextDocument, phrase: CompiledPhrase, options: F
         ok = false;
         break;
       }
+      positions.push(at);
     }
     if (!ok) continue;
     let negated = false;
     if (!options.ignoreNegation) {
-      // A negator inside the phrase ("not working", "acceso no autorizado") is part of what it says.
+      // A negator that is one of the phrase's own words ("not working", "acceso no autorizado") is part of what it
+      // says; one elsewhere, even in a gap ("the data could not be restored"), denies it.
       for (let i = start; i <= at; i++) {
         const by = (doc.tokens[i] as { negatedBy: number }).negatedBy;
-        if (by >= 0 && (by < start || by > at)) negated = true;
+        if (by !== -1 && !positions.includes(by)) negated = true;
       }
     }
     if (negated) continue;

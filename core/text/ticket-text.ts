@@ -1,11 +1,11 @@
-import type { Ticket } from '../ticket';
+import type { Ticket, TicketComment } from '../ticket';
 import { findAmounts, type WrittenAmount } from './amounts';
-import { analyzeText, excerpt, type TextDocument } from './document';
+import { analyzeText, excerpt, type TextDocument, tokenizeCached } from './document';
 import { findHeadcounts, type Headcount } from './headcounts';
 import { detectLanguage } from './language';
 import { ownWords } from './segment';
 import type { Language } from './stem';
-import { tokenize } from './tokenize';
+import { type Token, tokenize } from './tokenize';
 
 /**
  * The ticket-understanding step: who said what, in which language, and the
@@ -46,7 +46,7 @@ export interface TicketText {
   lastCustomer?: TextDocument;
   /** Whether the latest public message is an agent's reply after the customer's last word. */
   agentSpokeLast: boolean;
-  /** Money in the customer's words, then in agents' notes. */
+  /** Money in the customer's words and agents' notes, in message order, each with who wrote it. */
   amounts: readonly FoundAmount[];
   headcounts: readonly FoundHeadcount[];
 }
@@ -61,13 +61,50 @@ export interface TicketTextOptions {
  * readTicketText(ticket).amounts[0] // { value: 2400, currency: 'USD', written: '$2,400', speaker: 'first-message', … }
  */
 export function readTicketText(ticket: Ticket, options: TicketTextOptions = {}): TicketText {
+  const seen = byTicket.get(ticket);
+  if (seen && isUnchanged(seen, ticket, options)) return seen.text;
+  const text = readChangedText(ticket, options);
+  byTicket.set(ticket, { language: options.language, subject: ticket.subject, description: ticket.description, comments: ticket.comments.map(({ author, public: isPublic, body }) => ({ author, public: isPublic, body })), text });
+  return text;
+}
+
+/** What the text was read from, kept to notice a ticket object changed since (the core never mutates one; callers might). */
+interface SeenTicket {
+  language: Language | undefined;
+  subject: string;
+  description: string;
+  comments: Pick<TicketComment, 'author' | 'public' | 'body'>[];
+  text: TicketText;
+}
+
+/**
+ * The worker re-decides the same ticket objects every minute: a ticket read
+ * before, with the same messages, skips cutting each message to its own words
+ * and building the text key, which cost as much as a whole decision.
+ */
+const byTicket = new WeakMap<Ticket, SeenTicket>();
+
+function isUnchanged(seen: SeenTicket, ticket: Ticket, options: TicketTextOptions): boolean {
+  if (seen.language !== options.language || seen.subject !== ticket.subject || seen.description !== ticket.description) return false;
+  if (seen.comments.length !== ticket.comments.length) return false;
+  for (let i = 0; i < seen.comments.length; i++) {
+    const was = seen.comments[i] as SeenTicket['comments'][number];
+    const is = ticket.comments[i] as TicketComment;
+    // The same strings compare by reference; an edited body compares by content.
+    if (was.body !== is.body || was.author !== is.author || was.public !== is.public) return false;
+  }
+  return true;
+}
+
+function readChangedText(ticket: Ticket, options: TicketTextOptions): TicketText {
   const raw = rawParts(ticket);
   const key = `${options.language ?? ''}\u0001${raw.map((p) => `${p.speaker}\u0002${p.text}`).join('\u0003')}`;
   const hit = cache.get(key);
   if (hit) return hit;
 
-  const customerWords = raw.filter((p) => isCustomer(p.speaker)).map((p) => p.text).join('\n');
-  const language = options.language ?? detectLanguage(tokenize(customerWords.slice(0, 2000)), customerWords);
+  const customerTexts = raw.filter((p) => isCustomer(p.speaker)).map((p) => p.text);
+  const customerWords = customerTexts.join('\n');
+  const language = options.language ?? detectLanguage(leadingTokens(customerTexts, customerWords));
   const parts = raw.map((p) => ({ speaker: p.speaker, doc: analyzeText(p.text, language) }));
   const amounts: FoundAmount[] = [];
   const headcounts: FoundHeadcount[] = [];
@@ -97,6 +134,37 @@ export function readTicketText(ticket: Ticket, options: TicketTextOptions = {}):
 
 const CACHE_LIMIT = 1024;
 const cache = new Map<string, TicketText>();
+
+/** Language detection reads the customer's words up to here. */
+const DETECT_CHARS = 2000;
+
+/**
+ * The words of the customer's texts joined by line breaks, up to
+ * DETECT_CHARS characters, from each text's cached tokens rather than by
+ * tokenizing the joined text again: the same words, so the same vote.
+ */
+function leadingTokens(texts: readonly string[], joined: string): readonly Token[] {
+  const out: Token[] = [];
+  let offset = 0;
+  for (const text of texts) {
+    const room = DETECT_CHARS - offset;
+    if (room <= 0) break;
+    // Beyond Latin-1 and Latin Extended-A, folding a text whole and word by word can differ: the joined text is tokenized.
+    if (NOT_LATIN.test(text)) return tokenize(joined.slice(0, DETECT_CHARS));
+    for (const t of tokenizeCached(text)) {
+      if (t.end <= room) {
+        out.push(t);
+        continue;
+      }
+      // The word the cut falls in counts as far as it goes.
+      if (t.start < room) out.push(...tokenize(text.slice(t.start, room)));
+      break;
+    }
+    offset += text.length + 1;
+  }
+  return out;
+}
+const NOT_LATIN = /[\u0180-\uffff]/;
 
 const isCustomer = (s: Speaker) => s === 'subject' || s === 'reply-subject' || s === 'first-message' || s === 'customer';
 const REPLY_SUBJECT = /^\s*(re|aw|fw|fwd|wg|tr|rv|res|sv)\s*(\[\d+\])?\s*:/i;

@@ -22,12 +22,18 @@ export interface Token {
   clause: number;
   /** A negator earlier in the same clause, at most NEGATION_REACH words back, governs this word. */
   negated: boolean;
-  /** The position of that negator (-1: none), so a phrase that contains its own negator ("not working") still matches. */
+  /**
+   * The position of that negator (-1: none; -2: the whole sentence is a hypothetical question), so a phrase that
+   * contains its own negator ("not working") still matches.
+   */
   negatedBy: number;
 }
 
 /** How many words after a negator it governs (its clause ends it sooner). */
 export const NEGATION_REACH = 5;
+
+/** `negatedBy` of a word in a hypothetical question: no word of a phrase can lift it. */
+export const HYPOTHETICAL = -2;
 
 const WORD = /[\p{L}\p{M}\p{N}]+/gu;
 
@@ -62,10 +68,11 @@ const DENIERS = new Set(['nothing', 'nobody', 'nichts', 'niemand', 'nada', 'nadi
 
 /**
  * A question about what would happen ("will any data be lost if we downgrade?", "in the event of a breach, how fast do
- * you notify us?", "est-ce que vous supprimez les anciens tickets ?") reports nothing: its words count as denied.
+ * you notify us?", "est-ce que vous supprimez les anciens tickets ?") reports nothing: its words count as denied. A
+ * polite request ("could a real person help?", "würden Sie …?") is not hypothetical.
  */
 const HYPOTHETICAL_QUESTION =
-  /\b(if|whether|would|will|could|should|any|in case|in the event|what happens|how do we|how can we|how should we|wenn|falls|ob|wurde|wurden|wird|werden|irgend\w*|passiert|si|algun\w*|podria|seria|pasa\w*|est-ce|arrive\w*|serait|pourrait|seraient)\b/;
+  /\b(if|whether|any|in case|in the event|what happens|how do we|how can we|how should we|wenn|falls|ob|irgend\w*|passiert|si|algun\w*|pasa\w*|que pasa|est-ce|arrive\w*)\b/;
 
 const SENTENCE_END = /[.!?\n\r]/;
 const CLAUSE_END = /[,;:()\u2013\u2014]|\s-\s/;
@@ -86,7 +93,11 @@ export function tokenize(text: string): Token[] {
     const start = m.index;
     const end = start + m[0].length;
     const between = text.slice(last, start);
-    if (last > 0 && SENTENCE_END.test(between)) {
+    // "$2,400" and "v4.12" are one number, not two clauses or sentences.
+    const insideNumber = /^[.,'\u2019]$/.test(between) && /\d/.test(text.charAt(last - 1)) && /\d/.test(text.charAt(start));
+    if (insideNumber) {
+      // nothing ends here
+    } else if (last > 0 && SENTENCE_END.test(between)) {
       sentence++;
       clause++;
       negateLeft = 0;
@@ -146,7 +157,7 @@ function denyHypotheticalQuestions(text: string, folded: string, tokens: Token[]
         for (let k = first; k < i; k++) {
           const token = tokens[k] as Token;
           token.negated = true;
-          token.negatedBy = first - 1;
+          token.negatedBy = HYPOTHETICAL;
         }
       }
     }

@@ -4,7 +4,8 @@ import type { SettingsReader } from '../settings/read-settings';
 import type { Store } from '../store/store';
 import { exportCorrections, saveCorrection } from './corrections';
 import type { ModelSource } from './model-source';
-import { suggestFor, triageText } from './suggest';
+import { triageText } from '../../core/triage/ticket-text';
+import { suggestFor } from './suggest';
 import { openAiProvider } from './summary-providers';
 
 export interface AiHandlerDeps {

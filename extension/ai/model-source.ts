@@ -4,7 +4,7 @@ import { loadTriageModel, predict, type TriageModel } from '../../core/triage/pr
 import type { SettingsReader } from '../settings/read-settings';
 import type { Store } from '../store/store';
 import type { ModelOrigin, ModelStatus } from './schema';
-import { triageText } from './suggest';
+import { triageText } from '../../core/triage/ticket-text';
 
 /**
  * Where the worker's triage model comes from, like policy: a URL (managed

@@ -3,6 +3,7 @@ import { createFactBuilder } from '../../core/route/facts';
 import type { Ticket } from '../../core/ticket';
 import { gateSuggestion, matchSensitive, resolveLabel } from '../../core/triage/gates';
 import { predict } from '../../core/triage/predict';
+import { triageText } from '../../core/triage/ticket-text';
 import type { ActiveModel } from './model-source';
 import type { AiSuggestion, LabelRoute } from './schema';
 
@@ -12,12 +13,6 @@ import type { AiSuggestion, LabelRoute } from './schema';
  * and the issue-type matrix), the gate (auto-route / confirm / human) and the
  * sensitive cases that keep it from ever being automated.
  */
-
-/** What the model reads: the subject and what the customer wrote (the training data is ticket text, not agent notes). */
-export function triageText(ticket: Ticket): string {
-  const parts = [ticket.subject, ticket.description, ...ticket.comments.filter((c) => c.author === 'customer').map((c) => c.body)];
-  return [...new Set(parts.map((p) => p.trim()).filter(Boolean))].join('\n');
-}
 
 /** Where a label points: its issue type's tier, and the mapped role, else the issue type's role, else the tier's owner. */
 export function routeOfLabel(policy: Policy, label: string, p: number): LabelRoute {
