@@ -44,9 +44,9 @@ export const SECURITY_INCIDENT = all({
 
 const DATA_NOUNS: Languages = {
   en: ['data', 'records', 'projects', 'contacts', 'files', 'documents', 'tickets', 'entries', 'history', 'orders', 'notes', 'attachments', 'boards', 'tasks', 'reports', 'dashboards', 'database', '=leads', '=deals', 'templates', 'articles', 'pages', 'folders', 'conversations', 'comments', 'workflows', 'automations', 'macros', 'everything'],
-  de: ['daten', 'datensätze', 'projekte', 'kontakte', 'dateien', 'dokumente', 'tickets', 'einträge', 'verlauf', 'historie', 'aufträge', 'notizen', 'anhänge', 'datenbank', 'kundendaten', 'alles'],
-  es: ['datos', 'registros', 'proyectos', 'contactos', 'archivos', 'documentos', 'tickets', 'entradas', 'historial', 'pedidos', 'notas', 'adjuntos', 'clientes', 'todo'],
-  fr: ['données', 'enregistrements', 'projets', 'contacts', 'fichiers', 'documents', 'tickets', 'entrées', 'historique', 'commandes', 'notes', 'pièces jointes', 'clients', 'tout'],
+  de: ['daten', 'datensätze', 'projekte', 'kontakte', 'dateien', 'dokumente', 'tickets', 'einträge', 'verlauf', 'historie', 'aufträge', 'notizen', 'anhänge', 'datenbank', 'kundendaten', 'vorlagen', 'makros', 'unterhaltungen', 'konversationen', 'artikel', 'berichte'],
+  es: ['datos', 'registros', 'proyectos', 'contactos', 'archivos', 'documentos', 'tickets', 'entradas', 'historial', 'pedidos', 'notas', 'adjuntos', 'clientes', 'conversaciones', 'plantillas', 'macros', 'artículos', 'informes', 'reportes'],
+  fr: ['données', 'enregistrements', 'projets', 'contacts', 'fichiers', 'documents', 'tickets', 'entrées', 'historique', 'commandes', 'notes', 'pièces jointes', 'clients', 'conversations', 'modèles', 'macros', 'articles', 'rapports'],
 };
 const LOSS_VERBS: Languages = {
   en: ['=lost', '=gone', '=disappeared', '=vanished', '=wiped', '=deleted', '=erased', '=purged', '=destroyed'],
@@ -82,19 +82,19 @@ export const BILLING_DISPUTE = all({
   en: [
     'dispute', 'chargeback', 'charge back', 'overcharged', 'over-charged', 'double charged', 'double-charged', 'charged … twice', 'charged … double', 'billed … twice', 'invoiced … twice', 'debited … twice', 'duplicate charge*', 'duplicate payment*', 'paid twice', 'double payment',
     'wrong amount', 'incorrect amount', 'incorrect invoice', 'wrong invoice', 'incorrect charge', 'wrongly charged', 'charged … wrong', 'unauthorized charge', 'unauthorised charge', 'did not authorize … charge', 'never authorized … charge', 'should not have been charged',
-    'undo it', 'can you undo', 'never switched', 'never agreed', 'never signed up', 'never upgraded', 'object to', 'never ordered', 'never asked for', 'never requested', 'did not order', "didn't order", 'not ordered', 'nobody … ordered', 'nobody … requested', 'not accept … charge', 'do not accept', 'mistake … invoice', 'invoice … mistake', 'billed … by mistake', 'charged … by mistake', 'charged … in error', 'billed … in error', 'reverse this', 'reverse … debit', 'despite … cancel*', 'although … cancelled', 'after … cancelled', 'refund … in full', 'full refund',
+    'instead of', 'the difference', 'undo it', 'can you undo', 'never switched', 'never agreed', 'never signed up', 'never upgraded', 'object to', 'never ordered', 'never asked for', 'never requested', 'did not order', "didn't order", 'not ordered', 'nobody … ordered', 'nobody … requested', 'not accept … charge', 'do not accept', 'mistake … invoice', 'invoice … mistake', 'billed … by mistake', 'charged … by mistake', 'charged … in error', 'billed … in error', 'reverse this', 'reverse … debit', 'despite … cancel*', 'although … cancelled', 'after … cancelled', 'refund … in full', 'full refund',
     'contest … charge', 'contest … invoice', 'reverse … charge', 'money back', 'charged … after … cancel*', 'still charged', 'charged … even though', 'charged us … for … we', 'refund … charge', 'not agree … charge', 'not agree … invoice',
   ],
   de: [
-    'widerspruch', 'widersprechen', 'bestreiten', 'zuviel verrechnet', 'zu viel verrechnet', 'zurückfordern', 'nie bestellt', 'nicht bestellt', 'reklamation', 'reklamieren', 'beanstanden', 'doppelt abgebucht', 'doppelt belastet', 'zweimal abgebucht', 'zweimal belastet', 'doppelt berechnet', 'zweimal berechnet', 'doppelte abbuchung', 'doppelte belastung',
+    'die differenz', 'widerspruch', 'widersprechen', 'bestreiten', 'zuviel verrechnet', 'zu viel verrechnet', 'zurückfordern', 'nie bestellt', 'nicht bestellt', 'reklamation', 'reklamieren', 'beanstanden', 'doppelt abgebucht', 'doppelt belastet', 'zweimal abgebucht', 'zweimal belastet', 'doppelt berechnet', 'zweimal berechnet', 'doppelte abbuchung', 'doppelte belastung',
     'falsche rechnung', 'falscher betrag', 'fehlerhafte rechnung', 'zu viel berechnet', 'zu viel abgebucht', 'unberechtigte abbuchung', 'rückbuchung', 'zurückbuchen', 'zurückbuchung', 'nicht einverstanden', 'geld zurück',
   ],
   es: [
-    'disputa', 'disputar', 'reclamación', 'reclamar', 'reclamo', 'cobro duplicado', 'cobraron dos veces', 'cobrado dos veces', 'cobró dos veces', 'doble cobro', 'cargo duplicado', 'cobro indebido', 'cobro incorrecto', 'importe incorrecto', 'monto incorrecto',
+    'importe erróneo', 'importe equivocado', 'en lugar de', 'la diferencia', 'disputa', 'disputar', 'reclamación', 'reclamar', 'reclamo', 'cobro duplicado', 'cobraron dos veces', 'cobrado dos veces', 'cobró dos veces', 'doble cobro', 'cargo duplicado', 'cobro indebido', 'cobro incorrecto', 'importe incorrecto', 'monto incorrecto',
     'factura incorrecta', 'cobraron de más', 'cobro de más', 'contracargo', 'no reconozco … cargo', 'no reconozco … cobro', 'no estoy de acuerdo', 'impugnar',
   ],
   fr: [
-    'contester', 'contestation', 'conteste', 'litige', 'prélevé deux fois', 'débité deux fois', 'facturé deux fois', 'double prélèvement', 'double facturation', 'double débit', 'montant erroné', 'montant incorrect', 'facture erronée',
+    'au lieu de', 'la différence', 'contester', 'contestation', 'conteste', 'litige', 'prélevé deux fois', 'débité deux fois', 'facturé deux fois', 'double prélèvement', 'double facturation', 'double débit', 'montant erroné', 'montant incorrect', 'facture erronée',
     'facture incorrecte', 'trop perçu', 'trop facturé', 'prélèvement injustifié', 'rétrofacturation', 'réclamation', 'pas d’accord', "pas d'accord",
   ],
 });
@@ -129,10 +129,10 @@ export const API_DEFECT = [
 ];
 
 export const HUMAN_REQUESTED = all({
-  en: ['someone from your team', 'someone … help me', 'somebody … help me', "doesn't cover", "didn't cover", 'does not cover', 'neither … covers', 'talk to a human', 'speak to a human', 'speak with a human', 'a real person', 'a real human', 'a human being', 'speak to someone', 'talk to someone', 'speak with someone', 'talk to a person', 'speak to a person', 'live agent', 'real agent', 'an actual person', 'your bot', 'the bot', 'chatbot', "didn't help", 'did not help', "doesn't help", 'does not help', 'not helpful', 'no help', "didn't answer", 'did not answer', "doesn't answer", 'useless', 'going in circles', 'keeps sending me'],
-  de: ['mensch', 'menschen', 'komme nicht weiter', 'mit einem menschen', 'echten menschen', 'echte person', 'einen mitarbeiter sprechen', 'mit jemandem sprechen', 'mit jemandem reden', 'persönlich sprechen', 'der bot', 'chatbot', 'hat nicht geholfen', 'hilft nicht', 'hilft mir nicht', 'nicht weitergeholfen', 'bringt mich nicht weiter', 'nutzlos'],
-  es: ['hablar con una persona', 'persona real', 'un humano', 'hablar con un agente', 'hablar con alguien', 'el bot', 'chatbot', 'no me ayudó', 'no me sirvió', 'no sirvió', 'no ayuda', 'no resolvió', 'no responde mi pregunta', 'inútil'],
-  fr: ['parler à un humain', 'une vraie personne', 'un être humain', 'parler à un conseiller', 'parler à quelqu’un', "parler à quelqu'un", 'le bot', 'chatbot', "ne m'a pas aidé", "n'a pas aidé", "n'aide pas", 'ne répond pas à ma question', 'inutile', 'tourne en rond'],
+  en: ['a person', 'someone from', 'someone from your team', 'someone … help me', 'somebody … help me', "doesn't cover", "didn't cover", 'does not cover', 'neither … covers', 'talk to a human', 'speak to a human', 'speak with a human', 'a real person', 'a real human', 'a human being', 'speak to someone', 'talk to someone', 'speak with someone', 'talk to a person', 'speak to a person', 'live agent', 'real agent', 'an actual person', 'your bot', 'the bot', 'chatbot', "didn't help", 'did not help', "doesn't help", 'does not help', 'not helpful', 'no help', "didn't answer", 'did not answer', "doesn't answer", 'useless', 'going in circles', 'keeps sending me'],
+  de: ['eine person', 'jemand aus', 'mensch', 'menschen', 'komme nicht weiter', 'mit einem menschen', 'echten menschen', 'echte person', 'einen mitarbeiter sprechen', 'mit jemandem sprechen', 'mit jemandem reden', 'persönlich sprechen', 'der bot', 'chatbot', 'hat nicht geholfen', 'hilft nicht', 'hilft mir nicht', 'nicht weitergeholfen', 'bringt mich nicht weiter', 'nutzlos'],
+  es: ['una persona', 'alguien del equipo', 'no me aclara', 'me pierdo', 'hablar con una persona', 'persona real', 'un humano', 'hablar con un agente', 'hablar con alguien', 'el bot', 'chatbot', 'no me ayudó', 'no me sirvió', 'no sirvió', 'no ayuda', 'no resolvió', 'no responde mi pregunta', 'inútil'],
+  fr: ['une personne', "quelqu'un de", 'quelqu’un de', 'parler à un humain', 'une vraie personne', 'un être humain', 'parler à un conseiller', 'parler à quelqu’un', "parler à quelqu'un", 'le bot', 'chatbot', "ne m'a pas aidé", "n'a pas aidé", "n'aide pas", 'ne répond pas à ma question', 'inutile', 'tourne en rond'],
 });
 
 export const SOLVED = all({
@@ -216,7 +216,7 @@ export const ISSUE_TYPE_WORDS: Record<string, string[]> = {
   }),
   billing: all({
     en: ['service credit*', 'sla credit', 'seats', 'seat limit', 'prorated', 'pro rata', 'more seats', 'invoice', 'invoices', 'billing', 'billed', 'bill', 'charge', 'charged', 'refund', 'payment', 'subscription', 'credit card', 'receipt', 'vat', 'tax id', 'dispute', 'chargeback', 'overcharged', 'renewal', 'upgrade my plan', 'downgrade', 'paid', 'bank transfer', 'direct debit', 'price increase', 'purchase order', 'card on file', 'billing address'],
-    de: ['rechnung', 'rechnungen', 'abrechnung', 'abbuchung', 'abgebucht', 'belastet', 'erstattung', 'rückerstattung', 'zahlung', 'abo', 'abonnement', 'kreditkarte', 'lastschrift', 'mwst', 'ust-id', 'quittung', 'gutschrift', 'bezahlt', 'verlängerung'],
+    de: ['rechnungs*', 'rechnung', 'rechnungen', 'abrechnung', 'abbuchung', 'abgebucht', 'belastet', 'erstattung', 'rückerstattung', 'zahlung', 'abo', 'abonnement', 'kreditkarte', 'lastschrift', 'mwst', 'ust-id', 'quittung', 'gutschrift', 'bezahlt', 'verlängerung'],
     es: ['factura', 'facturas', 'facturación', 'cobro', 'cobrado', 'cobraron', 'cargo', 'reembolso', 'devolución', 'pago', 'suscripción', 'tarjeta de crédito', 'recibo', 'iva', 'renovación', 'pagado'],
     fr: ['facture', 'factures', 'facturation', 'facturé', 'prélèvement', 'prélevé', 'débité', 'remboursement', 'paiement', 'abonnement', 'carte bancaire', 'reçu', 'tva', 'avoir', 'renouvellement', 'payé'],
   }),
@@ -239,7 +239,7 @@ export const ISSUE_TYPE_WORDS: Record<string, string[]> = {
     fr: ['intégration', 'synchronisation', 'synchronise', 'synchroniser', 'connecteur', 'webhook', 'plugin'],
   }),
   bug: all({
-    en: ['steps', 'memory leak', 'leak* memory', "don't appear", "doesn't appear", 'not showing', "don't show", 'missing from', 'shows wrong', 'wrong numbers', 'in chrome', 'in firefox', 'in safari', 'bug', 'steps to reproduce', 'reproduce', 'reproducible', 'error message', 'error', 'errors', 'broken', 'not working', "doesn't work", 'does not work', "isn't working", "won't", 'stopped working', 'fails', '=failed', 'failing', 'crash', 'crashes', 'crashed', 'freezes', 'frozen', 'glitch', 'blank page', 'white screen', 'spinner', 'error code', "doesn't load", 'not loading', "won't load", 'timeout', 'times out', 'does nothing', 'greyed out', 'wrong format', '400', '401', '403', '404', '422', '500'],
+    en: ['throw*', 'unexpected', "doesn't accept", 'rejects', 'keeps failing', 'steps', 'memory leak', 'leak* memory', "don't appear", "doesn't appear", 'not showing', "don't show", 'missing from', 'shows wrong', 'wrong numbers', 'in chrome', 'in firefox', 'in safari', 'bug', 'steps to reproduce', 'reproduce', 'reproducible', 'error message', 'error', 'errors', 'broken', 'not working', "doesn't work", 'does not work', "isn't working", "won't", 'stopped working', 'fails', '=failed', 'failing', 'crash', 'crashes', 'crashed', 'freezes', 'frozen', 'glitch', 'blank page', 'white screen', 'spinner', 'error code', "doesn't load", 'not loading', "won't load", 'timeout', 'times out', 'does nothing', 'greyed out', 'wrong format', '400', '401', '403', '404', '422', '500'],
     // "=fehler": the stemmer gives "fehlen" (missing) the same stem.
     de: ['=fehler', 'fehlermeldung', 'funktioniert nicht', 'geht nicht', 'kaputt', 'absturz', 'stürzt ab', 'hängt', 'lädt nicht', 'reproduzierbar', 'bug', 'fehlgeschlagen', 'schlägt fehl'],
     es: ['error', 'errores', 'fallo', 'falla', 'no funciona', 'se cuelga', 'se bloquea', 'roto', 'no carga', 'mensaje de error', 'bug', 'se cierra solo'],
@@ -248,8 +248,8 @@ export const ISSUE_TYPE_WORDS: Record<string, string[]> = {
   'code-defect': all({
     en: ['uncaught', 'cannot read propert*', 'of undefined', 'is not a function', 'nullreferenceexception', 'needs a fix', 'fix in the', 'escalating to engineering', 'escalate to engineering', 'bug in the code', 'bug in our code', 'code bug', 'fix from engineering', 'engineering fix', 'confirmed bug', 'confirmed defect', 'confirmed … bug', 'confirmed … defect', 'regression', 'needs a code fix', 'code fix', 'code change', 'stack trace', 'stacktrace', 'traceback', 'exception', 'nullpointer*', 'null pointer', 'typeerror', 'undefined is not', 'segfault', 'since … release', 'since … update', 'after … update', 'after … deploy*', 'after … release', 'hotfix', 'patch'],
     de: ['bug im code', 'fehler im code', 'fix von der entwicklung', 'refactoring', 'regression', 'bestätigter fehler', 'bestätigter bug', 'codeänderung', 'code-fix', 'stacktrace', 'seit dem update', 'nach dem update', 'seit dem letzten release', 'nach dem release', 'exception', 'hotfix'],
-    es: ['regresión', 'error confirmado', 'bug confirmado', 'desde la actualización', 'tras la actualización', 'después de la actualización', 'stack trace', 'excepción', 'cambio de código', 'parche'],
-    fr: ['régression', 'bug confirmé', 'anomalie confirmée', 'depuis la mise à jour', 'après la mise à jour', 'stack trace', 'exception', 'correctif', 'modification du code'],
+    es: ['bug en el código', 'error en el código', 'corrección de desarrollo', 'regresión', 'error confirmado', 'bug confirmado', 'desde la actualización', 'tras la actualización', 'después de la actualización', 'stack trace', 'excepción', 'cambio de código', 'parche'],
+    fr: ['bug dans le code', 'erreur dans le code', 'correction … développement', 'régression', 'bug confirmé', 'anomalie confirmée', 'depuis la mise à jour', 'après la mise à jour', 'stack trace', 'exception', 'correctif', 'modification du code'],
   }),
   'data-integrity': all({
     en: ['doubled', 'exist twice', 'exists twice', 'appear twice', 'double count*', 'counted twice', 'counted again', 'counts … twice', 'inflated', 'numbers are off', 'data integrity', 'duplicate records', 'duplicate entries', 'duplicate contacts', 'duplicate tickets', '=duplicated', '=duplicates', 'data mismatch', 'mismatch', 'wrong totals', 'totals … wrong', 'numbers … wrong', "don't add up", "don't match", 'do not match', "doesn't match", 'inconsistent', 'corrupted', 'corrupt', 'garbled', 'wrong data', 'incorrect data', 'missing records', 'records … missing', 'double entries', 'counts … off', 'out of sync'],

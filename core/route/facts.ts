@@ -147,15 +147,21 @@ export function createFactBuilder(policy: Policy): (ticket: Ticket, options: Fac
   }
 
   function readCurrentTier(ticket: Ticket): TicketFindings['currentTier'] {
-    if (ticket.currentTier) return { tier: ticket.currentTier, known: true, held: true, rule: 'ticket.currentTier' };
-    // A new ticket sits in the entry queue's group; it is held there only once agents work on it.
-    const worked = ticket.assigneeRole !== undefined || ticket.tierEnteredAt !== undefined || ticket.comments.some((c) => c.author === 'agent');
+    // A new ticket sits in the entry queue (Zendesk's "Tier 1" group, an adapter's currentTier T1 since creation); it
+    // is held there only once someone works on it: an agent's comment or assignment, or a move into the tier after
+    // the ticket was created.
+    const worked =
+      ticket.assigneeRole !== undefined ||
+      ticket.comments.some((c) => c.author === 'agent') ||
+      (ticket.tierEnteredAt !== undefined && ticket.createdAt !== undefined && toMs(ticket.tierEnteredAt) > toMs(ticket.createdAt));
+    const held = (tier: TierId) => worked || tier !== policy.entryTier;
+    if (ticket.currentTier) return { tier: ticket.currentTier, known: true, held: held(ticket.currentTier), rule: 'ticket.currentTier' };
     for (const { helpdesk, mapping } of mappingsFor(ticket)) {
       const byGroup = ticket.group ? mapping?.groups[ticket.group] : undefined;
-      if (byGroup) return { tier: byGroup, known: true, held: worked || byGroup !== policy.entryTier, rule: `helpdesks.${helpdesk}.groups["${ticket.group}"]` };
+      if (byGroup) return { tier: byGroup, known: true, held: held(byGroup), rule: `helpdesks.${helpdesk}.groups["${ticket.group}"]` };
       for (const tag of ticket.tags) {
         const byTag = mapping?.tags[tag];
-        if (byTag) return { tier: byTag, known: true, held: worked || byTag !== policy.entryTier, rule: `helpdesks.${helpdesk}.tags.${tag}` };
+        if (byTag) return { tier: byTag, known: true, held: held(byTag), rule: `helpdesks.${helpdesk}.tags.${tag}` };
       }
     }
     return { tier: policy.entryTier, known: false, held: false, rule: 'entryTier' };

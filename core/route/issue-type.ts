@@ -1,4 +1,5 @@
 import { type CompiledPhrase, compilePhrase, findIndexed, indexPhrases, type PhraseMatch } from '../text/phrase';
+import type { TextDocument } from '../text/document';
 import type { Speaker, TicketText } from '../text/ticket-text';
 import type { IssueType, Policy } from '../policy/schema';
 
@@ -33,6 +34,17 @@ export function createIssueTypeScorer(policy: Policy): (text: TicketText) => Iss
   const byRaw = new Map<string, CompiledPhrase[]>();
   for (const p of phrases) byRaw.set(p.raw, [...(byRaw.get(p.raw) ?? []), p]);
   const cache = new WeakMap<TicketText, IssueTypeScore[]>();
+  // Each text is matched once, whatever the tickets it is part of: a new comment matches only the new comment.
+  const matchesByDoc = new WeakMap<TextDocument, PhraseMatch[]>();
+  const matchesIn = (doc: TextDocument): PhraseMatch[] => {
+    let matches = matchesByDoc.get(doc);
+    if (!matches) {
+      // Topic words count in a negated clause: "I can't log in" is about logging in.
+      matches = findIndexed(doc, phraseIndex, { ignoreNegation: true });
+      matchesByDoc.set(doc, matches);
+    }
+    return matches;
+  };
 
   return (text) => {
     const hit = cache.get(text);
@@ -43,8 +55,7 @@ export function createIssueTypeScorer(policy: Policy): (text: TicketText) => Iss
     text.parts.forEach((part, partIndex) => {
       const weight = WEIGHT[part.speaker];
       if (weight === 0) return;
-      // Topic words count in a negated clause: "I can't log in" is about logging in.
-      for (const match of findIndexed(part.doc, phraseIndex, { ignoreNegation: true })) {
+      for (const match of matchesIn(part.doc)) {
         for (const p of byRaw.get(match.phrase) ?? []) {
           const owner = owners.get(p);
           if (!owner) continue;

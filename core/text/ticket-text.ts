@@ -110,8 +110,9 @@ function readChangedText(ticket: Ticket, options: TicketTextOptions): TicketText
   const headcounts: FoundHeadcount[] = [];
   for (const p of parts) {
     if (p.speaker === 'agent-reply') continue;
-    for (const a of findAmounts(p.doc.text)) amounts.push({ ...a, speaker: p.speaker, excerpt: excerpt(p.doc.text, a.start, a.start + a.written.length) });
-    for (const h of findHeadcounts(p.doc.text)) headcounts.push({ ...h, speaker: p.speaker, excerpt: excerpt(p.doc.text, h.start, h.start + h.written.length) });
+    const numbers = numbersIn(p.doc);
+    for (const a of numbers.amounts) amounts.push({ ...a.found, speaker: p.speaker, excerpt: a.excerpt });
+    for (const h of numbers.headcounts) headcounts.push({ ...h.found, speaker: p.speaker, excerpt: h.excerpt });
   }
   const customer = parts.filter((p) => isCustomer(p.speaker)).map((p) => p.doc);
   const customerMessages = parts.filter((p) => p.speaker === 'customer' || p.speaker === 'first-message');
@@ -134,6 +135,26 @@ function readChangedText(ticket: Ticket, options: TicketTextOptions): TicketText
 
 const CACHE_LIMIT = 1024;
 const cache = new Map<string, TicketText>();
+
+interface Numbers {
+  amounts: { found: WrittenAmount; excerpt: string }[];
+  headcounts: { found: Headcount; excerpt: string }[];
+}
+
+/** Money and head-counts of one text, found once per text: a new comment on a long ticket is the only text scanned again. */
+const numbersByDoc = new WeakMap<TextDocument, Numbers>();
+
+function numbersIn(doc: TextDocument): Numbers {
+  let numbers = numbersByDoc.get(doc);
+  if (numbers) return numbers;
+  const { text } = doc;
+  numbers = {
+    amounts: findAmounts(text).map((found) => ({ found, excerpt: excerpt(text, found.start, found.start + found.written.length) })),
+    headcounts: findHeadcounts(text).map((found) => ({ found, excerpt: excerpt(text, found.start, found.start + found.written.length) })),
+  };
+  numbersByDoc.set(doc, numbers);
+  return numbers;
+}
 
 /** Language detection reads the customer's words up to here. */
 const DETECT_CHARS = 2000;
