@@ -77,10 +77,16 @@ function valuesOf(value: FieldValue | undefined): string[] {
   return Array.isArray(value) ? value : [String(value)];
 }
 
-/** The issue type named by a mapped field (Jira request type, a Zendesk / Freshdesk dropdown) or tag. */
+/**
+ * The issue type named by a mapped field (Jira request type, a Zendesk / Freshdesk dropdown) or tag. A helpdesk's
+ * generic default ("Question", "Get IT help") names nothing: it stays a field, which the router weighs as weak
+ * evidence against what the customer wrote.
+ */
 export function resolveIssueType(mapping: HelpdeskMapping, fields: Fields, tags: readonly string[]): string | undefined {
   for (const [fieldName, byValue] of Object.entries(mapping.issueTypeFields)) {
+    const generic = (mapping.genericIssueTypeValues?.[fieldName] ?? []).map(lower);
     for (const value of valuesOf(lookup(fields, fieldName))) {
+      if (generic.includes(lower(value))) continue;
       const id = lookup(byValue, value);
       if (id) return id;
     }

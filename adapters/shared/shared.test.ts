@@ -4,7 +4,7 @@ import { defaultPolicy } from '../../core/policy/default-policy';
 import type { HelpdeskMapping } from '../../core/policy/schema';
 import { parseHtmlPage } from '../node/parse-html';
 import { normalizeTicket } from './normalize';
-import { parseNumber, resolveAmount, resolveCustomerTier, resolveTier } from './policy-mapping';
+import { parseNumber, resolveAmount, resolveCustomerTier, resolveIssueType, resolveTier } from './policy-mapping';
 import { adfToText, readText, textToEscapedHtml, toIsoDateTime } from './text';
 
 const empty: HelpdeskMapping = { groups: {}, tags: {}, issueTypeTags: {}, issueTypeFields: {}, customerTierFields: {}, writeBack: {} };
@@ -33,6 +33,16 @@ describe('plain text', () => {
 });
 
 describe('policy mapping conventions', () => {
+  it('names an issue type from a mapped field, but leaves a generic default ("Question", "Get IT help") to the router', () => {
+    const freshdesk = defaultPolicy.helpdesks.freshdesk as HelpdeskMapping;
+    const jira = defaultPolicy.helpdesks.jira as HelpdeskMapping;
+    expect(resolveIssueType(freshdesk, { Type: 'Refund' }, [])).toBe('billing');
+    expect(resolveIssueType(freshdesk, { Type: 'Question' }, [])).toBeUndefined();
+    expect(resolveIssueType(freshdesk, { type: 'question' }, [])).toBeUndefined();
+    expect(resolveIssueType(jira, { 'Request type': 'Get IT help' }, [])).toBeUndefined();
+    expect(resolveIssueType(jira, { 'Request type': 'Report a bug' }, [])).toBe('bug');
+  });
+
   it('reads tiers from group names and tags when the policy maps neither', () => {
     expect(resolveTier(empty, 'Tier 3 – Engineering', [])?.tier).toBe('T3');
     expect(resolveTier(empty, 'L2 support', [])?.tier).toBe('T2');
