@@ -7,7 +7,23 @@
  */
 type Languages = { en: string[]; de: string[]; es: string[]; fr: string[] };
 
-const all = (l: Languages): string[] => [...l.en, ...l.de, ...l.es, ...l.fr];
+const tag = (language: string, phrases: string[]) => phrases.map((p) => `${language}:${p}`);
+
+/**
+ * A trigger's words: German, Spanish and French phrases apply to tickets in their language; English ones to every
+ * ticket, since English incident words travel ("Phishing", "gehackt" beside "hacked").
+ */
+const all = (l: Languages): string[] => [...l.en, ...tag('de', l.de), ...tag('es', l.es), ...tag('fr', l.fr)];
+
+/**
+ * Issue-type words: each language's own (an English "role" must not find the French "à tour de rôle", nor "pay" the
+ * French "paie"), plus language-neutral names that every language uses (`any`: "webhook", "Salesforce", "SSO", "404").
+ */
+const topic = (l: Languages & { any?: string[] }): string[] => {
+  const shared = new Set(l.any ?? []);
+  const own = (language: string, phrases: string[]) => tag(language, phrases.filter((p) => !shared.has(p)));
+  return [...shared, ...own('en', l.en), ...own('de', l.de), ...own('es', l.es), ...own('fr', l.fr)];
+};
 
 /** Every "noun … verb" and "verb … noun" pair, for "all our projects disappeared" and "wiped our contacts". */
 const pairs = (nouns: string[], verbs: string[]): string[] => nouns.flatMap((n) => verbs.flatMap((v) => [`${n} … ${v}`, `${v} … ${n}`]));
@@ -31,12 +47,12 @@ export const SECURITY_INCIDENT = all({
     'zugangsdaten … geleakt', 'zugangsdaten … gestohlen', 'passwort … gestohlen', 'passwörter … gestohlen', 'jemand … eingeloggt', 'jemand … angemeldet', 'fremde* … eingeloggt', 'fremde* … angemeldet', 'verdächtige anmeldung*', 'angreifer', 'konto übernommen', 'account übernommen',
   ],
   es: [
-    'hackeado', 'hackeada', 'hackearon', 'hackeo', 'comprometida', 'comprometido', 'comprometidas', 'comprometidos', 'acceso no autorizado', 'accesos no autorizados', 'filtración', 'brecha de seguridad', 'incidente de seguridad',
+    'hackeado', 'hackeada', 'hackearon', 'comprometida', 'comprometido', 'comprometidas', 'comprometidos', 'acceso no autorizado', 'accesos no autorizados', 'filtración', 'brecha de seguridad', 'incidente de seguridad',
     'ataque de phishing', 'phishing … clientes', 'phishing … usuarios', 'phishing … empleados', 'página falsa', 'correos falsos', 'phishing … credenciales', 'campaña de phishing', 'ransomware', 'malware', 'robaron … credenciales', 'credenciales … filtradas', 'credenciales … robadas', 'contraseñas … robadas',
     'alguien … entró', 'alguien … accedió', 'alguien … inició sesión', 'inicio de sesión sospechoso', 'inicios de sesión sospechosos', 'atacante', 'suplantación de identidad', 'suplantaron',
   ],
   fr: [
-    'piraté', 'piratée', 'piratés', 'piratage', 'compromis', 'compromise', 'accès non autorisé', 'accès non autorisés', 'fuite de données', 'violation de données', 'incident de sécurité',
+    'piraté', 'piratée', 'piratés', 'compromis', 'compromise', 'accès non autorisé', 'accès non autorisés', 'fuite de données', 'violation de données', 'incident de sécurité',
     'attaque de phishing', 'phishing … clients', 'phishing … utilisateurs', 'hameçonnage', 'faux site', 'fausse page', 'ont saisi … mot de passe', 'phishing … identifiants', 'rançongiciel', 'ransomware', 'logiciel malveillant', 'identifiants … volés', 'identifiants … fuité', 'mots de passe … volés',
     "quelqu'un … connecté", "quelqu'un … accédé", 'connexion suspecte', 'connexions suspectes', 'attaquant', 'usurpation', 'prise de contrôle',
   ],
@@ -44,9 +60,9 @@ export const SECURITY_INCIDENT = all({
 
 const DATA_NOUNS: Languages = {
   en: ['data', 'records', 'projects', 'contacts', 'files', 'documents', 'tickets', 'entries', 'history', 'orders', 'notes', 'attachments', 'boards', 'tasks', 'reports', 'dashboards', 'database', '=leads', '=deals', 'templates', 'articles', 'pages', 'folders', 'conversations', 'comments', 'workflows', 'automations', 'macros', 'everything'],
-  de: ['daten', 'datensätze', 'projekte', 'kontakte', 'dateien', 'dokumente', 'tickets', 'einträge', 'verlauf', 'historie', 'aufträge', 'notizen', 'anhänge', 'datenbank', 'kundendaten', 'vorlagen', 'makros', 'unterhaltungen', 'konversationen', 'artikel', 'berichte'],
-  es: ['datos', 'registros', 'proyectos', 'contactos', 'archivos', 'documentos', 'tickets', 'entradas', 'historial', 'pedidos', 'notas', 'adjuntos', 'clientes', 'conversaciones', 'plantillas', 'macros', 'artículos', 'informes', 'reportes'],
-  fr: ['données', 'enregistrements', 'projets', 'contacts', 'fichiers', 'documents', 'tickets', 'entrées', 'historique', 'commandes', 'notes', 'pièces jointes', 'clients', 'conversations', 'modèles', 'macros', 'articles', 'rapports'],
+  de: ['aufgaben', 'daten', 'datensätze', 'projekte', 'kontakte', 'dateien', 'dokumente', 'tickets', 'einträge', 'verlauf', 'historie', 'aufträge', 'notizen', 'anhänge', 'datenbank', 'kundendaten', 'vorlagen', 'makros', 'unterhaltungen', 'konversationen', 'artikel', 'berichte'],
+  es: ['tareas', 'tablero', 'tableros', 'datos', 'registros', 'proyectos', 'contactos', 'archivos', 'documentos', 'tickets', 'entradas', 'historial', 'pedidos', 'notas', 'adjuntos', 'clientes', 'conversaciones', 'plantillas', 'macros', 'artículos', 'informes', 'reportes'],
+  fr: ['tâches', 'tableau', 'données', 'enregistrements', 'projets', 'contacts', 'fichiers', 'documents', 'tickets', 'entrées', 'historique', 'commandes', 'notes', 'pièces jointes', 'clients', 'conversations', 'modèles', 'macros', 'articles', 'rapports'],
 };
 const LOSS_VERBS: Languages = {
   en: ['=lost', '=gone', '=disappeared', '=vanished', '=wiped', '=deleted', '=erased', '=purged', '=destroyed'],
@@ -55,8 +71,9 @@ const LOSS_VERBS: Languages = {
   fr: ['perdu', 'perdues', 'perdus', 'disparu', 'disparues', 'disparus', 'supprimé', 'supprimées', 'supprimés', 'effacé', 'effacées', 'effacés', 'envolé', 'envolées'],
 };
 export const DATA_LOSS = [
-  'data loss', 'lost all our', 'lost all of our', 'datenverlust', '*datenverlust', 'pérdida de datos', 'perte de données',
-  ...pairs(DATA_NOUNS.en, LOSS_VERBS.en), ...pairs(DATA_NOUNS.de, LOSS_VERBS.de), ...pairs(DATA_NOUNS.es, LOSS_VERBS.es), ...pairs(DATA_NOUNS.fr, LOSS_VERBS.fr),
+  'data loss', 'lost all our', 'lost all of our', 'de:datenverlust', 'de:*datenverlust', 'es:pérdida de datos', 'fr:perte de données',
+  'board … =empty', 'project … =empty', 'workspace … =empty', 'de:board … leer', 'de:projekt … leer', 'es:tablero … vacío', 'es:proyecto … vacío', 'fr:tableau … vide', 'fr:projet … vide',
+  ...pairs(DATA_NOUNS.en, LOSS_VERBS.en), ...tag('de', pairs(DATA_NOUNS.de, LOSS_VERBS.de)), ...tag('es', pairs(DATA_NOUNS.es, LOSS_VERBS.es)), ...tag('fr', pairs(DATA_NOUNS.fr, LOSS_VERBS.fr)),
 ];
 
 export const MAJOR_OUTAGE = all({
@@ -71,6 +88,22 @@ export const MAJOR_OUTAGE = all({
   fr: ['panne générale', 'panne totale', 'panne complète', 'plateforme … inaccessible', 'plateforme … en panne', 'service … indisponible', 'tout est en panne', 'plus rien ne fonctionne', 'plus rien ne marche', 'site … en panne', 'hors service', 'inaccessible', 'personne ne peut … connecter'],
 });
 
+/** A deletion the customer made on purpose is no data loss. */
+export const DELIBERATE = all({
+  en: ['on purpose', 'intentionally', 'deliberately', 'we deleted', 'i deleted', 'i removed'],
+  de: ['absichtlich', 'bewusst gelöscht', 'habe … gelöscht', 'haben … gelöscht'],
+  es: ['a propósito', 'intencionadamente', 'adrede', '=borré', '=eliminé'],
+  fr: ['exprès', 'volontairement', "j'ai supprimé", 'nous avons supprimé'],
+});
+
+/** What the whole service being down sounds like in a subject line. */
+export const OUTAGE_SUBJECT = all({
+  en: ['nothing works', 'everything is down', 'all down', 'service down', 'platform down'],
+  de: ['nichts geht', 'alles down', 'totalausfall'],
+  es: ['nada funciona', 'todo caído', 'caída total'],
+  fr: ['rien ne fonctionne', 'rien ne marche', 'panne générale'],
+});
+
 export const PLANNED_MAINTENANCE = all({
   en: ['planned maintenance', 'scheduled maintenance', 'maintenance window'],
   de: ['geplante wartung', 'wartungsfenster', 'wartungsarbeiten'],
@@ -82,7 +115,7 @@ export const BILLING_DISPUTE = all({
   en: [
     'dispute', 'chargeback', 'charge back', 'overcharged', 'over-charged', 'double charged', 'double-charged', 'charged … twice', 'charged … double', 'billed … twice', 'invoiced … twice', 'debited … twice', 'duplicate charge*', 'duplicate payment*', 'paid twice', 'double payment',
     'wrong amount', 'incorrect amount', 'incorrect invoice', 'wrong invoice', 'incorrect charge', 'wrongly charged', 'charged … wrong', 'unauthorized charge', 'unauthorised charge', 'did not authorize … charge', 'never authorized … charge', 'should not have been charged',
-    'instead of', 'the difference', 'undo it', 'can you undo', 'never switched', 'never agreed', 'never signed up', 'never upgraded', 'object to', 'never ordered', 'never asked for', 'never requested', 'did not order', "didn't order", 'not ordered', 'nobody … ordered', 'nobody … requested', 'not accept … charge', 'do not accept', 'mistake … invoice', 'invoice … mistake', 'billed … by mistake', 'charged … by mistake', 'charged … in error', 'billed … in error', 'reverse this', 'reverse … debit', 'despite … cancel*', 'although … cancelled', 'after … cancelled', 'refund … in full', 'full refund',
+    'two debits', 'two charges', 'two payments', 'reverse the duplicate', 'duplicate one', 'charged … two times', 'debited … twice', 'instead of', 'the difference', 'undo it', 'can you undo', 'never switched', 'never agreed', 'never signed up', 'never upgraded', 'object to', 'never ordered', 'never asked for', 'never requested', 'did not order', "didn't order", 'not ordered', 'nobody … ordered', 'nobody … requested', 'not accept … charge', 'do not accept', 'mistake … invoice', 'invoice … mistake', 'billed … by mistake', 'charged … by mistake', 'charged … in error', 'billed … in error', 'reverse this', 'reverse … debit', 'despite … cancel*', 'although … cancelled', 'after … cancelled', 'refund … in full', 'full refund',
     'contest … charge', 'contest … invoice', 'reverse … charge', 'money back', 'charged … after … cancel*', 'still charged', 'charged … even though', 'charged us … for … we', 'refund … charge', 'not agree … charge', 'not agree … invoice',
   ],
   de: [
@@ -136,10 +169,10 @@ export const HUMAN_REQUESTED = all({
 });
 
 export const SOLVED = all({
-  en: ['solved', 'resolved', 'fixed now', 'fixed it', 'works now', 'working now', 'works again', 'working again', 'you can close', 'please close', 'close this ticket', 'close the ticket', 'all good now', 'sorted now', 'all sorted', 'never mind', 'figured it out', 'no longer needed'],
-  de: ['gelöst', 'erledigt', 'funktioniert wieder', 'klappt wieder', 'geht wieder', 'läuft wieder', 'kann geschlossen werden', 'können geschlossen werden', 'ticket schließen', 'hat sich erledigt', 'hat sich geklärt'],
-  es: ['resuelto', 'solucionado', 'ya funciona', 'funciona de nuevo', 'vuelve a funcionar', 'pueden cerrar', 'puede cerrar', 'cerrar el ticket', 'ya está arreglado'],
-  fr: ['résolu', 'réglé', 'ça marche', 'ça fonctionne', 'fonctionne à nouveau', 'refonctionne', 'vous pouvez fermer', 'fermer le ticket', 'clôturer le ticket', "c'est bon"],
+  en: ['all working', 'everything works', 'can be closed', 'solved', 'resolved', 'fixed now', 'fixed it', 'works now', 'working now', 'works again', 'working again', 'you can close', 'please close', 'close this ticket', 'close the ticket', 'all good now', 'sorted now', 'all sorted', 'never mind', 'figured it out', 'no longer needed'],
+  de: ['alles funktioniert', 'können sie schließen', 'gelöst', 'erledigt', 'funktioniert wieder', 'klappt wieder', 'geht wieder', 'läuft wieder', 'kann geschlossen werden', 'können geschlossen werden', 'ticket schließen', 'hat sich erledigt', 'hat sich geklärt'],
+  es: ['podéis cerrar', 'cerrar la incidencia', 'todo funciona', 'ya he podido', 'ya puedo', 'resuelto', 'solucionado', 'ya funciona', 'funciona de nuevo', 'vuelve a funcionar', 'pueden cerrar', 'puede cerrar', 'cerrar el ticket', 'ya está arreglado'],
+  fr: ['tout fonctionne', 'vous pouvez clôturer', 'résolu', 'réglé', 'ça marche', 'ça fonctionne', 'fonctionne à nouveau', 'refonctionne', 'vous pouvez fermer', 'fermer le ticket', 'clôturer le ticket', "c'est bon"],
 });
 
 /** Words of fury the English sentiment lexicon cannot read in the other languages (and a few it underrates). */
@@ -153,16 +186,16 @@ export const FURY = all({
 /** Milder words that, on a repeat contact, show a customer losing patience (the lexicon's 0.35 in English). */
 export const ANNOYED = all({
   en: ['frustrated', 'frustrating', 'annoyed', 'disappointed', 'fed up', 'finally', 'seriously'],
-  de: ['endlich', 'ich erwarte', 'ärgerlich', 'verärgert', 'enttäuscht', 'frustriert', 'frustrierend', 'genervt', 'unzufrieden', 'langsam reicht'],
+  de: ['geduld', 'am ende', 'echt so schwer', 'lesen sie überhaupt', 'endlich', 'ich erwarte', 'ärgerlich', 'verärgert', 'enttäuscht', 'frustriert', 'frustrierend', 'genervt', 'unzufrieden', 'langsam reicht'],
   es: ['por fin', 'de una vez', 'molesto', 'molestos', 'frustrado', 'frustrante', 'decepcionado', 'cansado de', 'cansados de', 'exijo'],
   fr: ['enfin', 'déçu', 'déçus', 'frustré', 'frustrant', 'agacé', 'énervé', 'mécontent', 'mécontents', "j'exige", 'ça suffit'],
 });
 
 /** "Again", "third time", "still not fixed" in the other languages (core/sentiment reads the English ones). */
 export const REPEAT_CONTACT = all({
-  en: ['third time', 'fourth time', 'again', 'still not', 'still broken', 'still waiting', 'already reported', 'following up', 'follow up', 'no response', 'no reply', 'how many times'],
+  en: ['not solved', 'not resolved', 'not fixed', 'marked … solved', 'marked … resolved', 'closed … without', 'third time', 'fourth time', 'again', 'still not', 'still broken', 'still waiting', 'already reported', 'following up', 'follow up', 'no response', 'no reply', 'how many times'],
   de: ['schon wieder', 'erneut', 'zum dritten mal', 'dritte mal', 'dritten mal', 'zum wiederholten mal', 'immer noch', 'noch immer', 'nochmals', 'bereits gemeldet', 'keine antwort', 'wie oft noch'],
-  es: ['otra vez', 'de nuevo', 'por tercera vez', 'nuevamente', 'todavía no', 'sigue sin', 'sigue igual', 'ya lo reporté', 'sin respuesta', 'cuántas veces'],
+  es: ['otra vez', 'de nuevo', 'por tercera vez', '=nuevamente', 'todavía no', 'sigue sin', 'sigue igual', 'ya lo reporté', 'sin respuesta', 'cuántas veces'],
   fr: ['encore une fois', 'à nouveau', 'pour la troisième fois', 'de nouveau', 'toujours pas', 'toujours en panne', 'déjà signalé', 'sans réponse', 'combien de fois', 'je relance', 'relance'],
 });
 
@@ -190,80 +223,89 @@ export const LEGAL = all({
 
 /** Issue-type keywords: topic words, counted even in a negated clause ("I can't log in" is about logging in). */
 export const ISSUE_TYPE_WORDS: Record<string, string[]> = {
-  faq: all({
+  faq: topic({
+    any: ['faq', 'soc 2', 'soc2', 'iso 27001', 'dpa', 'gdpr', 'dsgvo', 'rgpd', 'whitepaper'],
     en: ['is there^0.5', 'are there^0.5', 'do you^0.5', 'whats the^0.5', 'what is the^0.5', 'price', 'prices', 'cost', 'costs', 'pre-sales', 'presales', 'available on', 'included in', 'on the … plan^0.5', 'maintenance', 'faq', 'do you offer', 'do you support', 'does your product support', 'does it support', 'is it possible to^0.7', 'is there a way^0.7', 'can i use', 'what is the difference', 'difference between', 'pricing', 'price list', 'how much does', 'how much is', 'free trial', 'discount', 'nonprofit', 'security questionnaire', 'soc 2', 'soc2', 'whitepaper', 'iso 27001', 'gdpr compliant', 'dpa', 'roadmap', 'feature request', 'do you have', 'are you planning', 'which plan', 'what plan'],
-    de: ['preis', 'kostet', 'gibt es', 'bieten sie', 'bietet ihr', 'unterstützt ihr', 'unterstützen sie', 'ist es möglich', 'kann man', 'was kostet', 'preise', 'preisliste', 'unterschied zwischen', 'welcher tarif', 'testversion', 'rabatt', 'habt ihr', 'haben sie'],
+    de: ['tarif*', 'frage zu*', 'preis', 'kostet', 'gibt es', 'bieten sie', 'bietet ihr', 'unterstützt ihr', 'unterstützen sie', 'ist es möglich', 'kann man', 'was kostet', 'preise', 'preisliste', 'unterschied zwischen', 'welcher tarif', 'testversion', 'rabatt', 'habt ihr', 'haben sie'],
     es: ['hay^0.5', 'existe^0.5', 'precio', 'cuesta', 'ofrecen', 'es posible', 'se puede', 'hay alguna forma', 'hay forma de', 'cuánto cuesta', 'precios', 'diferencia entre', 'prueba gratuita', 'descuento', 'tienen^0.5', 'qué plan'],
     fr: ['prix', 'coûte', 'proposez-vous', 'est-il possible', 'est-ce possible', 'peut-on', 'combien coûte', 'tarifs', 'différence entre', 'essai gratuit', 'remise', 'existe-t-il', 'y a-t-il', 'avez-vous', 'quel forfait', 'quelle offre'],
   }),
-  'how-to': all({
+  'how-to': topic({
     en: ['how do i', 'how can i', 'how to', 'how do we', 'how can we', 'how would i', 'where can i find', 'where do i', 'where can i', 'is there a guide', 'instructions', 'tutorial', 'step by step', 'walk me through', 'can you explain', 'explain how', 'what is the best way'],
-    de: ['wie kann ich', 'wie können wir', 'wie kann man', 'wie geht', 'wo finde ich', 'wie funktioniert', 'anleitung', 'wie stelle ich', 'wie ändere ich', 'wo kann ich', 'wie mache ich', 'erklären sie'],
-    es: ['cómo puedo', 'cómo se', 'cómo hago', 'cómo podemos', 'dónde encuentro', 'dónde puedo', 'dónde está', 'cómo cambio', 'instrucciones', 'tutorial', 'guía', 'paso a paso', 'me pueden explicar'],
-    fr: ['comment on', 'comment mettre', 'comment faire pour', 'comment faire', 'comment puis-je', 'comment peut-on', 'comment on fait', 'où trouver', 'où puis-je', 'où se trouve', 'comment changer', 'comment ajouter', "mode d'emploi", 'tutoriel', 'pas à pas', 'pouvez-vous expliquer'],
+    de: ['wie … ich^0.8', 'wie … wir^0.8', 'wie kann ich', 'wie können wir', 'wie kann man', 'wie geht', 'wo finde ich', 'wie funktioniert', 'anleitung', 'wie stelle ich', 'wie ändere ich', 'wo kann ich', 'wie mache ich', 'erklären sie'],
+    es: ['cómo … hago', 'como le hago', 'cómo … puedo', 'una pregunta^0.5', 'cómo puedo', 'cómo se', 'cómo hago', 'cómo podemos', 'dónde encuentro', 'dónde puedo', 'dónde está', 'cómo cambio', 'instrucciones', 'tutorial', 'guía', 'paso a paso', 'me pueden explicar'],
+    fr: ['comment je fais', 'comment … je^0.8', 'comment … on^0.8', 'comment on', 'comment mettre', 'comment faire pour', 'comment faire', 'comment puis-je', 'comment peut-on', 'comment on fait', 'où trouver', 'où puis-je', 'où se trouve', 'comment changer', 'comment ajouter', "mode d'emploi", 'tutoriel', 'pas à pas', 'pouvez-vous expliquer'],
   }),
-  setup: all({
+  setup: topic({
+    any: ['onboarding'],
     en: ['getting started', 'get started', 'set up', 'setup', 'install', 'installation', 'onboarding', 'first steps', 'new account', 'just signed up', 'new to', 'trial account'],
     de: ['einrichten', 'einrichtung', 'installieren', 'installation', 'erste schritte', 'neu angemeldet', 'gerade registriert', 'neues konto'],
     es: ['instalar', 'instalación', 'primeros pasos', 'acabo de registrarme', 'empezar', 'cuenta nueva', 'configuración inicial'],
     fr: ['installer', 'installation', 'premiers pas', 'démarrer', 'prise en main', "je viens de m'inscrire", 'nouveau compte', 'mise en place'],
   }),
-  'known-issue': all({
-    en: ['known issue^2', 'status page^1.5', 'keep us posted', 'workaround', 'as investigating', 'already reported', 'same problem as', 'others are reporting', 'is this a known', 'reported by others', 'your status', 'incident page'],
-    de: ['bekanntes problem^2', 'statusseite^2', 'status-seite^2', 'auf dem laufenden', 'workaround', 'bereits gemeldet', 'andere melden'],
-    es: ['problema conocido^2', 'página de estado^2', 'manténganos informados', 'ya reportado', 'otros reportan'],
-    fr: ['problème connu^2', 'page de statut^2', 'tenez-nous informés', 'déjà signalé', "d'autres signalent"],
+  'known-issue': topic({
+    en: ['known issue^2!', 'status page^1.5!', 'keep us posted', 'workaround', 'as investigating', 'already reported', 'same problem as', 'others are reporting', 'is this a known', 'reported by others', 'your status', 'incident page'],
+    de: ['bekanntes problem^2!', 'statusseite^2!', 'status-seite^2!', 'auf dem laufenden', 'workaround', 'bereits gemeldet', 'andere melden'],
+    es: ['problema conocido^2!', 'página de estado^2!', 'manténganos informados', 'ya reportado', 'otros reportan'],
+    fr: ['problème connu^2!', 'page de statut^2!', 'tenez-nous informés', 'déjà signalé', "d'autres signalent"],
   }),
-  billing: all({
+  billing: topic({
+    any: ['vat', 'iban', 'paypal', 'stripe', 'sepa', 'downgrade', 'upgrade'],
     en: ['service credit*', 'sla credit', 'seats', 'seat limit', 'prorated', 'pro rata', 'more seats', 'invoice', 'invoices', 'billing', 'billed', 'bill', 'charge', 'charged', 'refund', 'payment', 'subscription', 'credit card', 'receipt', 'vat', 'tax id', 'dispute', 'chargeback', 'overcharged', 'renewal', 'upgrade my plan', 'downgrade', 'paid', 'bank transfer', 'direct debit', 'price increase', 'purchase order', 'card on file', 'billing address'],
     de: ['rechnungs*', 'rechnung', 'rechnungen', 'abrechnung', 'abbuchung', 'abgebucht', 'belastet', 'erstattung', 'rückerstattung', 'zahlung', 'abo', 'abonnement', 'kreditkarte', 'lastschrift', 'mwst', 'ust-id', 'quittung', 'gutschrift', 'bezahlt', 'verlängerung'],
     es: ['factura', 'facturas', 'facturación', 'cobro', 'cobrado', 'cobraron', 'cargo', 'reembolso', 'devolución', 'pago', 'suscripción', 'tarjeta de crédito', 'recibo', 'iva', 'renovación', 'pagado'],
     fr: ['facture', 'factures', 'facturation', 'facturé', 'prélèvement', 'prélevé', 'débité', 'remboursement', 'paiement', 'abonnement', 'carte bancaire', 'reçu', 'tva', 'avoir', 'renouvellement', 'payé'],
   }),
-  access: all({
+  access: topic({
+    any: ['sso', '2fa', 'mfa', 'login', 'log-in', 'logins'],
     en: ['password', 'locked out', 'log in', 'login', 'sign in', 'signin', 'two-factor', 'two factor', '2fa', 'mfa', 'authenticator', 'sso', 'single sign-on', 'invite a user', 'invite', 'invitation', 'permission', 'permissions', 'access denied', 'reset link', 'verification code', 'account locked', 'role', 'admin rights', 'username'],
     de: ['passwort*', 'kennwort', 'gesperrt', 'ausgesperrt', 'komme nicht mehr rein', 'anmelden', 'anmeldung', 'einloggen', 'login', 'zwei-faktor', '2fa', 'sso', 'einladung', 'einladen', 'berechtigung', 'berechtigungen', 'zugriff verweigert', 'zugang', 'benutzername', 'adminrechte'],
     es: ['contraseña', 'bloqueado', 'bloqueada', 'iniciar sesión', 'inicio de sesión', 'entrar', 'acceder', 'doble factor', '2fa', 'sso', 'invitación', 'invitar', 'permisos', 'acceso denegado', 'usuario', 'código de verificación'],
     fr: ['mot de passe', 'bloqué', 'bloquée', 'se connecter', 'connexion', 'identifiant', 'double authentification', '2fa', 'sso', 'invitation', 'inviter', 'droits', 'permissions', 'accès refusé', 'accès', 'code de vérification'],
   }),
-  configuration: all({
+  configuration: topic({
+    any: ['dns', 'cname', 'dkim', 'spf', 'ssl', 'workflow', 'routing', 'round-robin'],
     en: ['contradict*', 'interact*', 'settings^0.75', 'setting^0.75', '=config', 'routing', 'round-robin', 'ip restriction*', 'configuration', 'configure', 'configured', 'misconfigured', 'custom domain', 'dns', 'cname', 'dkim', 'spf', 'mx record', 'workflow rule', 'automation rule', 'routing rule', 'business rule', 'sla policy', 'custom field', 'custom fields', 'email forwarding', 'forwarding', 'subdomain', 'ssl certificate', 'certificate', 'trigger conditions', 'macro', 'conflict', 'conflicting'],
     de: ['konfiguration', 'konfigurieren', 'konfiguriert', 'fehlkonfiguration', 'eigene domain', 'benutzerdefinierte domain', 'dns', 'weiterleitung', 'workflow', 'regel', 'regeln', 'zertifikat', 'benutzerdefiniertes feld', 'geschäftszeiten', 'konflikt'],
     es: ['configuración', 'configurar', 'configurado', 'dominio personalizado', 'dns', 'regla', 'reglas', 'flujo de trabajo', 'certificado', 'campo personalizado', 'reenvío', 'horario comercial', 'conflicto'],
     fr: ['configuration', 'configurer', 'configuré', 'paramétrage', 'domaine personnalisé', 'dns', 'règle', 'règles', 'workflow', 'certificat', 'champ personnalisé', 'redirection', 'transfert', 'heures ouvrées', 'conflit'],
   }),
-  integration: all({
+  integration: topic({
+    any: ['webhook', 'webhooks', 'salesforce', 'hubspot', 'slack', 'zapier', 'microsoft teams', 'shopify', 'okta', 'azure ad', 'scim', 'ldap', 'oauth', 'api', 'api key', 'api token', 'rest api', 'plugin', 'crm'],
     en: ['integration', 'integrations', 'webhook', 'webhooks', 'salesforce', 'hubspot', 'slack', 'zapier', 'microsoft teams', 'shopify', 'google calendar', 'outlook', 'okta', 'azure ad', 'scim', 'ldap', 'oauth', 'api key', 'api token', 'rest api', 'api', 'connector', '=syncing', '=synced', 'sync job', 'sync error', 'data sync', 'sync with', 'synchroniz*', 'synchronis*', 'callback url', 'endpoint', 'third-party app', 'marketplace app', 'plugin', 'plug-in'],
     de: ['integration', 'schnittstelle', 'anbindung', 'synchronisation', 'synchronisierung', 'synchronisiert', 'abgleich', 'webhook', 'plugin', 'konnektor'],
     es: ['integración', 'sincronización', 'sincroniza', 'sincronizar', 'conector', 'webhook', 'complemento'],
     fr: ['intégration', 'synchronisation', 'synchronise', 'synchroniser', 'connecteur', 'webhook', 'plugin'],
   }),
-  bug: all({
-    en: ['throw*', 'unexpected', "doesn't accept", 'rejects', 'keeps failing', 'steps', 'memory leak', 'leak* memory', "don't appear", "doesn't appear", 'not showing', "don't show", 'missing from', 'shows wrong', 'wrong numbers', 'in chrome', 'in firefox', 'in safari', 'bug', 'steps to reproduce', 'reproduce', 'reproducible', 'error message', 'error', 'errors', 'broken', 'not working', "doesn't work", 'does not work', "isn't working", "won't", 'stopped working', 'fails', '=failed', 'failing', 'crash', 'crashes', 'crashed', 'freezes', 'frozen', 'glitch', 'blank page', 'white screen', 'spinner', 'error code', "doesn't load", 'not loading', "won't load", 'timeout', 'times out', 'does nothing', 'greyed out', 'wrong format', '400', '401', '403', '404', '422', '500'],
+  bug: topic({
+    any: ['bug', 'bugs', '400', '401', '403', '404', '422', 'crash', 'timeout'],
+    en: ['could not be', "can't open", 'cannot open', 'unable to open', 'throw*', 'unexpected', "doesn't accept", 'rejects', 'keeps failing', 'steps', 'memory leak', 'leak* memory', "don't appear", "doesn't appear", 'not showing', "don't show", 'missing from', 'shows wrong', 'wrong numbers', 'in chrome', 'in firefox', 'in safari', 'bug', 'steps to reproduce', 'reproduce', 'reproducible', 'error message', 'error', 'errors', 'broken', 'not working', "doesn't work", 'does not work', "isn't working", "won't", 'stopped working', 'fails', '=failed', 'failing', 'crash', 'crashes', 'crashed', 'freezes', 'frozen', 'glitch', 'blank page', 'white screen', 'spinner', 'error code', "doesn't load", 'not loading', "won't load", 'timeout', 'times out', 'does nothing', 'greyed out', 'wrong format', '400', '401', '403', '404', '422', '500'],
     // "=fehler": the stemmer gives "fehlen" (missing) the same stem.
-    de: ['=fehler', 'fehlermeldung', 'funktioniert nicht', 'geht nicht', 'kaputt', 'absturz', 'stürzt ab', 'hängt', 'lädt nicht', 'reproduzierbar', 'bug', 'fehlgeschlagen', 'schlägt fehl'],
-    es: ['error', 'errores', 'fallo', 'falla', 'no funciona', 'se cuelga', 'se bloquea', 'roto', 'no carga', 'mensaje de error', 'bug', 'se cierra solo'],
-    fr: ['erreur', 'bug', 'bogue', 'ne fonctionne pas', 'ne marche pas', 'plantage', 'plante', 'cassé', 'ne charge pas', "message d'erreur", 'échoue', 'échec'],
+    de: ['reproduzierbar', 'jedes mal', 'reagiert nicht', 'unter chrome', 'unter safari', 'schritte', '=fehler', 'fehlermeldung', 'funktioniert nicht', 'geht nicht', 'kaputt', 'absturz', 'stürzt ab', 'hängt', 'lädt nicht', 'reproduzierbar', 'bug', 'fehlgeschlagen', 'schlägt fehl'],
+    es: ['reproducible', 'cada vez', 'no responde', 'en chrome', 'en safari', 'pasos', 'error', 'errores', 'fallo', 'falla', 'no funciona', 'se cuelga', 'se bloquea', 'roto', 'no carga', 'mensaje de error', 'bug', 'se cierra solo'],
+    fr: ['reproductible', 'à chaque fois', 'ne réagit pas', 'sous chrome', 'sous safari', 'sous firefox', 'impossible', 'étapes', 'erreur', 'bug', 'bogue', 'ne fonctionne pas', 'ne marche pas', 'plantage', 'plante', 'cassé', 'ne charge pas', "message d'erreur", 'échoue', 'échec'],
   }),
-  'code-defect': all({
-    en: ['uncaught', 'cannot read propert*', 'of undefined', 'is not a function', 'nullreferenceexception', 'needs a fix', 'fix in the', 'escalating to engineering', 'escalate to engineering', 'bug in the code', 'bug in our code', 'code bug', 'fix from engineering', 'engineering fix', 'confirmed bug', 'confirmed defect', 'confirmed … bug', 'confirmed … defect', 'regression', 'needs a code fix', 'code fix', 'code change', 'stack trace', 'stacktrace', 'traceback', 'exception', 'nullpointer*', 'null pointer', 'typeerror', 'undefined is not', 'segfault', 'since … release', 'since … update', 'after … update', 'after … deploy*', 'after … release', 'hotfix', 'patch'],
-    de: ['bug im code', 'fehler im code', 'fix von der entwicklung', 'refactoring', 'regression', 'bestätigter fehler', 'bestätigter bug', 'codeänderung', 'code-fix', 'stacktrace', 'seit dem update', 'nach dem update', 'seit dem letzten release', 'nach dem release', 'exception', 'hotfix'],
-    es: ['bug en el código', 'error en el código', 'corrección de desarrollo', 'regresión', 'error confirmado', 'bug confirmado', 'desde la actualización', 'tras la actualización', 'después de la actualización', 'stack trace', 'excepción', 'cambio de código', 'parche'],
-    fr: ['bug dans le code', 'erreur dans le code', 'correction … développement', 'régression', 'bug confirmé', 'anomalie confirmée', 'depuis la mise à jour', 'après la mise à jour', 'stack trace', 'exception', 'correctif', 'modification du code'],
+  'code-defect': topic({
+    any: ['stack trace', 'stacktrace', 'traceback', 'exception', 'nullpointer*', 'typeerror', 'segfault', 'hotfix', 'regression'],
+    en: ['in the code', 'uncaught', 'cannot read propert*', 'of undefined', 'is not a function', 'nullreferenceexception', 'needs a fix', 'fix in the', 'escalating to engineering', 'escalate to engineering', 'bug in the code', 'bug in our code', 'code bug', 'fix from engineering', 'engineering fix', 'confirmed bug', 'confirmed defect', 'confirmed … bug', 'confirmed … defect', 'regression', 'needs a code fix', 'code fix', 'code change', 'stack trace', 'stacktrace', 'traceback', 'exception', 'nullpointer*', 'null pointer', 'typeerror', 'undefined is not', 'segfault', 'since … release', 'since … update', 'after … update', 'after … deploy*', 'after … release', 'hotfix', 'patch'],
+    de: ['im code', 'bug im code', 'fehler im code', 'fix von der entwicklung', 'refactoring', 'regression', 'bestätigter fehler', 'bestätigter bug', 'codeänderung', 'code-fix', 'stacktrace', 'seit dem update', 'nach dem update', 'seit dem letzten release', 'nach dem release', 'exception', 'hotfix'],
+    es: ['corrección en el código', 'en el código', 'bug en el código', 'error en el código', 'corrección de desarrollo', 'regresión', 'error confirmado', 'bug confirmado', 'desde la actualización', 'tras la actualización', 'después de la actualización', 'stack trace', 'excepción', 'cambio de código', 'parche'],
+    fr: ['dans le code', 'bug dans le code', 'erreur dans le code', 'correction … développement', 'régression', 'bug confirmé', 'anomalie confirmée', 'depuis la mise à jour', 'après la mise à jour', 'stack trace', 'exception', 'correctif', 'modification du code'],
   }),
-  'data-integrity': all({
+  'data-integrity': topic({
     en: ['doubled', 'exist twice', 'exists twice', 'appear twice', 'double count*', 'counted twice', 'counted again', 'counts … twice', 'inflated', 'numbers are off', 'data integrity', 'duplicate records', 'duplicate entries', 'duplicate contacts', 'duplicate tickets', '=duplicated', '=duplicates', 'data mismatch', 'mismatch', 'wrong totals', 'totals … wrong', 'numbers … wrong', "don't add up", "don't match", 'do not match', "doesn't match", 'inconsistent', 'corrupted', 'corrupt', 'garbled', 'wrong data', 'incorrect data', 'missing records', 'records … missing', 'double entries', 'counts … off', 'out of sync'],
-    de: ['datenintegrität', 'duplikate', 'doppelte einträge', 'doppelte datensätze', 'doppelt angelegt', 'inkonsistent', 'stimmen nicht', 'falsche summen', 'beschädigt', 'korrupt', 'fehlende datensätze', 'falsche daten'],
+    de: ['doppelt', 'zweimal', 'übereinstimm*', 'bestand … falsch', 'zahlen … falsch', 'zahlen … stimmen', 'datenintegrität', 'duplikate', 'doppelte einträge', 'doppelte datensätze', 'doppelt angelegt', 'inkonsistent', 'stimmen nicht', 'falsche summen', 'beschädigt', 'korrupt', 'fehlende datensätze', 'falsche daten'],
     es: ['integridad de datos', 'duplicados', 'registros duplicados', 'inconsistentes', 'inconsistencia', 'no coinciden', 'no cuadran', 'totales incorrectos', 'corruptos', 'dañados', 'datos incorrectos'],
     fr: ['intégrité des données', 'doublons', 'en double', 'incohérent*', 'ne correspondent pas', 'totaux faux', 'corrompu*', 'données erronées', 'données incorrectes'],
   }),
-  'feature-outage': all({
-    en: ['not just us', 'is it just us', 'just us', 'other companies', 'another company', 'other customers too', 'everyone else', 'community forum', 'feature outage', 'feature is down', 'down for everyone', 'down for all', 'stopped working for everyone', 'not working for anyone', 'for everyone', 'for all of us', 'for anyone', 'not loading for anyone', 'export is down', 'reports are down'],
-    de: ['funktioniert bei niemandem', 'bei niemandem', 'für niemanden', 'bei allen kunden'],
-    es: ['no funciona para nadie', 'para nadie', 'caído para todos'],
-    fr: ['pour tout le monde', 'pour personne', 'ne fonctionne pour personne'],
+  'feature-outage': topic({
+    en: ['separate account*', 'another account', 'other accounts', 'different account*', 'exactly the same', 'all green', 'status page … green', 'not on the status page', 'nothing on the status page', 'not just us', 'is it just us', 'just us', 'other companies', 'another company', 'other customers too', 'everyone else', 'community forum', 'feature outage', 'feature is down', 'down for everyone', 'down for all', 'stopped working for everyone', 'not working for anyone', 'for everyone', 'for all of us', 'for anyone', 'not loading for anyone', 'export is down', 'reports are down'],
+    de: ['anderen kunden', 'anderes konto', 'auch bei anderen', 'nicht auf der statusseite', 'statusseite … grün', 'funktioniert bei niemandem', 'bei niemandem', 'für niemanden', 'bei allen kunden'],
+    es: ['otra empresa', 'otros usuarios', 'otra cuenta', 'no aparece en la página de estado', 'página de estado … verde', 'no funciona para nadie', 'para nadie', 'caído para todos'],
+    fr: ['autre agence', 'autre entreprise', "d'autres utilisateurs", 'même chose chez eux', 'rien sur votre page de statut', 'page de statut … vert*', 'pour tout le monde', 'pour personne', 'ne fonctionne pour personne'],
   }),
-  architecture: all({
+  architecture: topic({
+    any: ['failover', 'load balancer', 'sharding', 'throughput', 'multi-region', 'cross-region'],
     en: ['ceiling', 'throughput ceiling', 'burst*', 'at scale', 'at our scale', 'scales', 'design for', 'recommended design', 'peak load', 'peak season', 'million* … per day', 'per second', 'architecture', 'architectural', 'scalability', 'capacity limit', 'capacity limits', 'across all regions', 'all regions', 'multi-region', 'cross-region', 'failover', 'data residency', 'throughput', 'load balancer', 'database cluster', 'replication', 'sharding', 'horizontal scaling', 'hard limit'],
     de: ['architektur', 'skalierbarkeit', 'skalierung', 'kapazitätsgrenze', 'alle regionen', 'failover', 'datenresidenz', 'replikation'],
     es: ['arquitectura', 'escalabilidad', 'límite de capacidad', 'todas las regiones', 'failover', 'replicación'],

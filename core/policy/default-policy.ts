@@ -1,6 +1,6 @@
 import type { Condition } from '../conditions/schema';
 import {
-  ALL_USERS, ANNOYED, API_DEFECT, API_NAMED, SERVER_ERROR, BILLING_DISPUTE, BUSINESS_STOPPED, CANCELLATION, DATA_LOSS, FURY, HUMAN_REQUESTED, ISSUE_TYPE_WORDS, LEGAL, MAJOR_OUTAGE, NEEDS_BACKEND,
+  ALL_USERS, ANNOYED, API_DEFECT, DELIBERATE, OUTAGE_SUBJECT, API_NAMED, SERVER_ERROR, BILLING_DISPUTE, BUSINESS_STOPPED, CANCELLATION, DATA_LOSS, FURY, HUMAN_REQUESTED, ISSUE_TYPE_WORDS, LEGAL, MAJOR_OUTAGE, NEEDS_BACKEND,
   PLANNED_MAINTENANCE, REPEAT_CONTACT, SECURITY_INCIDENT, SOLVED,
 } from './default-phrases';
 import type { TierId } from '../ticket';
@@ -128,7 +128,13 @@ export const defaultPolicyInput = {
       id: 'severity-data-loss',
       kind: 'severity',
       description: 'Customer data is lost or destroyed: bypass Tier 1–2 to Engineering.',
-      when: { any: [{ field: 'tags', op: 'in', value: ['data_loss'] }, namedIssueType('data-loss'), reported(DATA_LOSS)] },
+      when: {
+        any: [
+          { field: 'tags', op: 'in', value: ['data_loss'] },
+          namedIssueType('data-loss'),
+          { all: [reported(DATA_LOSS), { not: { field: 'customerText', op: 'mentions', value: DELIBERATE } }] },
+        ],
+      },
       route: { tier: 'T3', bypass: true },
       issueType: 'data-loss',
       severity: 'critical',
@@ -142,7 +148,7 @@ export const defaultPolicyInput = {
         any: [
           namedIssueType('outage'),
           { field: 'tags', op: 'in', value: ['outage', 'major_incident'] },
-          { all: [reported(MAJOR_OUTAGE), { not: { field: 'text', op: 'mentions', value: PLANNED_MAINTENANCE } }] },
+          { all: [{ any: [reported(MAJOR_OUTAGE), { field: 'subject', op: 'mentions', value: OUTAGE_SUBJECT }] }, { not: { field: 'text', op: 'mentions', value: PLANNED_MAINTENANCE } }] },
         ],
       },
       route: { tier: 'T4', bypass: true },
@@ -217,7 +223,8 @@ export const defaultPolicyInput = {
       id: 'functional-human-requested',
       kind: 'functional',
       description: 'Self-service failed or the customer asks for a person: a Front-line Agent takes it.',
-      when: { all: [{ field: 'issueType', op: 'in', value: ['faq', 'how-to', 'setup'] }, { field: 'customerText', op: 'mentions', value: HUMAN_REQUESTED }] },
+      // A question no issue type claims is most likely one self-service could not answer either.
+      when: { all: [{ field: 'issueType', op: 'in', value: ['faq', 'how-to', 'setup', null] }, { field: 'customerText', op: 'mentions', value: HUMAN_REQUESTED }] },
       route: { tier: 'T1' },
       action: 'Answer as a person; note the search queries and the self-service path that failed.',
     },
@@ -275,7 +282,9 @@ export const defaultPolicyInput = {
               // The sentiment lexicon is English: other languages are read through their words of fury.
               { all: [{ field: 'language', op: 'eq', value: 'en' }, { field: 'sentiment.frustration', op: 'gte', value: 0.35 }, { field: 'sentiment.signals', op: 'exists', value: true }] },
               { field: 'customerText', op: 'mentions', value: FURY },
-              { all: [{ field: 'language', op: 'ne', value: 'en' }, { field: 'customerText', op: 'mentions', value: ANNOYED }] },
+              // Losing patience on a repeat contact, in any language: "endlich", "por fin", "It is NOT solved??".
+              { field: 'customerText', op: 'mentions', value: ANNOYED },
+              { field: 'emphasis', op: 'gte', value: 3 },
             ],
           },
         ],
@@ -289,7 +298,14 @@ export const defaultPolicyInput = {
       description: 'A first contact that is clearly furious and high-impact (enterprise, many users, business stopped): a warning, no tier move.',
       when: {
         all: [
-          { any: [{ all: [{ field: 'language', op: 'eq', value: 'en' }, { field: 'sentiment.frustration', op: 'gte', value: 0.6 }] }, { field: 'customerText', op: 'mentions', value: FURY }] },
+          {
+            any: [
+              { all: [{ field: 'language', op: 'eq', value: 'en' }, { field: 'sentiment.frustration', op: 'gte', value: 0.6 }] },
+              { field: 'customerText', op: 'mentions', value: FURY },
+              // Shouting ("WHAT IS GOING ON??", "Call me NOW") with a complaint: clearly furious in any language.
+              { all: [{ field: 'emphasis', op: 'gte', value: 3 }, { any: [{ field: 'sentiment.frustration', op: 'gte', value: 0.35 }, { field: 'customerText', op: 'mentions', value: ANNOYED }] }] },
+            ],
+          },
           {
             any: [
               { field: 'requester.customerTier', op: 'eq', value: 'enterprise' },

@@ -35,6 +35,6 @@ describe('the routing corpus', () => {
   });
 });
 
-const ROUTE_FLOOR = 0.8;
-const TRIGGER_FLOOR = 0.8;
-const LANGUAGE_FLOOR = 0.75;
+const ROUTE_FLOOR = 0.95;
+const TRIGGER_FLOOR = 0.93;
+const LANGUAGE_FLOOR = 0.9;

@@ -21,6 +21,7 @@ export const FACT_NAMES = {
   agentNotes: 'agents’ internal notes',
   lastCustomerMessage: 'the customer’s latest message after the first (with `mentions`: its own words)',
   language: 'the language the customer wrote in (`en`, `de`, `es`, `fr`, `pt`, `it`, `nl`): the policy’s `text.language`, else detected',
+  emphasis: 'how loudly the customer writes, in any language: words of five or more letters in capitals ("DRITTEN", "NOT") and runs of "!!" or "??" in their own words',
   ticketText: 'the analysed ticket text (core/text) that `mentions` reads: language, who wrote what, amounts and head-counts',
   fromText: 'for `amount.*` and `impactedUsers` read from the text, the words they came from',
   customerMessageCount: 'messages from the customer: customer comments, plus the description when it is not also the first comment',
@@ -301,6 +302,7 @@ export function createFactBuilder(policy: Policy): (ticket: Ticket, options: Fac
       lastCustomerMessage,
       ticketText,
       language: ticketText.language,
+      emphasis: emphasisOf(ticketText),
       fromText: told.fromText,
       customerMessageCount,
       agentMessageCount,
@@ -391,6 +393,20 @@ const MODEL_WEIGHT = 3;
 const CLOSE = 0.75;
 const round1 = (n: number) => Math.round(n * 10) / 10;
 const SPEAKER_WORDS = { subject: 'subject', 'reply-subject': 'the subject of a reply', 'first-message': 'first message', customer: 'a later customer message', 'agent-note': 'an agent’s note', 'agent-reply': 'an agent’s reply' } as const;
+
+/** Shouted words and "!!!" / "???" runs in the customer's own words; a message written all in capitals shouts once. */
+function emphasisOf(text: TicketText): number {
+  let count = 0;
+  for (const doc of text.customer) {
+    const letters = doc.text.replace(/[^\p{L}]/gu, '');
+    if (letters.length > 0 && letters === letters.toUpperCase()) {
+      count++;
+      continue;
+    }
+    count += (doc.text.match(/\b\p{Lu}{5,}\b/gu) ?? []).length + (doc.text.match(/[!?]{2,}/g) ?? []).length;
+  }
+  return count;
+}
 
 const isSentimentField = (field: string) => field === 'sentiment' || field.startsWith('sentiment.');
 

@@ -16,10 +16,12 @@ export interface Headcount {
 }
 
 const UNITS = [
-  'users?', 'accounts?', 'seats?', 'employees?', 'people', 'persons?', 'staff', 'colleagues', 'agents', 'members', 'customers', 'clients', 'licen[cs]es', 'workers', 'reps',
-  'benutzer(?:n|innen)?', 'nutzer(?:n|innen)?', 'anwender(?:n)?', 'mitarbeiter(?:n|innen)?', 'mitarbeitende(?:n)?', 'kunden', 'konten', 'lizenzen', 'personen', 'leute', 'kollegen', 'kolleginnen',
-  'usuarios?', 'empleados?', 'cuentas', 'personas', 'clientes', 'agentes', 'licencias', 'trabajadores', 'colaboradores',
-  'utilisateurs?', 'utilisatrices', 'employes', 'salaries', 'comptes', 'personnes', 'collaborateurs', 'collegues', 'licences',
+  'users?', 'accounts?', 'seats?', 'employees?', 'people', 'persons?', 'staff', 'staffers', 'colleagues', 'agents', 'members', 'customers', 'clients', 'licen[cs]es', 'workers', 'reps', 'representatives',
+  'technicians', 'engineers', 'developers', 'drivers', 'nurses', 'doctors', 'teachers', 'students', 'operators', 'dispatchers', 'cashiers', 'consultants', 'advisors', 'advisers', 'managers', 'volunteers', 'callers',
+  // German compounds end in their unit: "Vertriebsmitarbeiter", "Außendienstmitarbeiterinnen", "Endkunden".
+  '\\p{L}*benutzer(?:n|innen)?', '\\p{L}*nutzer(?:n|innen)?', 'anwender(?:n)?', '\\p{L}*mitarbeiter(?:n|innen)?', '\\p{L}*mitarbeitende(?:n)?', '\\p{L}*kunden', 'konten', 'lizenzen', 'personen', 'leute', 'kollegen', 'kolleginnen', 'techniker(?:n|innen)?', 'fahrer(?:n|innen)?', 'agenten',
+  'usuarios?', 'empleados?', 'cuentas', 'personas', 'clientes', 'agentes', 'licencias', 'trabajadores', 'colaboradores', 'tecnicos', 'conductores', 'operadores', 'asesores', 'vendedores', 'comerciales',
+  'utilisateurs?', 'utilisatrices', 'employes', 'salaries', 'comptes', 'personnes', 'collaborateurs', 'collegues', 'licences', 'techniciens', 'conseillers', 'operateurs', 'chauffeurs', 'commerciaux', 'agents',
 ].join('|');
 
 /** Words that may stand between a number and its people: "all 3,400 of our active users", "350 de nos utilisateurs". */

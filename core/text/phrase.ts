@@ -10,7 +10,10 @@ import { type Language, stemWord } from './stem';
  * - `…` (or `...`) lets up to six words sit between two parts, within one clause: `charged … twice`;
  * - a trailing `*` matches a word's start, a leading `*` its end (compounds): `hack*`, `*verlust`;
  * - a leading `=` matches the word exactly, without stemming: `=wiped` (not "wipe"), `=syncing` (not "sync");
- * - a trailing `^n` weighs the phrase as evidence for an issue type (default 1): `is there^0.5`, `status page^2`.
+ * - a trailing `^n` weighs the phrase as evidence for an issue type (default 1): `is there^0.5`, `status page^2`;
+ * - a trailing `!` keeps a denial even where topic words ignore negation: `status page!` is not "nothing on your status page";
+ * - a leading language code applies the phrase to tickets in that language only: `fr:page de statut`, `de:abrechnung`
+ *   (without one, a phrase applies to every ticket: English loanwords such as "phishing" or "webhook" travel).
  * A match inside a negated clause ("no data was lost", "nobody hacked us") does not count.
  *
  * @example
@@ -35,6 +38,10 @@ export interface CompiledPhrase {
   terms: PhraseTerm[];
   /** How much the phrase counts as evidence (`^n`), 1 by default. */
   weight: number;
+  /** `!`: a denial counts even where negation is otherwise ignored. */
+  keepsDenial: boolean;
+  /** `fr:`: only tickets in this language. */
+  language?: Language;
 }
 
 export interface PhraseMatch {
@@ -51,8 +58,25 @@ export const MAX_GAP = 6;
 export function compilePhrase(raw: string): CompiledPhrase {
   const terms: PhraseTerm[] = [];
   let gap = 0;
-  const weighted = /\^(\d+(?:\.\d+)?)\s*$/.exec(raw);
-  const text = weighted ? raw.slice(0, weighted.index) : raw;
+  const tagged = /^\s*(en|de|es|fr|pt|it|nl):/.exec(raw);
+  let text = tagged ? raw.slice(tagged[0].length) : raw;
+  // The trailing marks, in either order: "status page^1.5!", "status page!^1.5".
+  let keepsDenial = false;
+  let weighted: RegExpExecArray | null = null;
+  for (let more = true; more; ) {
+    more = false;
+    if (/!\s*$/.test(text)) {
+      keepsDenial = true;
+      text = text.replace(/!\s*$/, '');
+      more = true;
+    }
+    const w = /\^(\d+(?:\.\d+)?)\s*$/.exec(text);
+    if (w) {
+      weighted = w;
+      text = text.slice(0, w.index);
+      more = true;
+    }
+  }
   for (const part of text.trim().split(/\s+|(?=…)|(?<=…)/)) {
     if (part === '…' || part === '...') {
       gap = MAX_GAP;
@@ -70,7 +94,7 @@ export function compilePhrase(raw: string): CompiledPhrase {
     });
     gap = 0;
   }
-  return { raw, terms, weight: weighted ? Number(weighted[1]) : 1 };
+  return { raw, terms, weight: weighted ? Number(weighted[1]) : 1, keepsDenial, ...(tagged ? { language: tagged[1] as Language } : {}) };
 }
 
 function stemOf(term: PhraseTerm, language: Language): string {
@@ -126,7 +150,7 @@ export interface FindOptions {
 /** The first occurrence of the phrase in the document that no negator outside it governs. */
 export function findPhrase(doc: TextDocument, phrase: CompiledPhrase, options: FindOptions = {}): PhraseMatch | undefined {
   const [head, ...rest] = phrase.terms;
-  if (!head) return undefined;
+  if (!head || (phrase.language !== undefined && phrase.language !== doc.language)) return undefined;
   for (const start of starts(doc, head)) {
     const { sentence } = doc.tokens[start] as { sentence: number };
     const positions = [start];
@@ -142,7 +166,7 @@ export function findPhrase(doc: TextDocument, phrase: CompiledPhrase, options: F
     }
     if (!ok) continue;
     let negated = false;
-    if (!options.ignoreNegation) {
+    if (!options.ignoreNegation || phrase.keepsDenial) {
       // A negator that is one of the phrase's own words ("not working", "acceso no autorizado") is part of what it
       // says; one elsewhere, even in a gap ("the data could not be restored"), denies it.
       for (let i = start; i <= at; i++) {
@@ -212,7 +236,7 @@ function headsFor(index: PhraseIndex, language: Language): Map<string, CompiledP
   heads = new Map();
   for (const p of index.phrases) {
     const head = p.terms[0];
-    if (!head || head.prefix || head.suffix) continue;
+    if (!head || head.prefix || head.suffix || (p.language !== undefined && p.language !== language)) continue;
     for (const key of head.exact ? [head.folded] : new Set([head.folded, stemOf(head, language)])) {
       const list = heads.get(key);
       if (list) list.push(p);

@@ -170,8 +170,9 @@ function leadingTokens(texts: readonly string[], joined: string): readonly Token
   for (const text of texts) {
     const room = DETECT_CHARS - offset;
     if (room <= 0) break;
-    // Beyond Latin-1 and Latin Extended-A, folding a text whole and word by word can differ: the joined text is tokenized.
-    if (NOT_LATIN.test(text)) return tokenize(joined.slice(0, DETECT_CHARS));
+    // Folding drops combining marks (and splits Hangul syllables): with a mark in a text, folding it whole and word by
+    // word can differ, so the joined text is tokenized, as the vote has always read it.
+    if (COMBINING_MARK.test(text)) return tokenize(joined.slice(0, DETECT_CHARS));
     for (const t of tokenizeCached(text)) {
       if (t.end <= room) {
         out.push(t);
@@ -185,7 +186,7 @@ function leadingTokens(texts: readonly string[], joined: string): readonly Token
   }
   return out;
 }
-const NOT_LATIN = /[\u0180-\uffff]/;
+const COMBINING_MARK = /\p{M}/u;
 
 const isCustomer = (s: Speaker) => s === 'subject' || s === 'reply-subject' || s === 'first-message' || s === 'customer';
 const REPLY_SUBJECT = /^\s*(re|aw|fw|fwd|wg|tr|rv|res|sv)\s*(\[\d+\])?\s*:/i;

@@ -52,6 +52,33 @@ describe('tokenize', () => {
     });
   });
 
+  describe('conditions, denials and hypothetical questions', () => {
+    it('makes the rest of a conditional clause hypothetical: "If our account was compromised, what do we do?"', () => {
+      expect(marked('If our account was compromised, we call you')).toEqual(['if', 'our!', 'account!', 'was!', 'compromised!', 'we', 'call', 'you']);
+      expect(marked('falls es zu einem Datenleck kommt')).toEqual(['falls', 'es!', 'zu!', 'einem!', 'datenleck!', 'kommt!']);
+    });
+
+    it('reads an accented "Sí" as yes, not as the Spanish "if"', () => {
+      expect(marked('Sí, nos han hackeado')).toEqual(['si', 'nos', 'han', 'hackeado']);
+      expect(marked('si se pierden datos')).toEqual(['si', 'se!', 'pierden!', 'datos!']);
+    });
+
+    it('lets a denier deny its clause backwards: "kompromittiert ist da nichts"', () => {
+      expect(marked('kompromittiert ist da nichts, aber das Passwort')).toEqual(['kompromittiert!', 'ist!', 'da!', 'nichts', 'aber', 'das', 'passwort']);
+    });
+
+    it('denies a whole question about what would happen, and nothing of a question about what did', () => {
+      expect(tokenize('Will any data be lost if we downgrade?').every((t) => t.negated)).toBe(true);
+      expect(tokenize('Why is all our data gone?').some((t) => t.negated)).toBe(false);
+    });
+
+    it('ends no sentence at an abbreviation before a number, nor inside "$2,400.50"', () => {
+      expect(new Set(tokenize('Meldung nach Art. 33 DSGVO').map((t) => t.sentence))).toEqual(new Set([0]));
+      expect(new Set(tokenize('charged $2,400.50 twice').map((t) => t.sentence))).toEqual(new Set([0]));
+      expect(new Set(tokenize('no. the').map((t) => t.sentence))).toEqual(new Set([0, 1]));
+    });
+  });
+
   describe('negation', () => {
     it('negates "data was lost" in "No data was lost, but the view is wrong." and not "the view is wrong"', () => {
       expect(marked('No data was lost, but the view is wrong.')).toEqual(['no', 'data!', 'was!', 'lost!', 'but', 'the', 'view', 'is', 'wrong']);

@@ -51,6 +51,16 @@ const NEGATORS = new Set([
   'nao', 'nenhum', 'nenhuma', 'nem', 'non', 'nessun', 'nessuno', 'nessuna', 'niente', 'mai', 'geen', 'niet', 'nooit', 'niemand', 'niets', 'zonder',
 ]);
 
+/**
+ * A condition makes the rest of its clause hypothetical: "if our account was compromised, …", "falls es zu einem
+ * Datenleck kommt", "si se pierden datos". Unaccented "si" only: "sí" is yes.
+ */
+const CONDITIONALS = new Set(['if', 'whether', 'unless', 'falls', 'sofern', 'si']);
+/** Two-word conditions: "in case", "in the event", "en caso", "au cas", "im Falle". */
+const CONDITIONAL_PAIRS = new Set(['in case', 'the event', 'en caso', 'au cas', 'im falle', 'im fall']);
+/** How far a condition reaches: its clause. */
+const CONDITION_REACH = 12;
+
 /** Words that start a new clause: a negation before them does not reach past them. */
 const CLAUSE_WORDS = new Set([
   'but', 'and', 'however', 'although', 'though', 'because', 'while', 'whereas', 'so', 'yet', 'then',
@@ -74,6 +84,11 @@ const DENIERS = new Set(['nothing', 'nobody', 'nichts', 'niemand', 'nada', 'nadi
 const HYPOTHETICAL_QUESTION =
   /\b(if|whether|any|in case|in the event|what happens|how do we|how can we|how should we|wenn|falls|ob|irgend\w*|passiert|si|algun\w*|pasa\w*|que pasa|est-ce|arrive\w*)\b/;
 
+/** Abbreviations whose dot ends no sentence before a number: "Art. 33", "No. 5", "ca. 40". */
+const NUMBER_ABBREVIATIONS = new Set(['art', 'nr', 'no', 'abs', 'ca', 'approx', 'aprox', 'p', 'pp', 'fig', 'tel', 'min', 'max', 'num', 'pag']);
+/** Abbreviations whose dot ends no sentence before a lower-case word either: "e.g. the", "bzw. die", "Dr. med". */
+const WORD_ABBREVIATIONS = new Set(['g', 'e', 'b', 'z', 'etc', 'vs', 'bzw', 'usw', 'ggf', 'vgl', 'inkl', 'incl', 'evtl', 'cf', 'sr', 'sra', 'dr', 'mr', 'mrs', 'ms', 'st']);
+
 const SENTENCE_END = /[.!?\n\r]/;
 const CLAUSE_END = /[,;:()\u2013\u2014]|\s-\s/;
 
@@ -95,8 +110,16 @@ export function tokenize(text: string): Token[] {
     const between = text.slice(last, start);
     // "$2,400" and "v4.12" are one number, not two clauses or sentences.
     const insideNumber = /^[.,'\u2019]$/.test(between) && /\d/.test(text.charAt(last - 1)) && /\d/.test(text.charAt(start));
+    // "Art. 33", "e.g. the", "approx. 40": an abbreviation's dot before a number or a lower-case word ends no sentence.
+    const before = tokens[tokens.length - 1]?.folded ?? '';
+    const abbreviation =
+      /^\.[ \t]+$/.test(between) && ((NUMBER_ABBREVIATIONS.has(before) && /\d/.test(text.charAt(start))) || (WORD_ABBREVIATIONS.has(before) && /[\p{Ll}\d]/u.test(text.charAt(start))));
     if (insideNumber) {
       // nothing ends here
+    } else if (abbreviation) {
+      clause++;
+      negateLeft = 0;
+      clauseStart = tokens.length;
     } else if (last > 0 && SENTENCE_END.test(between)) {
       sentence++;
       clause++;
@@ -126,6 +149,11 @@ export function tokenize(text: string): Token[] {
     const elided = word === 'n' && /^['\u2019]/.test(text.slice(end, end + 1));
     if (NEGATORS.has(word) || elided) {
       negateLeft = NEGATION_REACH;
+      negator = tokens.length - 1;
+    }
+    const previous = tokens[tokens.length - 2]?.folded;
+    if ((CONDITIONALS.has(word) && m[0].toLowerCase() === word) || CONDITIONAL_PAIRS.has(`${previous} ${word}`)) {
+      negateLeft = CONDITION_REACH;
       negator = tokens.length - 1;
     }
     if (DENIERS.has(word)) {
