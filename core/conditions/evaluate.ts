@@ -172,7 +172,7 @@ function documentsOf(field: string, facts: Facts): readonly TextDocument[] {
       case 'lastCustomerMessage':
         return text.lastCustomer ? [text.lastCustomer] : [];
       case 'subject':
-        return text.parts.filter((p) => p.speaker === 'subject' || p.speaker === 'reply-subject').map((p) => p.doc);
+        return text.subjects;
     }
   }
   const value = factReader(field)(facts);

@@ -196,8 +196,22 @@ export function createFactBuilder(policy: Policy): (ticket: Ticket, options: Fac
         extra.push({ id, score: MODEL_WEIGHT, source: 'model', rule: `ai.labels.${model.label}`, saw: { label: model.label, confidence: model.confidence, autoRouteAt: gate } });
       }
     }
-    return weighIssueType(scoreIssueTypes(text), extra);
+    const keywords = scoreIssueTypes(text);
+    // The words are scored once per text; the weighing once per text and other evidence.
+    const key = extra.length === 0 ? '' : extra.map((e) => `${e.id}:${e.score}:${e.rule}:${JSON.stringify(e.saw)}`).join('|');
+    let byEvidence = weighed.get(keywords);
+    if (!byEvidence) {
+      byEvidence = new Map();
+      weighed.set(keywords, byEvidence);
+    }
+    let finding = byEvidence.get(key);
+    if (finding === undefined && !byEvidence.has(key)) {
+      finding = weighIssueType(keywords, extra);
+      byEvidence.set(key, finding);
+    }
+    return finding;
   }
+  const weighed = new WeakMap<readonly IssueTypeScore[], Map<string, IssueTypeFinding | undefined>>();
 
   function weighIssueType(keywords: readonly IssueTypeScore[], extra: { id: string; score: number; source: IssueTypeSource; rule: string; saw: Record<string, unknown> }[]): IssueTypeFinding | undefined {
     const totals = new Map<string, { score: number; order: number }>();
@@ -226,6 +240,8 @@ export function createFactBuilder(policy: Policy): (ticket: Ticket, options: Fac
     if (!lead) return undefined;
     return { id, source: lead.source, strength: 'guess', rule: lead.rule, saw: lead.saw, ...rival };
   }
+
+  const toldByText = new WeakMap<TicketText, ReturnType<typeof fromTheText>>();
 
   /** Money and head-counts the ticket only states in its text. */
   function fromTheText(ticket: Ticket, text: TicketText) {
@@ -264,9 +280,15 @@ export function createFactBuilder(policy: Policy): (ticket: Ticket, options: Fac
     const now = toMs(options.now);
     const customerTier = readCustomerTier(ticket);
     const currentTier = readCurrentTier(ticket);
-    const { text, customerText, agentNotes, lastCustomerMessage, customerMessageCount, agentMessageCount, descriptionIsComment } = readConversation(ticket);
+    const conversation = readConversation(ticket);
+    const { lastCustomerMessage, customerMessageCount, agentMessageCount, descriptionIsComment } = conversation;
     const ticketText = readTicketText(ticket, policy.text?.language ? { language: policy.text.language } : {});
-    const told = fromTheText(ticket, ticketText);
+    // Read from the text once per text: the common case, where the helpdesk has neither field.
+    let told = ticket.amount === undefined && ticket.impactedUsers === undefined ? toldByText.get(ticketText) : undefined;
+    if (!told) {
+      told = fromTheText(ticket, ticketText);
+      if (ticket.amount === undefined && ticket.impactedUsers === undefined) toldByText.set(ticketText, told);
+    }
     const paused = ticket.status !== undefined && (pausedStatuses.has(ticket.status) || CLOSED_STATUSES.has(ticket.status));
     // One object literal with every key written out: a fixed shape keeps fact reads fast
     // (a spread of the ticket made V8 fall back to slow dictionary objects).
@@ -296,9 +318,15 @@ export function createFactBuilder(policy: Policy): (ticket: Ticket, options: Fac
       unreadable: ticket.unreadable,
       customerTier,
       issueTypeStrength: undefined as 'strong' | 'guess' | undefined,
-      text,
-      customerText,
-      agentNotes,
+      get text() {
+        return conversation.text();
+      },
+      get customerText() {
+        return conversation.customerText();
+      },
+      get agentNotes() {
+        return conversation.agentNotes();
+      },
       lastCustomerMessage,
       ticketText,
       language: ticketText.language,
@@ -310,7 +338,7 @@ export function createFactBuilder(policy: Policy): (ticket: Ticket, options: Fac
       severity: '',
       timeInQueue: 0,
       age: 0,
-      sentiment: readsSentiment ? lazySentiment(ticket, descriptionIsComment) : undefined,
+      sentiment: readsSentiment ? lazySentiment(ticket, ticketText, descriptionIsComment) : undefined,
     } satisfies Record<keyof Ticket | keyof typeof FACT_NAMES, unknown>;
     const issueType = readIssueType(ticket, ticketText, facts, options.model);
     facts.issueType = issueType?.id;
@@ -361,28 +389,38 @@ function calendarFor(calendars: Map<string, Calendar>, id: string): Calendar {
   return calendars.get(id) ?? { id, timeZone: 'UTC', alwaysOpen: true, hours: { mon: [], tue: [], wed: [], thu: [], fri: [], sat: [], sun: [] }, holidays: [] };
 }
 
+/**
+ * Message counts, and the joined texts that `contains` and `matches` read, joined on first read only: the default
+ * policy reads words through `mentions`, and a long ticket's texts are tens of kilobytes.
+ */
 function readConversation(ticket: Ticket) {
-  const all = [ticket.subject, ticket.description];
-  const customer = [ticket.subject, ticket.description];
-  const notes: string[] = [];
   let lastCustomerMessage = '';
   let customerMessageCount = 0;
   let agentMessageCount = 0;
   let descriptionIsComment = false;
   for (const c of ticket.comments) {
-    all.push(c.body);
     if (c.author === 'customer') {
-      customer.push(c.body);
       customerMessageCount++;
       if (c.body.trim() === ticket.description.trim()) descriptionIsComment = true;
       else lastCustomerMessage = c.body;
     } else if (c.author === 'agent') {
       agentMessageCount++;
-      if (!c.public) notes.push(c.body);
     }
   }
   if (ticket.description.trim() !== '' && !descriptionIsComment) customerMessageCount++;
-  return { text: all.join('\n'), customerText: customer.join('\n'), agentNotes: notes.join('\n'), lastCustomerMessage, customerMessageCount, agentMessageCount, descriptionIsComment };
+  const join = (pick: (c: Ticket['comments'][number]) => boolean, head: string[]) => [...head, ...ticket.comments.filter(pick).map((c) => c.body)].join('\n');
+  let text: string | undefined;
+  let customerText: string | undefined;
+  let agentNotes: string | undefined;
+  return {
+    lastCustomerMessage,
+    customerMessageCount,
+    agentMessageCount,
+    descriptionIsComment,
+    text: () => (text ??= join(() => true, [ticket.subject, ticket.description])),
+    customerText: () => (customerText ??= join((c) => c.author === 'customer', [ticket.subject, ticket.description])),
+    agentNotes: () => (agentNotes ??= join((c) => c.author === 'agent' && !c.public, [])),
+  };
 }
 
 /** A generic default type ("Question") tips a close call but loses to one clear phrase in the first message. */
@@ -394,8 +432,13 @@ const CLOSE = 0.75;
 const round1 = (n: number) => Math.round(n * 10) / 10;
 const SPEAKER_WORDS = { subject: 'subject', 'reply-subject': 'the subject of a reply', 'first-message': 'first message', customer: 'a later customer message', 'agent-note': 'an agent’s note', 'agent-reply': 'an agent’s reply' } as const;
 
+/** The ticket's text is analysed once per content (core/text), so what is read from it is kept with it. */
+const emphasisCache = new WeakMap<TicketText, number>();
+
 /** Shouted words and "!!!" / "???" runs in the customer's own words; a message written all in capitals shouts once. */
 function emphasisOf(text: TicketText): number {
+  const cached = emphasisCache.get(text);
+  if (cached !== undefined) return cached;
   let count = 0;
   for (const doc of text.customer) {
     const letters = doc.text.replace(/[^\p{L}]/gu, '');
@@ -405,6 +448,7 @@ function emphasisOf(text: TicketText): number {
     }
     count += (doc.text.match(/\b\p{Lu}{5,}\b/gu) ?? []).length + (doc.text.match(/[!?]{2,}/g) ?? []).length;
   }
+  emphasisCache.set(text, count);
   return count;
 }
 
@@ -418,15 +462,36 @@ function conditionReads(condition: Condition, accepts: (field: string) => boolea
   return accepts(condition.field);
 }
 
+interface SentimentReadings {
+  frustration?: ReturnType<typeof readFrustration>;
+  repeat?: ReturnType<typeof readRepeatContact>;
+  signals?: string[];
+}
+
+/**
+ * Sentiment readings per analysed text (the worker re-decides an open ticket every minute from a fresh copy of it),
+ * then per reopen count and description handling, which the text does not know.
+ */
+const sentimentCache = new WeakMap<TicketText, Map<string, SentimentReadings>>();
+
 /** The `sentiment` fact, analysed on first read: repeat contact (cheap) and frustration (every word weighed) apart. */
-function lazySentiment(ticket: Ticket, descriptionIsComment: boolean): SentimentFacts {
+function lazySentiment(ticket: Ticket, text: TicketText, descriptionIsComment: boolean): SentimentFacts {
   // The description counts once when a helpdesk also shows it as the first comment (as for customerMessageCount).
   const input: SentimentInput = { description: descriptionIsComment ? '' : ticket.description, comments: ticket.comments, reopenCount: ticket.reopenCount ?? 0 };
-  let frustration: ReturnType<typeof readFrustration> | undefined;
-  let repeat: ReturnType<typeof readRepeatContact> | undefined;
-  let signals: string[] | undefined;
-  const readF = () => (frustration ??= readFrustration(input));
-  const readR = () => (repeat ??= readRepeatContact(input));
+  let byVariant = sentimentCache.get(text);
+  if (!byVariant) {
+    byVariant = new Map();
+    sentimentCache.set(text, byVariant);
+  }
+  const variant = `${input.reopenCount}:${descriptionIsComment}`;
+  let readings = byVariant.get(variant);
+  if (!readings) {
+    readings = {};
+    byVariant.set(variant, readings);
+  }
+  const kept = readings;
+  const readF = () => (kept.frustration ??= readFrustration(input));
+  const readR = () => (kept.repeat ??= readRepeatContact(input));
   return {
     get frustration() {
       return readF().frustration;
@@ -435,8 +500,8 @@ function lazySentiment(ticket: Ticket, descriptionIsComment: boolean): Sentiment
       return readR().repeatContact;
     },
     get signals() {
-      signals ??= [...readF().signals, ...readR().signals].map(describeSignal);
-      return signals;
+      kept.signals ??= [...readF().signals, ...readR().signals].map(describeSignal);
+      return kept.signals;
     },
   };
 }

@@ -52,13 +52,13 @@ describe('readTicketText', () => {
     ]);
   });
 
-  it('keeps the customer\'s latest message apart and tells who spoke last', () => {
+  it('keeps the customer\'s latest message apart, and the subject as the document a subject condition reads', () => {
     const text = readTicketText(billing);
     expect(text.lastCustomer?.text).toBe('Still no refund.');
-    expect(text.agentSpokeLast).toBe(false);
+    expect(text.subjects.map((d) => d.text)).toEqual([billing.subject]);
   });
 
-  it('has no latest customer message when the customer wrote once, and the agent spoke last after them', () => {
+  it('has no latest customer message when the customer wrote once', () => {
     const text = readTicketText(
       ticket({
         subject: 'Export kaputt',
@@ -67,7 +67,6 @@ describe('readTicketText', () => {
       }),
     );
     expect(text.lastCustomer).toBeUndefined();
-    expect(text.agentSpokeLast).toBe(true);
     expect(text.headcounts.map((h) => [h.count, h.written, h.speaker])).toEqual([[1200, 'Alle 1.200 Mitarbeiter', 'first-message']]);
   });
 

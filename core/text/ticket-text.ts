@@ -44,8 +44,8 @@ export interface TicketText {
   all: readonly TextDocument[];
   /** The customer's latest message (own words), when there is one after the first. */
   lastCustomer?: TextDocument;
-  /** Whether the latest public message is an agent's reply after the customer's last word. */
-  agentSpokeLast: boolean;
+  /** The subject, as a one-document list (what a `mentions` on `subject` reads). */
+  subjects: readonly TextDocument[];
   /** Money in the customer's words and agents' notes, in message order, each with who wrote it. */
   amounts: readonly FoundAmount[];
   headcounts: readonly FoundHeadcount[];
@@ -124,7 +124,7 @@ function readChangedText(ticket: Ticket, options: TicketTextOptions): TicketText
     agentNotes: parts.filter((p) => p.speaker === 'agent-note').map((p) => p.doc),
     all: parts.filter((p) => p.speaker !== 'agent-reply').map((p) => p.doc),
     ...(customerMessages.length > 1 ? { lastCustomer: (customerMessages[customerMessages.length - 1] as TicketPart).doc } : {}),
-    agentSpokeLast: agentSpokeLast(ticket),
+    subjects: parts.filter((p) => p.speaker === 'subject' || p.speaker === 'reply-subject').map((p) => p.doc),
     amounts,
     headcounts,
   };
@@ -214,11 +214,3 @@ function rawParts(ticket: Ticket): { speaker: Speaker; text: string }[] {
   return parts;
 }
 
-function agentSpokeLast(ticket: Ticket): boolean {
-  for (let i = ticket.comments.length - 1; i >= 0; i--) {
-    const c = ticket.comments[i];
-    if (!c || !c.public || c.author === 'system') continue;
-    return c.author === 'agent';
-  }
-  return false;
-}

@@ -58,6 +58,7 @@ const NEGATORS = new Set([
 const CONDITIONALS = new Set(['if', 'whether', 'unless', 'falls', 'sofern', 'si']);
 /** Two-word conditions: "in case", "in the event", "en caso", "au cas", "im Falle". */
 const CONDITIONAL_PAIRS = new Set(['in case', 'the event', 'en caso', 'au cas', 'im falle', 'im fall']);
+const CONDITIONAL_SECONDS = new Set([...CONDITIONAL_PAIRS].map((p) => p.split(' ')[1] as string));
 /** How far a condition reaches: its clause. */
 const CONDITION_REACH = 12;
 
@@ -107,14 +108,17 @@ export function tokenize(text: string): Token[] {
   for (let m = WORD.exec(text); m !== null; m = WORD.exec(text)) {
     const start = m.index;
     const end = start + m[0].length;
-    const between = text.slice(last, start);
+    // Most words follow one space, which ends nothing: no slice, no pattern.
+    const plain = start - last === 1 && text.charCodeAt(last) === 32;
+    const between = plain ? ' ' : text.slice(last, start);
     // "$2,400" and "v4.12" are one number, not two clauses or sentences.
-    const insideNumber = /^[.,'\u2019]$/.test(between) && /\d/.test(text.charAt(last - 1)) && /\d/.test(text.charAt(start));
+    const insideNumber = !plain && /^[.,'\u2019]$/.test(between) && /\d/.test(text.charAt(last - 1)) && /\d/.test(text.charAt(start));
     // "Art. 33", "e.g. the", "approx. 40": an abbreviation's dot before a number or a lower-case word ends no sentence.
     const before = tokens[tokens.length - 1]?.folded ?? '';
     const abbreviation =
+      !plain &&
       /^\.[ \t]+$/.test(between) && ((NUMBER_ABBREVIATIONS.has(before) && /\d/.test(text.charAt(start))) || (WORD_ABBREVIATIONS.has(before) && /[\p{Ll}\d]/u.test(text.charAt(start))));
-    if (insideNumber) {
+    if (plain || insideNumber) {
       // nothing ends here
     } else if (abbreviation) {
       clause++;
@@ -152,7 +156,7 @@ export function tokenize(text: string): Token[] {
       negator = tokens.length - 1;
     }
     const previous = tokens[tokens.length - 2]?.folded;
-    if ((CONDITIONALS.has(word) && m[0].toLowerCase() === word) || CONDITIONAL_PAIRS.has(`${previous} ${word}`)) {
+    if ((CONDITIONALS.has(word) && m[0].toLowerCase() === word) || (CONDITIONAL_SECONDS.has(word) && CONDITIONAL_PAIRS.has(`${previous} ${word}`))) {
       negateLeft = CONDITION_REACH;
       negator = tokens.length - 1;
     }
