@@ -29,6 +29,14 @@ describe('TriggerWarnings', () => {
     expect(item?.textContent).toContain('→ Tier 4 · security-engineer');
   });
 
+  it('marks a warn-only trigger as a warning with no destination', () => {
+    const furious = { id: 'sentiment-furious-first-contact', kind: 'sentiment' as const, description: 'A furious, high-impact first contact', action: 'Acknowledge the impact.', bypass: false, warnOnly: true };
+    act(() => render(<TriggerWarnings triggers={[furious]} />, root));
+    const item = root.querySelector('.tl-trigger');
+    expect(item?.querySelector('.tl-trigger-kind')?.textContent).toBe('Sentiment · warning, no tier move');
+    expect(item?.textContent).not.toContain('→');
+  });
+
   it('says plainly when no trigger fired', () => {
     act(() => render(<TriggerWarnings triggers={[]} />, root));
     expect(root.textContent).toBe('No escalation trigger fired.');

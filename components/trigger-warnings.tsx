@@ -12,6 +12,7 @@ const KIND_LABEL: Record<TriggerKind, string> = {
 };
 
 function destination(trigger: FiredTrigger, roleName: (id: string) => string): string {
+  if (trigger.warnOnly) return '';
   const parts = [trigger.toTier && tierLabel(trigger.toTier), trigger.toRole && roleName(trigger.toRole)].filter(Boolean);
   return parts.join(' · ');
 }
@@ -32,6 +33,7 @@ export function TriggerWarnings({ triggers, roleName = (id) => id }: TriggerWarn
           <span class="tl-trigger-kind" role={trigger.bypass ? 'alert' : undefined}>
             {trigger.bypass ? 'Critical bypass · ' : ''}
             {KIND_LABEL[trigger.kind]}
+            {trigger.warnOnly ? ' · warning, no tier move' : ''}
           </span>
           <span class="tl-trigger-what">
             {trigger.description}

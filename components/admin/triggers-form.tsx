@@ -61,6 +61,7 @@ export function TriggersForm({ draft, findings, onChange, disabled }: DraftSecti
     const route = { ...triggers[i]!.route, ...patch };
     // An empty choice removes the key: the schema wants it absent, not "".
     for (const k of ['tier', 'role'] as const) if (route[k] === '') delete route[k];
+    if (route.stay === undefined) delete route.stay;
     set(patchAt(triggers, i, { route }));
   };
   return (
@@ -77,6 +78,7 @@ export function TriggersForm({ draft, findings, onChange, disabled }: DraftSecti
           <SelectField label="Route to tier" value={trigger.route?.tier} options={TIER_IDS} allowEmpty="(none)" disabled={disabled} onChange={(tier) => setRoute(i, { tier: tier as Trigger['route']['tier'] })} />
           <SelectField label="Route to role" value={trigger.route?.role} options={roles.map((r) => ({ value: r.id, label: r.name }))} allowEmpty="(none)" disabled={disabled} onChange={(role) => setRoute(i, { role })} />
           <CheckField label="Bypass Tier 1–2" checked={trigger.route?.bypass === true} disabled={disabled} onChange={(bypass) => setRoute(i, { bypass })} />
+          <CheckField label="Warning only (the ticket stays where the rest of the policy puts it)" checked={trigger.route?.stay === true} disabled={disabled} onChange={(stay) => setRoute(i, stay ? { stay } : { stay: undefined })} />
           <TextField label="Action for the agent" wide value={trigger.action} disabled={disabled} onInput={(action) => set(patchAt(triggers, i, { action }))} />
           <ConditionEditor label={`Condition of ${trigger.id} (JSON)`} value={trigger.when} disabled={disabled} onValid={(when) => set(patchAt(triggers, i, { when }))} />
           <button type="button" class="tl-link" disabled={disabled} onClick={() => set(removeAt(triggers, i))}>
