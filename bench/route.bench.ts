@@ -25,7 +25,7 @@
  */
 import { Engine, type NestedCondition, type TopLevelCondition } from 'json-rules-engine';
 import { parseDuration } from '../core/conditions/duration';
-import { compileCondition, type Facts, factReader } from '../core/conditions/evaluate';
+import { compileCondition, documentsOf, type Facts, factReader } from '../core/conditions/evaluate';
 import { compilePattern } from '../core/conditions/safe-pattern';
 import type { Condition, LeafCondition } from '../core/conditions/schema';
 import { foldTextCached } from '../core/conditions/text';
@@ -155,30 +155,6 @@ function peerValue(c: LeafCondition): unknown {
 }
 const peerPhraseSets: PhraseSet[] = [];
 
-/**
- * The analysed documents a `mentions` field reads, as core/conditions/evaluate.ts
- * chooses them (kept in step by hand: the agreement check fails when they differ).
- */
-function peerDocuments(field: string, facts: Facts): readonly TextDocument[] {
-  const text = facts.ticketText as TicketText | undefined;
-  if (text) {
-    switch (field) {
-      case 'text':
-        return text.all;
-      case 'customerText':
-        return text.customer;
-      case 'agentNotes':
-        return text.agentNotes;
-      case 'lastCustomerMessage':
-        return text.lastCustomer ? [text.lastCustomer] : [];
-      case 'subject':
-        return text.parts.filter((p) => p.speaker === 'subject' || p.speaker === 'reply-subject').map((p) => p.doc);
-    }
-  }
-  const value = factReader(field)(facts);
-  const values = Array.isArray(value) ? value : [value];
-  return values.filter((v): v is string => typeof v === 'string' && v !== '').map((v) => analyzeText(v, text?.language ?? 'en'));
-}
 
 function topLevel(c: Condition): TopLevelCondition {
   const n = toPeerCondition(c);
@@ -225,7 +201,7 @@ function leaves(c: Condition, out: Map<string, (facts: Facts) => unknown>): Map<
   if ('all' in c) for (const x of c.all) leaves(x, out);
   else if ('any' in c) for (const x of c.any) leaves(x, out);
   else if ('not' in c) leaves(c.not, out);
-  else if (c.op === 'mentions') out.set(documentsFactId(c.field), (facts) => peerDocuments(c.field, facts));
+  else if (c.op === 'mentions') out.set(documentsFactId(c.field), (facts) => documentsOf(c.field, facts));
   else out.set(factId(c.field), factReader(c.field));
   return out;
 }

@@ -159,7 +159,7 @@ function buildLeaf(leaf: LeafCondition): CompiledCondition {
 }
 
 /** The analysed parts of the ticket a `mentions` field reads; any other text field is analysed on its own. */
-function documentsOf(field: string, facts: Facts): readonly TextDocument[] {
+export function documentsOf(field: string, facts: Facts): readonly TextDocument[] {
   const text = facts.ticketText as TicketText | undefined;
   if (text) {
     switch (field) {

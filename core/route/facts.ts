@@ -5,7 +5,7 @@ import type { Calendar, Policy, Severity } from '../policy/schema';
 import { readFrustration, readRepeatContact, type SentimentInput, type SentimentSignal } from '../sentiment/analyze';
 import { readTicketText, type TicketText } from '../text/ticket-text';
 import type { CustomerTier, Money, Ticket, TierId } from '../ticket';
-import { createIssueTypeScorer, type IssueTypeScore } from './issue-type';
+import { createIssueTypeScorer, createIssueTypeWeigher, type IssueTypeEvidence, type IssueTypeFinding } from './issue-type';
 
 /**
  * Turns a ticket into the facts conditions read. Every ticket field is a fact
@@ -52,20 +52,7 @@ export interface SentimentFacts {
   readonly signals: readonly string[];
 }
 
-export type IssueTypeSource = 'ticket' | 'helpdesk-field' | 'helpdesk-tag' | 'model' | 'keywords' | 'generic-field' | 'trigger';
-
-export interface IssueTypeFinding {
-  id: string;
-  source: IssueTypeSource;
-  /** `strong`: a field or tag names it; `guess`: weighed from words, a generic default or the model. A guess never moves a ticket down. */
-  strength: 'strong' | 'guess';
-  rule: string;
-  saw: Record<string, unknown>;
-  /** A close runner-up, named in the reason. */
-  rival?: { id: string; score: number; score1: number };
-  /** Other evidence that agreed with the winner (the triage model, a generic default type). */
-  agreed?: IssueTypeSource[];
-}
+export type { IssueTypeFinding, IssueTypeSource } from './issue-type';
 
 export interface SeverityFinding {
   severity: Severity;
@@ -112,6 +99,7 @@ const CLOSED_STATUSES = new Set(['solved', 'closed']);
  */
 export function createFactBuilder(policy: Policy): (ticket: Ticket, options: FactOptions) => TicketFindings {
   const scoreIssueTypes = createIssueTypeScorer(policy);
+  const weighIssueType = createIssueTypeWeigher(policy);
   const currencies = policy.text?.currencies ?? { USD: 1, EUR: 1, GBP: 1, CHF: 1 };
   const issueTypeIds = new Set(policy.issueTypes.map((t) => t.id));
   const severities = policy.severities.map((severity, index) => ({ severity, index, node: severity.when ? compileNode(severity.when) : undefined }));
@@ -171,7 +159,7 @@ export function createFactBuilder(policy: Policy): (ticket: Ticket, options: Fac
   function readIssueType(ticket: Ticket, text: TicketText, facts: Facts, model: ModelSuggestion | undefined): IssueTypeFinding | undefined {
     if (ticket.issueType) return { id: ticket.issueType, source: 'ticket', strength: 'strong', rule: 'ticket.issueType', saw: { issueType: ticket.issueType } };
     // Evidence that is not decisive on its own: added to the keyword scores.
-    const extra: { id: string; score: number; source: IssueTypeSource; rule: string; saw: Record<string, unknown> }[] = [];
+    const extra: IssueTypeEvidence[] = [];
     for (const { helpdesk, mapping, issueTypeFields } of mappingsFor(ticket)) {
       for (const [field, values] of issueTypeFields) {
         const value = ticket.fields[field];
@@ -196,51 +184,8 @@ export function createFactBuilder(policy: Policy): (ticket: Ticket, options: Fac
         extra.push({ id, score: MODEL_WEIGHT, source: 'model', rule: `ai.labels.${model.label}`, saw: { label: model.label, confidence: model.confidence, autoRouteAt: gate } });
       }
     }
-    const keywords = scoreIssueTypes(text);
-    // The words are scored once per text; the weighing once per text and other evidence.
-    const key = extra.length === 0 ? '' : extra.map((e) => `${e.id}:${e.score}:${e.rule}:${JSON.stringify(e.saw)}`).join('|');
-    let byEvidence = weighed.get(keywords);
-    if (!byEvidence) {
-      byEvidence = new Map();
-      weighed.set(keywords, byEvidence);
-    }
-    let finding = byEvidence.get(key);
-    if (finding === undefined && !byEvidence.has(key)) {
-      finding = weighIssueType(keywords, extra);
-      byEvidence.set(key, finding);
-    }
-    return finding;
+    return weighIssueType(scoreIssueTypes(text), extra);
   }
-  const weighed = new WeakMap<readonly IssueTypeScore[], Map<string, IssueTypeFinding | undefined>>();
-
-  function weighIssueType(keywords: readonly IssueTypeScore[], extra: { id: string; score: number; source: IssueTypeSource; rule: string; saw: Record<string, unknown> }[]): IssueTypeFinding | undefined {
-    const totals = new Map<string, { score: number; order: number }>();
-    const order = (id: string) => policy.issueTypes.findIndex((t) => t.id === id);
-    for (const k of keywords) totals.set(k.type.id, { score: k.score, order: k.index });
-    for (const e of extra) {
-      const row = totals.get(e.id) ?? { score: 0, order: order(e.id) };
-      row.score += e.score;
-      totals.set(e.id, row);
-    }
-    const ranked = [...totals].sort((a, b) => b[1].score - a[1].score || a[1].order - b[1].order);
-    const [best, second] = ranked;
-    if (!best) return undefined;
-    const id = best[0];
-    const rival = second && second[1].score >= CLOSE * best[1].score ? { rival: { id: second[0], score: round1(second[1].score), score1: round1(best[1].score) } } : {};
-    const words = keywords.find((k) => k.type.id === id);
-    const lead = extra.filter((e) => e.id === id).sort((a, b) => b.score - a.score)[0];
-    // The reason names the strongest piece of evidence: the words when they outweigh a default value or the model.
-    if (words && (!lead || words.score >= lead.score)) {
-      const saw: Record<string, unknown> = { score: round1(best[1].score) };
-      words.hits.slice(0, 3).forEach((h, i) => (saw[i === 0 ? 'text' : `text ${i + 1}`] = `${h.excerpt} (“${h.phrase}”, ${SPEAKER_WORDS[h.speaker]})`));
-      const agreed = extra.filter((e) => e.id === id).map((e) => e.source);
-      for (const e of extra.filter((x) => x.id === id)) saw[e.source === 'model' ? 'model' : 'field'] = e.saw;
-      return { id, source: 'keywords', strength: 'guess', rule: `issueTypes[${words.index}].keywords ${id}`, saw, ...rival, ...(agreed.length ? { agreed } : {}) };
-    }
-    if (!lead) return undefined;
-    return { id, source: lead.source, strength: 'guess', rule: lead.rule, saw: lead.saw, ...rival };
-  }
-
   const toldByText = new WeakMap<TicketText, ReturnType<typeof fromTheText>>();
 
   /** Money and head-counts the ticket only states in its text. */
@@ -427,10 +372,6 @@ function readConversation(ticket: Ticket) {
 const GENERIC_FIELD_WEIGHT = 1.5;
 /** A triage suggestion that cleared its gate weighs like a phrase in the subject. */
 const MODEL_WEIGHT = 3;
-/** A runner-up within this share of the winner is named in the reason. */
-const CLOSE = 0.75;
-const round1 = (n: number) => Math.round(n * 10) / 10;
-const SPEAKER_WORDS = { subject: 'subject', 'reply-subject': 'the subject of a reply', 'first-message': 'first message', customer: 'a later customer message', 'agent-note': 'an agent’s note', 'agent-reply': 'an agent’s reply' } as const;
 
 /** The ticket's text is analysed once per content (core/text), so what is read from it is kept with it. */
 const emphasisCache = new WeakMap<TicketText, number>();

@@ -88,3 +88,84 @@ export function createIssueTypeScorer(policy: Policy): (text: TicketText) => Iss
     return ranked;
   };
 }
+
+export type IssueTypeSource = 'ticket' | 'helpdesk-field' | 'helpdesk-tag' | 'model' | 'keywords' | 'generic-field' | 'trigger';
+
+export interface IssueTypeFinding {
+  id: string;
+  source: IssueTypeSource;
+  /** `strong`: a field or tag names it; `guess`: weighed from words, a generic default or the model. A guess never moves a ticket down. */
+  strength: 'strong' | 'guess';
+  rule: string;
+  saw: Record<string, unknown>;
+  /** A close runner-up, named in the reason. */
+  rival?: { id: string; score: number; score1: number };
+  /** Other evidence that agreed with the winner (the triage model, a generic default type). */
+  agreed?: IssueTypeSource[];
+}
+
+/** Evidence besides the words: a helpdesk's generic default type, a triage suggestion that cleared its gate. */
+export interface IssueTypeEvidence {
+  id: string;
+  score: number;
+  source: IssueTypeSource;
+  rule: string;
+  saw: Record<string, unknown>;
+}
+
+/** A runner-up within this share of the winner is named in the reason. */
+const CLOSE = 0.75;
+const round1 = (n: number) => Math.round(n * 10) / 10;
+const SPEAKER_WORDS = { subject: 'subject', 'reply-subject': 'the subject of a reply', 'first-message': 'first message', customer: 'a later customer message', 'agent-note': 'an agent’s note', 'agent-reply': 'an agent’s reply' } as const;
+
+/**
+ * The issue type from all the evidence: the words' scores plus the other evidence, the strongest first; a close
+ * runner-up is named. Weighed once per text and evidence (the worker re-decides an open ticket every minute).
+ */
+export function createIssueTypeWeigher(policy: Policy): (keywords: readonly IssueTypeScore[], extra: readonly IssueTypeEvidence[]) => IssueTypeFinding | undefined {
+  const weighed = new WeakMap<readonly IssueTypeScore[], Map<string, IssueTypeFinding | undefined>>();
+  return (keywords, extra) => {
+    const key = extra.length === 0 ? '' : extra.map((e) => `${e.id}:${e.score}:${e.rule}:${JSON.stringify(e.saw)}`).join('|');
+    let byEvidence = weighed.get(keywords);
+    if (!byEvidence) {
+      byEvidence = new Map();
+      weighed.set(keywords, byEvidence);
+    }
+    let finding = byEvidence.get(key);
+    if (finding === undefined && !byEvidence.has(key)) {
+      finding = weigh(keywords, extra);
+      byEvidence.set(key, finding);
+    }
+    return finding;
+  };
+
+  function weigh(keywords: readonly IssueTypeScore[], extra: readonly IssueTypeEvidence[]): IssueTypeFinding | undefined {
+    const totals = new Map<string, { score: number; order: number }>();
+    const order = (id: string) => policy.issueTypes.findIndex((t) => t.id === id);
+    for (const k of keywords) totals.set(k.type.id, { score: k.score, order: k.index });
+    for (const e of extra) {
+      const row = totals.get(e.id) ?? { score: 0, order: order(e.id) };
+      row.score += e.score;
+      totals.set(e.id, row);
+    }
+    const ranked = [...totals].sort((a, b) => b[1].score - a[1].score || a[1].order - b[1].order);
+    const [best, second] = ranked;
+    if (!best) return undefined;
+    const id = best[0];
+    const rival = second && second[1].score >= CLOSE * best[1].score ? { rival: { id: second[0], score: round1(second[1].score), score1: round1(best[1].score) } } : {};
+    const words = keywords.find((k) => k.type.id === id);
+    const lead = extra.filter((e) => e.id === id).sort((a, b) => b.score - a.score)[0];
+    // The reason names the strongest piece of evidence: the words when they outweigh a default value or the model.
+    if (words && (!lead || words.score >= lead.score)) {
+      const saw: Record<string, unknown> = { score: round1(best[1].score) };
+      words.hits.slice(0, 3).forEach((h, i) => {
+        saw[i === 0 ? 'text' : `text ${i + 1}`] = `${h.excerpt} (“${h.phrase}”, ${SPEAKER_WORDS[h.speaker]})`;
+      });
+      const agreed = extra.filter((e) => e.id === id).map((e) => e.source);
+      for (const e of extra.filter((x) => x.id === id)) saw[e.source === 'model' ? 'model' : 'field'] = e.saw;
+      return { id, source: 'keywords', strength: 'guess', rule: `issueTypes[${words.index}].keywords ${id}`, saw, ...rival, ...(agreed.length ? { agreed } : {}) };
+    }
+    if (!lead) return undefined;
+    return { id, source: lead.source, strength: 'guess', rule: lead.rule, saw: lead.saw, ...rival };
+  }
+}
