@@ -37,10 +37,36 @@ const CURRENCY: Record<string, string> = {
   cad: 'CAD', aud: 'AUD',
 };
 
+/** Where money can be: a currency sign, code or word. The full pattern runs only around these. */
+const MARKER = /[$€£]|(?:USD|EUR|GBP|CHF|CAD|AUD)|dollar|buck|euro|pound|franc|franken|d[oó]lar|libra|livre|pfund|fr\./gi;
+/** How far before and after a marker an amount can start or end: the longest written number and a "k". */
+const REACH = 40;
+
 export function findAmounts(text: string): WrittenAmount[] {
   const found: WrittenAmount[] = [];
+  // The pattern is costly to try at every position of a long ticket; money only stands near its marker.
+  for (const [from, to] of windowsAroundMarkers(text)) scan(text.slice(from, to), from, found);
+  return found;
+}
+
+function windowsAroundMarkers(text: string): [number, number][] {
+  const windows: [number, number][] = [];
+  MARKER.lastIndex = 0;
+  for (let m = MARKER.exec(text); m !== null; m = MARKER.exec(text)) {
+    // Start at a space, so the pattern's look-behinds see what really stands before the number.
+    let from = Math.max(0, m.index - REACH);
+    while (from > 0 && !/\s/.test(text.charAt(from - 1))) from--;
+    const to = Math.min(text.length, m.index + m[0].length + REACH);
+    const last = windows[windows.length - 1];
+    if (last && from <= last[1]) last[1] = Math.max(last[1], to);
+    else windows.push([from, to]);
+  }
+  return windows;
+}
+
+function scan(window: string, offset: number, found: WrittenAmount[]): void {
   AMOUNT.lastIndex = 0;
-  for (let m = AMOUNT.exec(text); m !== null; m = AMOUNT.exec(text)) {
+  for (let m = AMOUNT.exec(window); m !== null; m = AMOUNT.exec(window)) {
     const g = m.groups ?? {};
     const symbol = (g.cb ?? g.ca ?? '').toLowerCase();
     const currency = CURRENCY[symbol];
@@ -48,7 +74,8 @@ export function findAmounts(text: string): WrittenAmount[] {
     if (!currency || number === undefined) continue;
     const value = parseWrittenNumber(number, Boolean((g.kb ?? g.ka ?? '').trim()));
     if (value === undefined) continue;
-    found.push({ value, currency, written: m[0].trim(), start: m.index });
+    const start = offset + m.index;
+    if (found.some((f) => f.start === start)) continue;
+    found.push({ value, currency, written: m[0].trim(), start });
   }
-  return found;
 }
