@@ -84,8 +84,16 @@ export const MAJOR_OUTAGE = all({
     '503 … every', '502 … every', 'every page … 503', 'every page … 502', 'unreachable', 'cannot reach … at all',
   ],
   de: ['komplett down', 'alles down', 'plattform … down', 'plattform … nicht erreichbar', 'system … nicht erreichbar', 'seite … nicht erreichbar', 'totalausfall', 'komplettausfall', 'gesamtausfall', 'nichts geht mehr', 'gar nichts … lädt', 'niemand kann … anmelden', 'niemand kann … einloggen', 'keiner kann … arbeiten'],
-  es: ['caída total', 'caída general', 'está caído', 'está caída', 'todo caído', 'plataforma … caída', 'servicio … caído', 'no carga nada', 'nada funciona', 'sin servicio', 'inaccesible', 'interrupción total', 'nadie puede … entrar', 'nadie puede … acceder'],
+  es: ['caída total', 'caída general', 'todo caído', 'todo está caído', 'plataforma … caída', 'servicio … caído', 'no carga nada', 'nada funciona', 'sin servicio', 'inaccesible', 'interrupción total', 'nadie puede … entrar', 'nadie puede … acceder'],
   fr: ['panne générale', 'panne totale', 'panne complète', 'plateforme … inaccessible', 'plateforme … en panne', 'service … indisponible', 'tout est en panne', 'plus rien ne fonctionne', 'plus rien ne marche', 'site … en panne', 'hors service', 'inaccessible', 'personne ne peut … connecter'],
+});
+
+/** The rest of the product works: whatever is down is one feature, not the whole service. */
+export const REST_WORKS = all({
+  en: ['rest of the … works', 'rest of the app', 'rest of the platform … fine', 'everything else works', 'everything else is fine', 'everything else … fine'],
+  de: ['der rest … funktioniert', 'der rest … geht', 'alles andere funktioniert', 'alles andere geht', 'rest der plattform'],
+  es: ['el resto anda', 'el resto funciona', 'el resto … bien', 'el resto … ok', 'resto de la plataforma'],
+  fr: ['le reste fonctionne', 'le reste … marche', 'le reste … bien', 'reste de la plateforme'],
 });
 
 /** A deletion the customer made on purpose is no data loss. */
@@ -134,13 +142,13 @@ export const BILLING_DISPUTE = all({
 
 export const ALL_USERS = all({
   en: [
-    'all our users', 'all of our users', 'all users', 'every user', 'every single user', 'all our customers', 'all of our customers', 'all our employees', 'all employees', 'every employee', 'all our staff', 'all staff', 'all our agents', 'all agents',
+    'every single one of them', 'every one of them', 'each and every one', 'all our users', 'all of our users', 'all users', 'every user', 'every single user', 'all our customers', 'all of our customers', 'all our employees', 'all employees', 'every employee', 'all our staff', 'all staff', 'all our agents', 'all agents',
     'everyone in our company', 'everyone in the company', 'everyone in our org*', 'everyone at our company', 'the whole company', 'the entire company', 'whole organi*', 'entire organi*', 'company-wide', 'companywide', 'all our accounts', 'every seat', 'all seats',
     'thousands of users', 'hundreds of users', 'thousands of customers', 'hundreds of customers', 'all our stores', 'all our locations', 'all our sites', 'nobody in our company', 'none of our users', 'none of our agents', 'none of our employees',
   ],
-  de: ['alle benutzer', 'alle nutzer', 'alle unsere benutzer', 'alle unsere nutzer', 'alle mitarbeiter', 'alle unsere mitarbeiter', 'alle kunden', 'alle unsere kunden', 'die ganze firma', 'das ganze unternehmen', 'das gesamte unternehmen', 'unternehmensweit', 'firmenweit', 'alle kollegen', 'niemand in der firma', 'niemand im unternehmen', 'keiner unserer', 'sämtliche benutzer', 'sämtliche mitarbeiter', 'alle konten', 'alle standorte', 'tausende nutzer', 'hunderte nutzer'],
-  es: ['todos los usuarios', 'todos nuestros usuarios', 'todos nuestros empleados', 'todos los empleados', 'todos nuestros clientes', 'toda la empresa', 'toda la compañía', 'toda la organización', 'nadie en la empresa', 'ningún usuario', 'ninguno de nuestros', 'todas las cuentas', 'todos los agentes', 'todos nuestros agentes', 'todas las sucursales', 'todas las tiendas', 'miles de usuarios', 'cientos de usuarios'],
-  fr: ['tous nos utilisateurs', 'tous les utilisateurs', 'tous nos employés', 'tous les employés', 'tous nos collaborateurs', 'tous nos clients', "toute l'entreprise", 'toute la société', "toute l'organisation", "personne dans l'entreprise", 'aucun utilisateur', 'aucun de nos', 'tous les comptes', 'tous nos agents', 'tous nos magasins', 'tous nos sites', "des milliers d'utilisateurs", "des centaines d'utilisateurs"],
+  de: ['ganzes kollegium', 'ganze kollegium', 'jeder einzelne', 'ausnahmslos alle', 'alle benutzer', 'alle nutzer', 'alle unsere benutzer', 'alle unsere nutzer', 'alle mitarbeiter', 'alle unsere mitarbeiter', 'alle kunden', 'alle unsere kunden', 'die ganze firma', 'das ganze unternehmen', 'das gesamte unternehmen', 'unternehmensweit', 'firmenweit', 'alle kollegen', 'niemand in der firma', 'niemand im unternehmen', 'keiner unserer', 'sämtliche benutzer', 'sämtliche mitarbeiter', 'alle konten', 'alle standorte', 'tausende nutzer', 'hunderte nutzer'],
+  es: ['toda la flotilla', 'toda la flota', 'todos ellos', 'cada uno de ellos', 'todos sin excepción', 'todos los usuarios', 'todos nuestros usuarios', 'todos nuestros empleados', 'todos los empleados', 'todos nuestros clientes', 'toda la empresa', 'toda la compañía', 'toda la organización', 'nadie en la empresa', 'ningún usuario', 'ninguno de nuestros', 'todas las cuentas', 'todos los agentes', 'todos nuestros agentes', 'todas las sucursales', 'todas las tiendas', 'miles de usuarios', 'cientos de usuarios'],
+  fr: ['tout le monde chez nous', 'touche tout le monde', "chacun d'entre eux", 'tous sans exception', 'tous nos utilisateurs', 'tous les utilisateurs', 'tous nos employés', 'tous les employés', 'tous nos collaborateurs', 'tous nos clients', "toute l'entreprise", 'toute la société', "toute l'organisation", "personne dans l'entreprise", 'aucun utilisateur', 'aucun de nos', 'tous les comptes', 'tous nos agents', 'tous nos magasins', 'tous nos sites', "des milliers d'utilisateurs", "des centaines d'utilisateurs"],
 });
 
 export const NEEDS_BACKEND = all({
@@ -172,31 +180,31 @@ export const SOLVED = all({
   en: ['all working', 'everything works', 'can be closed', 'solved', 'resolved', 'fixed now', 'fixed it', 'works now', 'working now', 'works again', 'working again', 'you can close', 'please close', 'close this ticket', 'close the ticket', 'all good now', 'sorted now', 'all sorted', 'never mind', 'figured it out', 'no longer needed'],
   de: ['alles funktioniert', 'können sie schließen', 'gelöst', 'erledigt', 'funktioniert wieder', 'klappt wieder', 'geht wieder', 'läuft wieder', 'kann geschlossen werden', 'können geschlossen werden', 'ticket schließen', 'hat sich erledigt', 'hat sich geklärt'],
   es: ['podéis cerrar', 'cerrar la incidencia', 'todo funciona', 'ya he podido', 'ya puedo', 'resuelto', 'solucionado', 'ya funciona', 'funciona de nuevo', 'vuelve a funcionar', 'pueden cerrar', 'puede cerrar', 'cerrar el ticket', 'ya está arreglado'],
-  fr: ['tout fonctionne', 'vous pouvez clôturer', 'résolu', 'réglé', 'ça marche', 'ça fonctionne', 'fonctionne à nouveau', 'refonctionne', 'vous pouvez fermer', 'fermer le ticket', 'clôturer le ticket', "c'est bon"],
+  fr: ['tout fonctionne', 'vous pouvez clôturer', 'résolu', '=réglé', "c'est réglé", 'ça marche', 'ça fonctionne', 'fonctionne à nouveau', 'refonctionne', 'vous pouvez fermer', 'fermer le ticket', 'clôturer le ticket', "c'est bon"],
 });
 
 /** Words of fury the English sentiment lexicon cannot read in the other languages (and a few it underrates). */
 export const FURY = all({
   en: ['unacceptable', 'outrageous', 'ridiculous', 'furious', 'disgrace', 'disgraceful', 'appalling', 'absolute joke', 'worst service', 'fed up', 'sick of', 'beyond frustrated', 'completely unacceptable'],
   de: ['inakzeptabel', 'unakzeptabel', 'unverschämt', 'unverschämtheit', 'frechheit', 'skandal', 'skandalös', 'katastrophe', 'katastrophal', 'wütend', 'stinksauer', 'die nase voll', 'absolut lächerlich', 'zumutung'],
-  es: ['inaceptable', 'inadmisible', 'vergonzoso', 'vergüenza', 'indignante', 'indignado', 'furioso', 'harto', 'hartos', 'una burla', 'un desastre', 'pésimo', 'ridículo', 'intolerable'],
-  fr: ['inacceptable', 'inadmissible', 'scandaleux', 'honteux', 'une honte', 'furieux', 'furieuse', 'ras-le-bol', 'marre', 'lamentable', 'catastrophique', 'ridicule', 'intolérable', 'exaspéré', 'exaspérée'],
+  es: ['tomada de pelo', 'es el colmo', 'harta', 'inaceptable', 'inadmisible', 'vergonzoso', 'vergüenza', 'indignante', 'indignado', 'furioso', 'harto', 'hartos', 'una burla', 'un desastre', 'pésimo', 'ridículo', 'intolerable'],
+  fr: ['pas sérieux', 'tanné', 'tannée', 'inacceptable', 'inadmissible', 'scandaleux', 'honteux', 'une honte', 'furieux', 'furieuse', 'ras-le-bol', 'marre', 'lamentable', 'catastrophique', 'ridicule', 'intolérable', 'exaspéré', 'exaspérée'],
 });
 
 /** Milder words that, on a repeat contact, show a customer losing patience (the lexicon's 0.35 in English). */
 export const ANNOYED = all({
   en: ['frustrated', 'frustrating', 'annoyed', 'disappointed', 'fed up', 'finally', 'seriously'],
   de: ['geduld', 'am ende', 'echt so schwer', 'lesen sie überhaupt', 'endlich', 'ich erwarte', 'ärgerlich', 'verärgert', 'enttäuscht', 'frustriert', 'frustrierend', 'genervt', 'unzufrieden', 'langsam reicht'],
-  es: ['por fin', 'de una vez', 'molesto', 'molestos', 'frustrado', 'frustrante', 'decepcionado', 'cansado de', 'cansados de', 'exijo'],
-  fr: ['enfin', 'déçu', 'déçus', 'frustré', 'frustrant', 'agacé', 'énervé', 'mécontent', 'mécontents', "j'exige", 'ça suffit'],
+  es: ['lo mínimo que', 'por fin', 'de una vez', 'molesto', 'molestos', 'frustrado', 'frustrante', 'decepcionado', 'cansado de', 'cansados de', 'exijo'],
+  fr: ['courir après', 'enfin', 'déçu', 'déçus', 'frustré', 'frustrant', 'agacé', 'énervé', 'mécontent', 'mécontents', "j'exige", 'ça suffit'],
 });
 
 /** "Again", "third time", "still not fixed" in the other languages (core/sentiment reads the English ones). */
 export const REPEAT_CONTACT = all({
   en: ['not solved', 'not resolved', 'not fixed', 'marked … solved', 'marked … resolved', 'closed … without', 'third time', 'fourth time', 'again', 'still not', 'still broken', 'still waiting', 'already reported', 'following up', 'follow up', 'no response', 'no reply', 'how many times'],
   de: ['schon wieder', 'erneut', 'zum dritten mal', 'dritte mal', 'dritten mal', 'zum wiederholten mal', 'immer noch', 'noch immer', 'nochmals', 'bereits gemeldet', 'keine antwort', 'wie oft noch'],
-  es: ['otra vez', 'de nuevo', 'por tercera vez', '=nuevamente', 'todavía no', 'sigue sin', 'sigue igual', 'ya lo reporté', 'sin respuesta', 'cuántas veces'],
-  fr: ['encore une fois', 'à nouveau', 'pour la troisième fois', 'de nouveau', 'toujours pas', 'toujours en panne', 'déjà signalé', 'sans réponse', 'combien de fois', 'je relance', 'relance'],
+  es: ['otra vez', 'de nuevo', 'tercera vez', '=nuevamente', 'todavía no', 'sigue sin', 'sigue igual', 'ya lo reporté', 'sin respuesta', 'cuántas veces'],
+  fr: ['encore une fois', 'à nouveau', 'troisième fois', 'de nouveau', 'toujours pas', 'toujours en panne', 'déjà signalé', 'sans réponse', 'combien de fois', 'je relance', 'relance'],
 });
 
 /** The customer's business is stopped: what makes a furious first contact high-impact. */
@@ -233,12 +241,12 @@ export const ISSUE_TYPE_WORDS: Record<string, string[]> = {
   'how-to': topic({
     en: ['how do i', 'how can i', 'how to', 'how do we', 'how can we', 'how would i', 'where can i find', 'where do i', 'where can i', 'is there a guide', 'instructions', 'tutorial', 'step by step', 'walk me through', 'can you explain', 'explain how', 'what is the best way'],
     de: ['wie … ich^0.8', 'wie … wir^0.8', 'wie kann ich', 'wie können wir', 'wie kann man', 'wie geht', 'wo finde ich', 'wie funktioniert', 'anleitung', 'wie stelle ich', 'wie ändere ich', 'wo kann ich', 'wie mache ich', 'erklären sie'],
-    es: ['cómo … hago', 'como le hago', 'cómo … puedo', 'una pregunta^0.5', 'cómo puedo', 'cómo se', 'cómo hago', 'cómo podemos', 'dónde encuentro', 'dónde puedo', 'dónde está', 'cómo cambio', 'instrucciones', 'tutorial', 'guía', 'paso a paso', 'me pueden explicar'],
-    fr: ['comment je fais', 'comment … je^0.8', 'comment … on^0.8', 'comment on', 'comment mettre', 'comment faire pour', 'comment faire', 'comment puis-je', 'comment peut-on', 'comment on fait', 'où trouver', 'où puis-je', 'où se trouve', 'comment changer', 'comment ajouter', "mode d'emploi", 'tutoriel', 'pas à pas', 'pouvez-vous expliquer'],
+    es: ['saber cómo', 'cómo bloqueo', 'cómo agrego', 'cómo activo', 'cómo configuro', 'dónde se hace', 'dónde se', 'no encuentro dónde', 'se hace desde', 'cómo … hago', 'como le hago', 'cómo … puedo', 'una pregunta^0.5', 'cómo puedo', 'cómo se', 'cómo hago', 'cómo podemos', 'dónde encuentro', 'dónde puedo', 'dónde está', 'cómo cambio', 'instrucciones', 'tutorial', 'guía', 'paso a paso', 'me pueden explicar'],
+    fr: ['comment^0.8', 'comment est-ce', "est-ce qu'il y a un moyen", 'un moyen de', 'il y a une option', 'comment je fais', 'comment … je^0.8', 'comment … on^0.8', 'comment on', 'comment mettre', 'comment faire pour', 'comment faire', 'comment puis-je', 'comment peut-on', 'comment on fait', 'où trouver', 'où puis-je', 'où se trouve', 'comment changer', 'comment ajouter', "mode d'emploi", 'tutoriel', 'pas à pas', 'pouvez-vous expliquer'],
   }),
   setup: topic({
     any: ['onboarding'],
-    en: ['getting started', 'get started', 'set up', 'setup', 'install', 'installation', 'onboarding', 'first steps', 'new account', 'just signed up', 'new to', 'trial account'],
+    en: ['getting started', 'get started', 'set up^0.7', 'setup', 'install', 'installation', 'onboarding', 'first steps', 'new account', 'just signed up', 'new to', 'trial account'],
     de: ['einrichten', 'einrichtung', 'installieren', 'installation', 'erste schritte', 'neu angemeldet', 'gerade registriert', 'neues konto'],
     es: ['instalar', 'instalación', 'primeros pasos', 'acabo de registrarme', 'empezar', 'cuenta nueva', 'configuración inicial'],
     fr: ['installer', 'installation', 'premiers pas', 'démarrer', 'prise en main', "je viens de m'inscrire", 'nouveau compte', 'mise en place'],
@@ -260,12 +268,12 @@ export const ISSUE_TYPE_WORDS: Record<string, string[]> = {
     any: ['sso', '2fa', 'mfa', 'login', 'log-in', 'logins'],
     en: ['password', 'locked out', 'log in', 'login', 'sign in', 'signin', 'two-factor', 'two factor', '2fa', 'mfa', 'authenticator', 'sso', 'single sign-on', 'invite a user', 'invite', 'invitation', 'permission', 'permissions', 'access denied', 'reset link', 'verification code', 'account locked', 'role', 'admin rights', 'username'],
     de: ['passwort*', 'kennwort', 'gesperrt', 'ausgesperrt', 'komme nicht mehr rein', 'anmelden', 'anmeldung', 'einloggen', 'login', 'zwei-faktor', '2fa', 'sso', 'einladung', 'einladen', 'berechtigung', 'berechtigungen', 'zugriff verweigert', 'zugang', 'benutzername', 'adminrechte'],
-    es: ['contraseña', 'bloqueado', 'bloqueada', 'iniciar sesión', 'inicio de sesión', 'entrar', 'acceder', 'doble factor', '2fa', 'sso', 'invitación', 'invitar', 'permisos', 'acceso denegado', 'usuario', 'código de verificación'],
-    fr: ['mot de passe', 'bloqué', 'bloquée', 'se connecter', 'connexion', 'identifiant', 'double authentification', '2fa', 'sso', 'invitation', 'inviter', 'droits', 'permissions', 'accès refusé', 'accès', 'code de vérification'],
+    es: ['contraseña', '=bloqueado', '=bloqueada', 'iniciar sesión', 'inicio de sesión', 'entrar', 'acceder', 'doble factor', '2fa', 'sso', 'invitación', 'invitar', 'permisos', 'acceso denegado', 'usuario', 'código de verificación'],
+    fr: ['mot de passe', '=bloqué', '=bloquée', 'se connecter', 'connexion', 'identifiant', 'double authentification', '2fa', 'sso', 'invitation', 'inviter', 'droits', 'permissions', 'accès refusé', 'accès', 'code de vérification'],
   }),
   configuration: topic({
     any: ['dns', 'cname', 'dkim', 'spf', 'ssl', 'workflow', 'routing', 'round-robin'],
-    en: ['contradict*', 'interact*', 'settings^0.75', 'setting^0.75', '=config', 'routing', 'round-robin', 'ip restriction*', 'configuration', 'configure', 'configured', 'misconfigured', 'custom domain', 'dns', 'cname', 'dkim', 'spf', 'mx record', 'workflow rule', 'automation rule', 'routing rule', 'business rule', 'sla policy', 'custom field', 'custom fields', 'email forwarding', 'forwarding', 'subdomain', 'ssl certificate', 'certificate', 'trigger conditions', 'macro', 'conflict', 'conflicting'],
+    en: ['overrid*', 'settings >', 'rule^0.75', 'rules^0.75', 'contradict*', 'interact*', 'settings^0.75', 'setting^0.75', '=config', 'routing', 'round-robin', 'ip restriction*', 'configuration', 'configure', 'configured', 'misconfigured', 'custom domain', 'dns', 'cname', 'dkim', 'spf', 'mx record', 'workflow rule', 'automation rule', 'routing rule', 'business rule', 'sla policy', 'custom field', 'custom fields', 'email forwarding', 'forwarding', 'subdomain', 'ssl certificate', 'certificate', 'trigger conditions', 'macro', 'conflict', 'conflicting'],
     de: ['konfiguration', 'konfigurieren', 'konfiguriert', 'fehlkonfiguration', 'eigene domain', 'benutzerdefinierte domain', 'dns', 'weiterleitung', 'workflow', 'regel', 'regeln', 'zertifikat', 'benutzerdefiniertes feld', 'geschäftszeiten', 'konflikt'],
     es: ['configuración', 'configurar', 'configurado', 'dominio personalizado', 'dns', 'regla', 'reglas', 'flujo de trabajo', 'certificado', 'campo personalizado', 'reenvío', 'horario comercial', 'conflicto'],
     fr: ['configuration', 'configurer', 'configuré', 'paramétrage', 'domaine personnalisé', 'dns', 'règle', 'règles', 'workflow', 'certificat', 'champ personnalisé', 'redirection', 'transfert', 'heures ouvrées', 'conflit'],
@@ -283,7 +291,7 @@ export const ISSUE_TYPE_WORDS: Record<string, string[]> = {
     // "=fehler": the stemmer gives "fehlen" (missing) the same stem.
     de: ['reproduzierbar', 'jedes mal', 'reagiert nicht', 'unter chrome', 'unter safari', 'schritte', '=fehler', 'fehlermeldung', 'funktioniert nicht', 'geht nicht', 'kaputt', 'absturz', 'stürzt ab', 'hängt', 'lädt nicht', 'reproduzierbar', 'bug', 'fehlgeschlagen', 'schlägt fehl'],
     es: ['reproducible', 'cada vez', 'no responde', 'en chrome', 'en safari', 'pasos', 'error', 'errores', 'fallo', 'falla', 'no funciona', 'se cuelga', 'se bloquea', 'roto', 'no carga', 'mensaje de error', 'bug', 'se cierra solo'],
-    fr: ['reproductible', 'à chaque fois', 'ne réagit pas', 'sous chrome', 'sous safari', 'sous firefox', 'impossible', 'étapes', 'erreur', 'bug', 'bogue', 'ne fonctionne pas', 'ne marche pas', 'plantage', 'plante', 'cassé', 'ne charge pas', "message d'erreur", 'échoue', 'échec'],
+    fr: ['reproductible', 'à chaque fois^0.5', 'ne réagit pas', 'sous chrome', 'sous safari', 'sous firefox', 'impossible', 'étapes^0.5', 'erreur', 'bug', 'bogue', 'ne fonctionne pas', 'ne marche pas', 'plantage', 'plante', 'cassé', 'ne charge pas', "message d'erreur", 'échoue', 'échec'],
   }),
   'code-defect': topic({
     any: ['stack trace', 'stacktrace', 'traceback', 'exception', 'nullpointer*', 'typeerror', 'segfault', 'hotfix', 'regression'],
@@ -293,12 +301,13 @@ export const ISSUE_TYPE_WORDS: Record<string, string[]> = {
     fr: ['dans le code', 'bug dans le code', 'erreur dans le code', 'correction … développement', 'régression', 'bug confirmé', 'anomalie confirmée', 'depuis la mise à jour', 'après la mise à jour', 'stack trace', 'exception', 'correctif', 'modification du code'],
   }),
   'data-integrity': topic({
-    en: ['doubled', 'exist twice', 'exists twice', 'appear twice', 'double count*', 'counted twice', 'counted again', 'counts … twice', 'inflated', 'numbers are off', 'data integrity', 'duplicate records', 'duplicate entries', 'duplicate contacts', 'duplicate tickets', '=duplicated', '=duplicates', 'data mismatch', 'mismatch', 'wrong totals', 'totals … wrong', 'numbers … wrong', "don't add up", "don't match", 'do not match', "doesn't match", 'inconsistent', 'corrupted', 'corrupt', 'garbled', 'wrong data', 'incorrect data', 'missing records', 'records … missing', 'double entries', 'counts … off', 'out of sync'],
+    en: ['differs from', 'differ from', 'discrepanc*', 'inconsisten*', 'appears in … but not', 'doubled', 'exist twice', 'exists twice', 'appear twice', 'double count*', 'counted twice', 'counted again', 'counts … twice', 'inflated', 'numbers are off', 'data integrity', 'duplicate records', 'duplicate entries', 'duplicate contacts', 'duplicate tickets', '=duplicated', '=duplicates', 'data mismatch', 'mismatch', 'wrong totals', 'totals … wrong', 'numbers … wrong', "don't add up", "don't match", 'do not match', "doesn't match", 'inconsistent', 'corrupted', 'corrupt', 'garbled', 'wrong data', 'incorrect data', 'missing records', 'records … missing', 'double entries', 'counts … off', 'out of sync'],
     de: ['doppelt', 'zweimal', 'übereinstimm*', 'bestand … falsch', 'zahlen … falsch', 'zahlen … stimmen', 'datenintegrität', 'duplikate', 'doppelte einträge', 'doppelte datensätze', 'doppelt angelegt', 'inkonsistent', 'stimmen nicht', 'falsche summen', 'beschädigt', 'korrupt', 'fehlende datensätze', 'falsche daten'],
     es: ['integridad de datos', 'duplicados', 'registros duplicados', 'inconsistentes', 'inconsistencia', 'no coinciden', 'no cuadran', 'totales incorrectos', 'corruptos', 'dañados', 'datos incorrectos'],
-    fr: ['intégrité des données', 'doublons', 'en double', 'incohérent*', 'ne correspondent pas', 'totaux faux', 'corrompu*', 'données erronées', 'données incorrectes'],
+    fr: ['intégrité des données', 'doublons', 'en double', 'incohérent*', 'ne correspondent pas^0.7', 'totaux faux', 'corrompu*', 'données erronées', 'données incorrectes'],
   }),
   'feature-outage': topic({
+    any: ['rest of the … works', 'everything else works'],
     en: ['separate account*', 'another account', 'other accounts', 'different account*', 'exactly the same', 'all green', 'status page … green', 'not on the status page', 'nothing on the status page', 'not just us', 'is it just us', 'just us', 'other companies', 'another company', 'other customers too', 'everyone else', 'community forum', 'feature outage', 'feature is down', 'down for everyone', 'down for all', 'stopped working for everyone', 'not working for anyone', 'for everyone', 'for all of us', 'for anyone', 'not loading for anyone', 'export is down', 'reports are down'],
     de: ['anderen kunden', 'anderes konto', 'auch bei anderen', 'nicht auf der statusseite', 'statusseite … grün', 'funktioniert bei niemandem', 'bei niemandem', 'für niemanden', 'bei allen kunden'],
     es: ['otra empresa', 'otros usuarios', 'otra cuenta', 'no aparece en la página de estado', 'página de estado … verde', 'no funciona para nadie', 'para nadie', 'caído para todos'],

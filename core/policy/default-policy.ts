@@ -1,7 +1,7 @@
 import type { Condition } from '../conditions/schema';
 import {
   ALL_USERS, ANNOYED, API_DEFECT, DELIBERATE, OUTAGE_SUBJECT, API_NAMED, SERVER_ERROR, BILLING_DISPUTE, BUSINESS_STOPPED, CANCELLATION, DATA_LOSS, FURY, HUMAN_REQUESTED, ISSUE_TYPE_WORDS, LEGAL, MAJOR_OUTAGE, NEEDS_BACKEND,
-  PLANNED_MAINTENANCE, REPEAT_CONTACT, SECURITY_INCIDENT, SOLVED,
+  PLANNED_MAINTENANCE, REPEAT_CONTACT, REST_WORKS, SECURITY_INCIDENT, SOLVED,
 } from './default-phrases';
 import type { TierId } from '../ticket';
 import { type Policy, type PolicyInput, policySchema } from './schema';
@@ -148,7 +148,14 @@ export const defaultPolicyInput = {
         any: [
           namedIssueType('outage'),
           { field: 'tags', op: 'in', value: ['outage', 'major_incident'] },
-          { all: [{ any: [reported(MAJOR_OUTAGE), { field: 'subject', op: 'mentions', value: OUTAGE_SUBJECT }] }, { not: { field: 'text', op: 'mentions', value: PLANNED_MAINTENANCE } }] },
+          {
+            all: [
+              { any: [reported(MAJOR_OUTAGE), { field: 'subject', op: 'mentions', value: OUTAGE_SUBJECT }] },
+              // Planned maintenance is no outage; one feature down while the rest works is a feature outage (Tier 3).
+              { not: { field: 'text', op: 'mentions', value: PLANNED_MAINTENANCE } },
+              { not: { field: 'text', op: 'mentions', value: REST_WORKS } },
+            ],
+          },
         ],
       },
       route: { tier: 'T4', bypass: true },

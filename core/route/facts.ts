@@ -194,11 +194,13 @@ export function createFactBuilder(policy: Policy): (ticket: Ticket, options: Fac
     let amount: (Money & { written?: string }) | undefined = ticket.amount;
     if (!amount) {
       let best: { value: number; currency: string; excerpt: string } | undefined;
-      // The customer's own words first; an agent's note only when the customer named no amount.
+      // The customer's own words first; an agent's note only when the customer named no amount. An invoice's total is
+      // read only when no other amount is named ("total $12,400 … the $640 line we dispute").
+      const anyPart = text.amounts.some((a) => !a.total);
       for (const fromCustomer of [true, false]) {
         for (const a of text.amounts) {
           const factor = currencies[a.currency];
-          if (factor === undefined || (a.speaker === 'agent-note') === fromCustomer) continue;
+          if (factor === undefined || (a.speaker === 'agent-note') === fromCustomer || (anyPart && a.total)) continue;
           if (!best || a.value * factor > best.value) best = { value: a.value * factor, currency: a.currency, excerpt: a.excerpt };
         }
         if (best) break;

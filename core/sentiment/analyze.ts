@@ -78,7 +78,8 @@ const REPEAT_PATTERNS: readonly { pattern: RegExp; weight: number }[] = [
   { pattern: /\bstill (?:not|no|nothing|waiting|broken|failing|happening|have not|havent|doesnt|isnt|cant|getting)\b/, weight: 1 },
   { pattern: /\balready (?:told|contacted|reported|explained|sent|asked|wrote|written|called|opened|raised|tried)\b/, weight: 1 },
   { pattern: /\b(?:as i (?:said|mentioned|explained)|like i said)\b/, weight: 1 },
-  { pattern: /\b(?:follow(?:ing)? up|chasing|chase)\b/, weight: 1 },
+  // "chasing this up" is the customer chasing; "your collections people chase us" is not a repeat contact.
+  { pattern: /\b(?:follow(?:ing)? up|chasing (?:this|you|up|again)|chase (?:this|you|up))\b/, weight: 1 },
   { pattern: /\breopen(?:ed|ing)?\b/, weight: 1 },
   { pattern: /\bprevious (?:ticket|case|request)\b/, weight: 1 },
 ];

@@ -11,8 +11,17 @@ describe('findAmounts', () => {
     expect(findAmounts('Your system billed us $2,400 for seats we cancelled.')).toEqual([{ value: 2400, currency: 'USD', written: '$2,400', start: 22 }]);
   });
 
+  it('marks an amount written as a total: "total $12,400" but not "the $640 line"', () => {
+    const found = findAmounts('Our annual invoice (INV-88213, total $12,400.00) is fine apart from the $640 line. Gesamtbetrag 4.800 €.');
+    expect(found.map((a) => [a.value, a.total ?? false])).toEqual([
+      [12400, true],
+      [640, false],
+      [4800, true],
+    ]);
+  });
+
   it('finds an ISO code before the number: "USD 3,150.00" is 3150 USD', () => {
-    expect(findAmounts('Invoice total: USD 3,150.00')).toEqual([{ value: 3150, currency: 'USD', written: 'USD 3,150.00', start: 15 }]);
+    expect(findAmounts('Invoice total: USD 3,150.00')).toEqual([{ value: 3150, currency: 'USD', written: 'USD 3,150.00', start: 15, total: true }]);
   });
 
   it('finds an ISO code written against the number: "USD2400" and "2400EUR"', () => {

@@ -14,6 +14,8 @@ export interface WrittenAmount {
   /** The amount as written. */
   written: string;
   start: number;
+  /** Written as a total ("invoice total $12,400", "insgesamt 4.800 €"): rarely the amount in dispute. */
+  total?: boolean;
 }
 
 // Codes are bounded by letters, not \b, so a code written against its number counts: "USD2400", "2400EUR".
@@ -36,6 +38,9 @@ const CURRENCY: Record<string, string> = {
   chf: 'CHF', 'fr.': 'CHF', 'sfr.': 'CHF', franc: 'CHF', francs: 'CHF', franken: 'CHF', francos: 'CHF',
   cad: 'CAD', aud: 'AUD',
 };
+
+/** "total $12,400", "(INV-88, total $12,400.00)", "Gesamtbetrag 4.800 €", "importe total de", "au total". */
+const TOTAL_BEFORE = /\b(?:total|totals|in total|grand total|gesamt\w*|insgesamt|summe|importe total|en total|au total|montant total)\b[^.!?\n]{0,12}$/i;
 
 /** Where money can be: a currency sign, code or word. The full pattern runs only around these. */
 const MARKER = /[$€£]|(?:USD|EUR|GBP|CHF|CAD|AUD)|dollar|buck|euro|pound|franc|franken|d[oó]lar|libra|livre|pfund|fr\./gi;
@@ -76,6 +81,7 @@ function scan(window: string, offset: number, found: WrittenAmount[]): void {
     if (value === undefined) continue;
     const start = offset + m.index;
     if (found.some((f) => f.start === start)) continue;
-    found.push({ value, currency, written: m[0].trim(), start });
+    const total = TOTAL_BEFORE.test(window.slice(Math.max(0, m.index - 30), m.index));
+    found.push({ value, currency, written: m[0].trim(), start, ...(total ? { total } : {}) });
   }
 }

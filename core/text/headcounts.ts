@@ -16,12 +16,13 @@ export interface Headcount {
 }
 
 const UNITS = [
-  'users?', 'accounts?', 'seats?', 'employees?', 'people', 'persons?', 'staff', 'staffers', 'colleagues', 'agents', 'members', 'customers', 'clients', 'licen[cs]es', 'workers', 'reps', 'representatives',
-  'technicians', 'engineers', 'developers', 'drivers', 'nurses', 'doctors', 'teachers', 'students', 'operators', 'dispatchers', 'cashiers', 'consultants', 'advisors', 'advisers', 'managers', 'volunteers', 'callers',
+  // Plural units only: a count of people is plural ("365 account" is Microsoft 365, not 365 accounts).
+  'users', 'accounts', 'seats', 'employees', 'people', 'persons', 'staff', 'staffers', 'colleagues', 'agents', 'members', 'customers', 'clients', 'licen[cs]es', 'workers', 'reps', 'representatives',
+  'teachers', 'staff members', 'caregivers', 'carers', 'technicians', 'engineers', 'developers', 'drivers', 'nurses', 'doctors', 'teachers', 'students', 'operators', 'dispatchers', 'cashiers', 'consultants', 'advisors', 'advisers', 'managers', 'volunteers', 'callers',
   // German compounds end in their unit: "Vertriebsmitarbeiter", "Außendienstmitarbeiterinnen", "Endkunden".
-  '\\p{L}*benutzer(?:n|innen)?', '\\p{L}*nutzer(?:n|innen)?', 'anwender(?:n)?', '\\p{L}*mitarbeiter(?:n|innen)?', '\\p{L}*mitarbeitende(?:n)?', '\\p{L}*kunden', 'konten', 'lizenzen', 'personen', 'leute', 'kollegen', 'kolleginnen', 'techniker(?:n|innen)?', 'fahrer(?:n|innen)?', 'agenten',
-  'usuarios?', 'empleados?', 'cuentas', 'personas', 'clientes', 'agentes', 'licencias', 'trabajadores', 'colaboradores', 'tecnicos', 'conductores', 'operadores', 'asesores', 'vendedores', 'comerciales',
-  'utilisateurs?', 'utilisatrices', 'employes', 'salaries', 'comptes', 'personnes', 'collaborateurs', 'collegues', 'licences', 'techniciens', 'conseillers', 'operateurs', 'chauffeurs', 'commerciaux', 'agents',
+  '\\p{L}*benutzer(?:n|innen)?', '\\p{L}*nutzer(?:n|innen)?', 'anwender(?:n)?', '\\p{L}*mitarbeiter(?:n|innen)?', '\\p{L}*mitarbeitende(?:n)?', '\\p{L}*kunden', '\\p{L}*personen', '\\p{L}*krafte', 'lehrer(?:innen)?', 'konten', 'lizenzen', 'personen', 'leute', 'kollegen', 'kolleginnen', 'techniker(?:n|innen)?', 'fahrer(?:n|innen)?', 'agenten',
+  'usuarios', 'empleados', 'cuentas', 'personas', 'clientes', 'agentes', 'licencias', 'trabajadores', 'colaboradores', 'tecnicos', 'conductores', 'operadores', 'asesores', 'vendedores', 'comerciales', 'choferes', 'repartidores', 'docentes', 'profesores', 'maestros', 'medicos', 'enfermeras', 'enfermeros',
+  'utilisateurs', 'utilisatrices', 'employes', 'salaries', 'comptes', 'personnes', 'collaborateurs', 'collegues', 'licences', 'techniciens', 'conseillers', 'operateurs', 'chauffeurs', 'commerciaux', 'agents', 'enseignants', 'professeurs', 'medecins', 'infirmiers', 'infirmieres', 'soignants', 'livreurs',
 ].join('|');
 
 /** Words that may stand between a number and its people: "all 3,400 of our active users", "350 de nos utilisateurs". */

@@ -36,7 +36,7 @@ const REPLY_HEADER = [
 
 /** A sign-off alone on its line (optionally with a comma and a name on the same line). */
 const SIGN_OFF =
-  /^\s*((best|kind|warm|warmest)\s+regards|regards|best wishes|many thanks|thanks( again| in advance)?|thank you|thx|cheers|best|sincerely|yours( truly| sincerely)?|mit freundlichen gr[üu](ß|ss)en|freundliche gr[üu](ß|ss)e|viele gr[üu](ß|ss)e|beste gr[üu](ß|ss)e|liebe gr[üu](ß|ss)e|lg|vg|gru(ß|ss)|gr[üu](ß|ss)e|saludos( cordiales)?|un saludo|atentamente|cordialmente|muchas gracias|gracias|cordialement|bien cordialement|bien [àa] vous|salutations|merci( d'avance| beaucoup)?|obrigad[oa]|atenciosamente|cordiali saluti|distinti saluti|met vriendelijke groet|groeten)\s*(?<name>,\s*[\p{L}.\- ]{0,40})?[\s,.!]*$/iu;
+  /^\s*((best|kind|warm|warmest)\s+regards|regards|best wishes|many thanks|thanks( again| in advance)?|thank you|thx|cheers|best|sincerely|yours( truly| sincerely)?|mit freundlichen gr[üu](ß|ss)en|freundliche gr[üu](ß|ss)e|viele gr[üu](ß|ss)e|beste gr[üu](ß|ss)e|liebe gr[üu](ß|ss)e|lg|vg|gru(ß|ss)|gr[üu](ß|ss)e|saludos( cordiales)?|un saludo|atentamente|cordialmente|muchas gracias|mil gracias|gracias|cordialement|bien cordialement|bien [àa] vous|salutations|merci( d'avance| beaucoup)?|obrigad[oa]|atenciosamente|cordiali saluti|distinti saluti|met vriendelijke groet|groeten)\s*(?<name>,\s*[\p{L}.\- ]{0,40})?[\s,.!]*$/iu;
 
 /** Gmail wraps a long attribution: "On Tue, Mar 10, 2026 at 10:00 AM Support Team <help@x.com>" then "wrote:". */
 const ATTRIBUTION_TAIL = /^\s*(wrote|schrieb|escribi[oó]|a [ée]crit)\s*:\s*$/i;
