@@ -290,7 +290,7 @@ export const ISSUE_TYPE_WORDS: Record<string, string[]> = {
     en: ['could not be', "can't open", 'cannot open', 'unable to open', 'throw*', 'unexpected', "doesn't accept", 'rejects', 'keeps failing', 'steps', 'memory leak', 'leak* memory', "don't appear", "doesn't appear", 'not showing', "don't show", 'missing from', 'shows wrong', 'wrong numbers', 'in chrome', 'in firefox', 'in safari', 'bug', 'steps to reproduce', 'reproduce', 'reproducible', 'error message', 'error', 'errors', 'broken', 'not working', "doesn't work", 'does not work', "isn't working", "won't", 'stopped working', 'fails', '=failed', 'failing', 'crash', 'crashes', 'crashed', 'freezes', 'frozen', 'glitch', 'blank page', 'white screen', 'spinner', 'error code', "doesn't load", 'not loading', "won't load", 'timeout', 'times out', 'does nothing', 'greyed out', 'wrong format', '400', '401', '403', '404', '422', '500'],
     // "=fehler": the stemmer gives "fehlen" (missing) the same stem.
     de: ['reproduzierbar', 'jedes mal', 'reagiert nicht', 'unter chrome', 'unter safari', 'schritte', '=fehler', 'fehlermeldung', 'funktioniert nicht', 'geht nicht', 'kaputt', 'absturz', 'stürzt ab', 'hängt', 'lädt nicht', 'reproduzierbar', 'bug', 'fehlgeschlagen', 'schlägt fehl'],
-    es: ['reproducible', 'cada vez', 'no responde', 'en chrome', 'en safari', 'pasos', 'error', 'errores', 'fallo', 'falla', 'no funciona', 'se cuelga', 'se bloquea', 'roto', 'no carga', 'mensaje de error', 'bug', 'se cierra solo'],
+    es: ['reproducible', 'cada vez', 'no responde', 'en chrome', 'en safari', '=pasos', 'error', 'errores', 'fallo', 'falla', 'no funciona', 'se cuelga', 'se bloquea', 'roto', 'no carga', 'mensaje de error', 'bug', 'se cierra solo'],
     fr: ['reproductible', 'à chaque fois^0.5', 'ne réagit pas', 'sous chrome', 'sous safari', 'sous firefox', 'impossible', 'étapes^0.5', 'erreur', 'bug', 'bogue', 'ne fonctionne pas', 'ne marche pas', 'plantage', 'plante', 'cassé', 'ne charge pas', "message d'erreur", 'échoue', 'échec'],
   }),
   'code-defect': topic({
@@ -309,9 +309,9 @@ export const ISSUE_TYPE_WORDS: Record<string, string[]> = {
   'feature-outage': topic({
     any: ['rest of the … works', 'everything else works'],
     en: ['separate account*', 'another account', 'other accounts', 'different account*', 'exactly the same', 'all green', 'status page … green', 'not on the status page', 'nothing on the status page', 'not just us', 'is it just us', 'just us', 'other companies', 'another company', 'other customers too', 'everyone else', 'community forum', 'feature outage', 'feature is down', 'down for everyone', 'down for all', 'stopped working for everyone', 'not working for anyone', 'for everyone', 'for all of us', 'for anyone', 'not loading for anyone', 'export is down', 'reports are down'],
-    de: ['anderen kunden', 'anderes konto', 'auch bei anderen', 'nicht auf der statusseite', 'statusseite … grün', 'funktioniert bei niemandem', 'bei niemandem', 'für niemanden', 'bei allen kunden'],
-    es: ['otra empresa', 'otros usuarios', 'otra cuenta', 'no aparece en la página de estado', 'página de estado … verde', 'no funciona para nadie', 'para nadie', 'caído para todos'],
-    fr: ['autre agence', 'autre entreprise', "d'autres utilisateurs", 'même chose chez eux', 'rien sur votre page de statut', 'page de statut … vert*', 'pour tout le monde', 'pour personne', 'ne fonctionne pour personne'],
+    de: ['der rest … funktioniert', 'alles andere funktioniert', 'andere firmen', 'anderen kunden', 'anderes konto', 'auch bei anderen', 'nicht auf der statusseite', 'statusseite … grün', 'funktioniert bei niemandem', 'bei niemandem', 'für niemanden', 'bei allen kunden'],
+    es: ['el resto … bien', 'el resto funciona', 'el resto anda', 'otras … empresas', 'caída solo', 'otra empresa', 'otros usuarios', 'otra cuenta', 'no aparece en la página de estado', 'página de estado … verde', 'no funciona para nadie', 'para nadie', 'caído para todos'],
+    fr: ['le reste fonctionne', 'le reste … bien', 'autres entreprises', 'autre agence', 'autre entreprise', "d'autres utilisateurs", 'même chose chez eux', 'rien sur votre page de statut', 'page de statut … vert*', 'pour tout le monde', 'pour personne', 'ne fonctionne pour personne'],
   }),
   architecture: topic({
     any: ['failover', 'load balancer', 'sharding', 'throughput', 'multi-region', 'cross-region'],
