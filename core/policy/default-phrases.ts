@@ -31,7 +31,7 @@ const pairs = (nouns: string[], verbs: string[]): string[] => nouns.flatMap((n) 
 export const SECURITY_INCIDENT = all({
   en: [
     // Not a bare "hacked": "I hacked together a sheet" is no incident.
-    'got hacked', 'been hacked', 'was hacked', 'were hacked', 'is hacked', 'are hacked', 'hacked into', 'hacked our', 'hacked my', 'hacked us', 'hacked … account*', 'account* … hacked', '=hacker', '=hackers', 'hackd',
+    'not us', "wasn't us", 'unknown ip', 'ip from', 'login from an unknown', 'got hacked', 'been hacked', 'was hacked', 'were hacked', 'is hacked', 'are hacked', 'hacked into', 'hacked our', 'hacked my', 'hacked us', 'hacked … account*', 'account* … hacked', '=hacker', '=hackers', 'hackd',
     'someone … changed', 'someone had changed', 'someone has access', 'someone … has been inside', 'someone … inside our account', 'somebody … access', 'someone else … using', "wasn't me", 'was not me', 'did neither', "didn't do any of this", 'did not do this', 'password was changed', 'email address was changed',
     'fake … login', 'fake email*', 'fake page', 'fake site', 'fake website', 'typed their password*', 'entered their password*', 'entered … credentials', 'imitating … login', 'spoofed', 'spoofing', 'look-alike domain', 'lookalike domain', 'look exactly like', 'copy of our portal', 'entered their card*', 'entered … card number',
     'phishing … customers', 'phishing … users', 'phishing … staff', 'phishing … employees', 'phishing … clients', 'hackers', '=compromised', 'account compromise', 'unauthorized access', 'unauthorised access', 'unauthorized login*', 'unauthorised login*',
@@ -42,17 +42,17 @@ export const SECURITY_INCIDENT = all({
     'attacker', 'attackers', 'intruder', 'identity theft', 'impersonat*', 'pastebin', 'dark web',
   ],
   de: [
-    'gehackt', 'hacker', 'hackerangriff', 'kompromittiert', 'unbefugt* zugriff', 'unberechtigt* zugriff', 'unbefugt* … angemeldet', 'datenleck', 'datenpanne', 'sicherheitsvorfall', 'sicherheitslücke … ausgenutzt',
+    'jemand … geändert', 'jemand … eingeloggt', 'fremder login', 'fremden login', 'fremde anmeldung', 'nicht von uns', 'ip aus', 'unbekannte ip', 'gehackt', 'hacker', 'hackerangriff', 'kompromittiert', 'unbefugt* zugriff', 'unberechtigt* zugriff', 'unbefugt* … angemeldet', 'datenleck', 'datenpanne', 'sicherheitsvorfall', 'sicherheitslücke … ausgenutzt',
     'phishing-angriff', 'phishing … kunden', 'phishing … mitarbeiter', 'gefälschte … seite', 'gefälschte mails', 'phishing-mail* … geklickt', 'phishing … zugangsdaten', 'phishing-kampagne', 'ransomware', 'schadsoftware', 'trojaner', 'erpressungstrojaner',
     'zugangsdaten … geleakt', 'zugangsdaten … gestohlen', 'passwort … gestohlen', 'passwörter … gestohlen', 'jemand … eingeloggt', 'jemand … angemeldet', 'fremde* … eingeloggt', 'fremde* … angemeldet', 'verdächtige anmeldung*', 'angreifer', 'konto übernommen', 'account übernommen',
   ],
   es: [
-    'hackeado', 'hackeada', 'hackearon', 'comprometida', 'comprometido', 'comprometidas', 'comprometidos', 'acceso no autorizado', 'accesos no autorizados', 'filtración', 'brecha de seguridad', 'incidente de seguridad',
+    'no fuimos nosotros', 'no hemos sido nosotros', 'ip desconocida', 'alguien … entrado', 'alguien … accedido', 'alguien … cambiado', 'alguien … cambió', 'nadie conoce', 'hackeado', 'hackeada', 'hackearon', 'comprometida', 'comprometido', 'comprometidas', 'comprometidos', 'acceso no autorizado', 'accesos no autorizados', 'filtración', 'brecha de seguridad', 'incidente de seguridad',
     'ataque de phishing', 'phishing … clientes', 'phishing … usuarios', 'phishing … empleados', 'página falsa', 'correos falsos', 'phishing … credenciales', 'campaña de phishing', 'ransomware', 'malware', 'robaron … credenciales', 'credenciales … filtradas', 'credenciales … robadas', 'contraseñas … robadas',
     'alguien … entró', 'alguien … accedió', 'alguien … inició sesión', 'inicio de sesión sospechoso', 'inicios de sesión sospechosos', 'atacante', 'suplantación de identidad', 'suplantaron',
   ],
   fr: [
-    'piraté', 'piratée', 'piratés', 'compromis', 'compromise', 'accès non autorisé', 'accès non autorisés', 'fuite de données', 'violation de données', 'incident de sécurité',
+    "quelqu'un … changé", "quelqu'un … modifié", 'pas nous', 'ip inconnue', 'connexion inconnue', 'piraté', 'piratée', 'piratés', 'compromis', 'compromise', 'accès non autorisé', 'accès non autorisés', 'fuite de données', 'violation de données', 'incident de sécurité',
     'attaque de phishing', 'phishing … clients', 'phishing … utilisateurs', 'hameçonnage', 'faux site', 'fausse page', 'ont saisi … mot de passe', 'phishing … identifiants', 'rançongiciel', 'ransomware', 'logiciel malveillant', 'identifiants … volés', 'identifiants … fuité', 'mots de passe … volés',
     "quelqu'un … connecté", "quelqu'un … accédé", 'connexion suspecte', 'connexions suspectes', 'attaquant', 'usurpation', 'prise de contrôle',
   ],
@@ -80,12 +80,12 @@ export const MAJOR_OUTAGE = all({
   en: [
     'major outage', 'complete outage', 'full outage', 'total outage', 'system-wide outage', 'platform-wide outage', 'site-wide outage',
     'dashboard … down', 'platform … down', 'service … down', 'site … down', 'website … down', 'app … down', 'application … down', 'system … down', 'everything … down', 'whole thing … down', 'completely down', 'totally down',
-    'service … =dead', 'platform … =dead', 'app … =dead', 'site … =dead', 'nothing opens', 'nothing loads', 'nothing is loading', 'nothing will load', 'nothing works anymore', 'nobody can … log in', 'nobody can … access', 'no one can … log in', 'no one can … access', 'none of us can',
+    'whole … down', 'entire … down', 'portal … down', "can't be reached", 'cannot be reached', 'every page times out', 'service … =dead', 'platform … =dead', 'app … =dead', 'site … =dead', 'nothing opens', 'nothing loads', 'nothing is loading', 'nothing will load', 'nothing works anymore', 'nobody can … log in', 'nobody can … access', 'no one can … log in', 'no one can … access', 'none of us can',
     '503 … every', '502 … every', 'every page … 503', 'every page … 502', 'unreachable', 'cannot reach … at all',
   ],
-  de: ['komplett down', 'alles down', 'plattform … down', 'plattform … nicht erreichbar', 'system … nicht erreichbar', 'seite … nicht erreichbar', 'totalausfall', 'komplettausfall', 'gesamtausfall', 'nichts geht mehr', 'gar nichts … lädt', 'niemand kann … anmelden', 'niemand kann … einloggen', 'keiner kann … arbeiten'],
-  es: ['caída total', 'caída general', 'todo caído', 'todo está caído', 'plataforma … caída', 'servicio … caído', 'no carga nada', 'nada funciona', 'sin servicio', 'inaccesible', 'interrupción total', 'nadie puede … entrar', 'nadie puede … acceder'],
-  fr: ['panne générale', 'panne totale', 'panne complète', 'plateforme … inaccessible', 'plateforme … en panne', 'service … indisponible', 'tout est en panne', 'plus rien ne fonctionne', 'plus rien ne marche', 'site … en panne', 'hors service', 'inaccessible', 'personne ne peut … connecter'],
+  de: ['ganze … down', 'gesamte … down', 'portal … down', 'komplett down', 'alles down', 'plattform … down', 'plattform … nicht erreichbar', 'system … nicht erreichbar', 'seite … nicht erreichbar', 'totalausfall', 'komplettausfall', 'gesamtausfall', 'nichts geht mehr', 'gar nichts … lädt', 'niemand kann … anmelden', 'niemand kann … einloggen', 'keiner kann … arbeiten'],
+  es: ['todo el portal', 'toda la plataforma … caída', 'caída total', 'caída general', 'todo caído', 'todo está caído', 'plataforma … caída', 'servicio … caído', 'no carga nada', 'nada funciona', 'sin servicio', 'inaccesible', 'interrupción total', 'nadie puede … entrar', 'nadie puede … acceder'],
+  fr: ['tout le portail', 'toute la plateforme', 'panne générale', 'panne totale', 'panne complète', 'plateforme … inaccessible', 'plateforme … en panne', 'service … indisponible', 'tout est en panne', 'plus rien ne fonctionne', 'plus rien ne marche', 'site … en panne', 'hors service', 'inaccessible', 'personne ne peut … connecter'],
 });
 
 /** The rest of the product works: whatever is down is one feature, not the whole service. */
@@ -106,7 +106,7 @@ export const DELIBERATE = all({
 
 /** What the whole service being down sounds like in a subject line. */
 export const OUTAGE_SUBJECT = all({
-  en: ['nothing works', 'everything is down', 'all down', 'service down', 'platform down'],
+  en: ['nothing works', 'everything is down', 'all down', 'service down', 'platform down', 'portal down', 'site down', 'app down'],
   de: ['nichts geht', 'alles down', 'totalausfall'],
   es: ['nada funciona', 'todo caído', 'caída total'],
   fr: ['rien ne fonctionne', 'rien ne marche', 'panne générale'],
@@ -276,7 +276,7 @@ export const ISSUE_TYPE_WORDS: Record<string, string[]> = {
     en: ['overrid*', 'settings >', 'rule^0.75', 'rules^0.75', 'contradict*', 'interact*', 'settings^0.75', 'setting^0.75', '=config', 'routing', 'round-robin', 'ip restriction*', 'configuration', 'configure', 'configured', 'misconfigured', 'custom domain', 'dns', 'cname', 'dkim', 'spf', 'mx record', 'workflow rule', 'automation rule', 'routing rule', 'business rule', 'sla policy', 'custom field', 'custom fields', 'email forwarding', 'forwarding', 'subdomain', 'ssl certificate', 'certificate', 'trigger conditions', 'macro', 'conflict', 'conflicting'],
     de: ['konfiguration', 'konfigurieren', 'konfiguriert', 'fehlkonfiguration', 'eigene domain', 'benutzerdefinierte domain', 'dns', 'weiterleitung', 'workflow', 'regel', 'regeln', 'zertifikat', 'benutzerdefiniertes feld', 'geschäftszeiten', 'konflikt'],
     es: ['configuración', 'configurar', 'configurado', 'dominio personalizado', 'dns', 'regla', 'reglas', 'flujo de trabajo', 'certificado', 'campo personalizado', 'reenvío', 'horario comercial', 'conflicto'],
-    fr: ['configuration', 'configurer', 'configuré', 'paramétrage', 'domaine personnalisé', 'dns', 'règle', 'règles', 'workflow', 'certificat', 'champ personnalisé', 'redirection', 'transfert', 'heures ouvrées', 'conflit'],
+    fr: ['configuration', 'configurer', 'configuré', 'paramétrage', 'domaine personnalisé', 'dns', '=règle', '=règles', 'workflow', 'certificat', 'champ personnalisé', 'redirection', 'transfert', 'heures ouvrées', 'conflit'],
   }),
   integration: topic({
     any: ['webhook', 'webhooks', 'salesforce', 'hubspot', 'slack', 'zapier', 'microsoft teams', 'shopify', 'okta', 'azure ad', 'scim', 'ldap', 'oauth', 'api', 'api key', 'api token', 'rest api', 'plugin', 'crm'],
@@ -291,14 +291,14 @@ export const ISSUE_TYPE_WORDS: Record<string, string[]> = {
     // "=fehler": the stemmer gives "fehlen" (missing) the same stem.
     de: ['reproduzierbar', 'jedes mal', 'reagiert nicht', 'unter chrome', 'unter safari', 'schritte', '=fehler', 'fehlermeldung', 'funktioniert nicht', 'geht nicht', 'kaputt', 'absturz', 'stürzt ab', 'hängt', 'lädt nicht', 'reproduzierbar', 'bug', 'fehlgeschlagen', 'schlägt fehl'],
     es: ['reproducible', 'cada vez', 'no responde', 'en chrome', 'en safari', '=pasos', 'error', 'errores', 'fallo', 'falla', 'no funciona', 'se cuelga', 'se bloquea', 'roto', 'no carga', 'mensaje de error', 'bug', 'se cierra solo'],
-    fr: ['reproductible', 'à chaque fois^0.5', 'ne réagit pas', 'sous chrome', 'sous safari', 'sous firefox', 'impossible', 'étapes^0.5', 'erreur', 'bug', 'bogue', 'ne fonctionne pas', 'ne marche pas', 'plantage', 'plante', 'cassé', 'ne charge pas', "message d'erreur", 'échoue', 'échec'],
+    fr: ['écran blanc', 'pour reproduire', 'mal passé', 'reproductible', 'à chaque fois^0.5', 'ne réagit pas', 'sous chrome', 'sous safari', 'sous firefox', 'impossible', 'étapes^0.5', 'erreur', 'bug', 'bogue', 'ne fonctionne pas', 'ne marche pas', 'plantage', 'plante', 'cassé', 'ne charge pas', "message d'erreur", 'échoue', 'échec'],
   }),
   'code-defect': topic({
     any: ['stack trace', 'stacktrace', 'traceback', 'exception', 'nullpointer*', 'typeerror', 'segfault', 'hotfix', 'regression'],
-    en: ['in the code', 'uncaught', 'cannot read propert*', 'of undefined', 'is not a function', 'nullreferenceexception', 'needs a fix', 'fix in the', 'escalating to engineering', 'escalate to engineering', 'bug in the code', 'bug in our code', 'code bug', 'fix from engineering', 'engineering fix', 'confirmed bug', 'confirmed defect', 'confirmed … bug', 'confirmed … defect', 'regression', 'needs a code fix', 'code fix', 'code change', 'stack trace', 'stacktrace', 'traceback', 'exception', 'nullpointer*', 'null pointer', 'typeerror', 'undefined is not', 'segfault', 'since … release', 'since … update', 'after … update', 'after … deploy*', 'after … release', 'hotfix', 'patch'],
-    de: ['im code', 'bug im code', 'fehler im code', 'fix von der entwicklung', 'refactoring', 'regression', 'bestätigter fehler', 'bestätigter bug', 'codeänderung', 'code-fix', 'stacktrace', 'seit dem update', 'nach dem update', 'seit dem letzten release', 'nach dem release', 'exception', 'hotfix'],
-    es: ['corrección en el código', 'en el código', 'bug en el código', 'error en el código', 'corrección de desarrollo', 'regresión', 'error confirmado', 'bug confirmado', 'desde la actualización', 'tras la actualización', 'después de la actualización', 'stack trace', 'excepción', 'cambio de código', 'parche'],
-    fr: ['dans le code', 'bug dans le code', 'erreur dans le code', 'correction … développement', 'régression', 'bug confirmé', 'anomalie confirmée', 'depuis la mise à jour', 'après la mise à jour', 'stack trace', 'exception', 'correctif', 'modification du code'],
+    en: ['in the code', 'uncaught', 'cannot read propert*', 'of undefined', 'is not a function', 'nullreferenceexception', 'needs a fix', 'fix in the', 'escalating to engineering', 'escalate to engineering', 'bug in the code', 'bug in our code', 'code bug', 'fix from engineering', 'engineering fix', 'confirmed bug', 'confirmed defect', 'confirmed … bug', 'confirmed … defect', 'regression', 'needs a code fix', 'code fix', 'code change', 'stack trace', 'stacktrace', 'traceback', 'exception', 'nullpointer*', 'null pointer', 'typeerror', 'undefined is not', 'segfault', 'since … release^0.6', 'since … update^0.6', 'after … update^0.6', 'after … deploy*^0.6', 'after … release^0.6', 'hotfix', 'patch'],
+    de: ['im code', 'bug im code', 'fehler im code', 'fix von der entwicklung', 'refactoring', 'regression', 'bestätigter fehler', 'bestätigter bug', 'codeänderung', 'code-fix', 'stacktrace', 'seit dem update^0.6', 'nach dem update^0.6', 'seit dem letzten release^0.6', 'nach dem release^0.6', 'exception', 'hotfix'],
+    es: ['corrección en el código', 'en el código', 'bug en el código', 'error en el código', 'corrección de desarrollo', 'regresión', 'error confirmado', 'bug confirmado', 'desde la actualización^0.6', 'tras la actualización^0.6', 'después de la actualización^0.6', 'stack trace', 'excepción', 'cambio de código', 'parche'],
+    fr: ['dans le code', 'bug dans le code', 'erreur dans le code', 'correction … développement', 'régression', 'bug confirmé', 'anomalie confirmée', 'depuis la mise à jour^0.6', 'après la mise à jour^0.6', 'stack trace', 'exception', 'correctif', 'modification du code'],
   }),
   'data-integrity': topic({
     en: ['differs from', 'differ from', 'discrepanc*', 'inconsisten*', 'appears in … but not', 'doubled', 'exist twice', 'exists twice', 'appear twice', 'double count*', 'counted twice', 'counted again', 'counts … twice', 'inflated', 'numbers are off', 'data integrity', 'duplicate records', 'duplicate entries', 'duplicate contacts', 'duplicate tickets', '=duplicated', '=duplicates', 'data mismatch', 'mismatch', 'wrong totals', 'totals … wrong', 'numbers … wrong', "don't add up", "don't match", 'do not match', "doesn't match", 'inconsistent', 'corrupted', 'corrupt', 'garbled', 'wrong data', 'incorrect data', 'missing records', 'records … missing', 'double entries', 'counts … off', 'out of sync'],
@@ -308,10 +308,10 @@ export const ISSUE_TYPE_WORDS: Record<string, string[]> = {
   }),
   'feature-outage': topic({
     any: ['rest of the … works', 'everything else works'],
-    en: ['separate account*', 'another account', 'other accounts', 'different account*', 'exactly the same', 'all green', 'status page … green', 'not on the status page', 'nothing on the status page', 'not just us', 'is it just us', 'just us', 'other companies', 'another company', 'other customers too', 'everyone else', 'community forum', 'feature outage', 'feature is down', 'down for everyone', 'down for all', 'stopped working for everyone', 'not working for anyone', 'for everyone', 'for all of us', 'for anyone', 'not loading for anyone', 'export is down', 'reports are down'],
+    en: ['platform-side', 'not specific to this account', 'feature outage^2', 'just the', "it's just", 'separate account*', 'another account', 'other accounts', 'different account*', 'exactly the same', 'all green', 'status page … green', 'not on the status page', 'nothing on the status page', 'not just us', 'is it just us', 'just us', 'other companies', 'another company', 'other customers too', 'everyone else', 'community forum', 'feature outage', 'feature is down', 'down for everyone', 'down for all', 'stopped working for everyone', 'not working for anyone', 'for everyone', 'for all of us', 'for anyone', 'not loading for anyone', 'export is down', 'reports are down'],
     de: ['der rest … funktioniert', 'alles andere funktioniert', 'andere firmen', 'anderen kunden', 'anderes konto', 'auch bei anderen', 'nicht auf der statusseite', 'statusseite … grün', 'funktioniert bei niemandem', 'bei niemandem', 'für niemanden', 'bei allen kunden'],
     es: ['el resto … bien', 'el resto funciona', 'el resto anda', 'otras … empresas', 'caída solo', 'otra empresa', 'otros usuarios', 'otra cuenta', 'no aparece en la página de estado', 'página de estado … verde', 'no funciona para nadie', 'para nadie', 'caído para todos'],
-    fr: ['le reste fonctionne', 'le reste … bien', 'autres entreprises', 'autre agence', 'autre entreprise', "d'autres utilisateurs", 'même chose chez eux', 'rien sur votre page de statut', 'page de statut … vert*', 'pour tout le monde', 'pour personne', 'ne fonctionne pour personne'],
+    fr: ['le reste … marche', "c'est pareil", 'chez eux aussi', 'le reste fonctionne', 'le reste … bien', 'autres entreprises', 'autre agence', 'autre entreprise', "d'autres utilisateurs", 'même chose chez eux', 'rien sur votre page de statut', 'page de statut … vert*', 'pour tout le monde', 'pour personne', 'ne fonctionne pour personne'],
   }),
   architecture: topic({
     any: ['failover', 'load balancer', 'sharding', 'throughput', 'multi-region', 'cross-region'],

@@ -83,7 +83,7 @@ const DENIERS = new Set(['nothing', 'nobody', 'nichts', 'niemand', 'nada', 'nadi
  * polite request ("could a real person help?", "würden Sie …?") is not hypothetical.
  */
 const HYPOTHETICAL_QUESTION =
-  /\b(if|whether|any|in case|in the event|what happens|how do we|how can we|how should we|how do you handle|what is your process|wenn|falls|ob|irgend\w*|passiert|bei einem|bei einer|wie gehen sie|si|algun\w*|pasa\w*|que pasa|en caso|como gestionan|est-ce|arrive\w*|en cas de|comment gerez)\b/;
+  /\b(if|whether|any|in case|in the event|what happens|how do we|how can we|how should we|how do you handle|what is your process|is it possible|do you offer|do you support|kann man|ist es moglich|bieten sie|unterstutzen sie|es posible|ofrecen|peut-on|est-il possible|proposez-vous|wenn|falls|ob|irgend\w*|passiert|bei einem|bei einer|wie gehen sie|si|algun\w*|pasa\w*|que pasa|en caso|como gestionan|est-ce|arrive\w*|en cas de|comment gerez)\b/;
 
 /** Abbreviations whose dot ends no sentence before a number: "Art. 33", "No. 5", "ca. 40". */
 const NUMBER_ABBREVIATIONS = new Set(['art', 'nr', 'no', 'abs', 'ca', 'approx', 'aprox', 'p', 'pp', 'fig', 'tel', 'min', 'max', 'num', 'pag']);
