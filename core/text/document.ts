@@ -61,13 +61,22 @@ function entryOf(text: string): CacheEntry {
   let entry = cache.get(text);
   if (entry) return entry;
   entry = { tokens: tokenize(text), docs: new Map() };
-  if (cache.size >= CACHE_LIMIT) cache.delete(cache.keys().next().value as string);
+  cachedTokens += entry.tokens.length;
+  // Bounded by words, not texts: a worker holding a few 10,000-word threads must not grow without limit.
+  while (cache.size > 0 && (cache.size >= CACHE_LIMIT || cachedTokens > TOKEN_BUDGET)) {
+    const oldest = cache.keys().next().value as string;
+    cachedTokens -= (cache.get(oldest) as CacheEntry).tokens.length;
+    cache.delete(oldest);
+  }
   cache.set(text, entry);
   return entry;
 }
 
 /** The worker re-decides every open ticket each minute: its texts are analysed once, not every minute. */
 const CACHE_LIMIT = 4096;
+/** About 50 MB of words, stems and index at most. */
+const TOKEN_BUDGET = 400_000;
+let cachedTokens = 0;
 interface CacheEntry {
   tokens: readonly Token[];
   /** Almost always one: a ticket's texts are read in the ticket's language. */
