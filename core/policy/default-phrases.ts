@@ -34,7 +34,8 @@ export const SECURITY_INCIDENT = all({
     'not us', "wasn't us", 'unknown ip', 'ip from', 'login from an unknown', 'got hacked', 'been hacked', 'was hacked', 'were hacked', 'is hacked', 'are hacked', 'hacked into', 'hacked our', 'hacked my', 'hacked us', 'hacked … account*', 'account* … hacked', '=hacker', '=hackers', 'hackd',
     'someone … changed', 'someone had changed', 'someone has access', 'someone … has been inside', 'someone … inside our account', 'somebody … access', 'someone else … using', "wasn't me", 'was not me', 'did neither', "didn't do any of this", 'did not do this', 'password was changed', 'email address was changed',
     'fake … login', 'fake email*', 'fake page', 'fake site', 'fake website', 'typed their password*', 'entered their password*', 'entered … credentials', 'imitating … login', 'spoofed', 'spoofing', 'look-alike domain', 'lookalike domain', 'look exactly like', 'copy of our portal', 'entered their card*', 'entered … card number',
-    'phishing … customers', 'phishing … users', 'phishing … staff', 'phishing … employees', 'phishing … clients', 'hackers', '=compromised', 'account compromise', 'unauthorized access', 'unauthorised access', 'unauthorized login*', 'unauthorised login*',
+    'phishing … customers', 'phishing … users', 'phishing … staff', 'phishing … employees', 'phishing … clients',
+    'customers … phishing', 'users … phishing', 'staff … phishing', 'employees … phishing', 'clients … phishing', 'pretending to be you', 'phishing … passwords', 'hackers', '=compromised', 'account compromise', 'unauthorized access', 'unauthorised access', 'unauthorized login*', 'unauthorised login*',
     'data breach', 'security breach', 'security incident', 'was breached', 'were breached', 'been breached', 'breached our systems',
     'phishing attack', 'phishing campaign', 'phishing … targeting', 'were phished', 'got phished', 'been phished', 'clicked … phishing', 'fell for … phishing', 'phishing … credentials',
     'ransomware', 'malware', 'leaked credentials', 'credentials … leaked', 'password* … leaked', 'api key* … leaked', 'leaked … api key*', 'data leak', 'credentials … stolen', 'stolen credentials', 'stolen password*',
@@ -43,17 +44,17 @@ export const SECURITY_INCIDENT = all({
   ],
   de: [
     'jemand … geändert', 'jemand … eingeloggt', 'fremder login', 'fremden login', 'fremde anmeldung', 'nicht von uns', 'ip aus', 'unbekannte ip', 'gehackt', 'hacker', 'hackerangriff', 'kompromittiert', 'unbefugt* zugriff', 'unberechtigt* zugriff', 'unbefugt* … angemeldet', 'datenleck', 'datenpanne', 'sicherheitsvorfall', 'sicherheitslücke … ausgenutzt',
-    'phishing-angriff', 'phishing … kunden', 'phishing … mitarbeiter', 'gefälschte … seite', 'gefälschte mails', 'phishing-mail* … geklickt', 'phishing … zugangsdaten', 'phishing-kampagne', 'ransomware', 'schadsoftware', 'trojaner', 'erpressungstrojaner',
+    'phishing-angriff', 'phishing … kunden', 'phishing … mitarbeiter', 'kunden … phishing', 'mitarbeiter … phishing', 'gefälschte … seite', 'gefälschte mails', 'phishing-mail* … geklickt', 'phishing … zugangsdaten', 'phishing-kampagne', 'ransomware', 'schadsoftware', 'trojaner', 'erpressungstrojaner',
     'zugangsdaten … geleakt', 'zugangsdaten … gestohlen', 'passwort … gestohlen', 'passwörter … gestohlen', 'jemand … eingeloggt', 'jemand … angemeldet', 'fremde* … eingeloggt', 'fremde* … angemeldet', 'verdächtige anmeldung*', 'angreifer', 'konto übernommen', 'account übernommen',
   ],
   es: [
     'no fuimos nosotros', 'no hemos sido nosotros', 'ip desconocida', 'alguien … entrado', 'alguien … accedido', 'alguien … cambiado', 'alguien … cambió', 'nadie conoce', 'hackeado', 'hackeada', 'hackearon', 'comprometida', 'comprometido', 'comprometidas', 'comprometidos', 'acceso no autorizado', 'accesos no autorizados', 'filtración', 'brecha de seguridad', 'incidente de seguridad',
-    'ataque de phishing', 'phishing … clientes', 'phishing … usuarios', 'phishing … empleados', 'página falsa', 'correos falsos', 'phishing … credenciales', 'campaña de phishing', 'ransomware', 'malware', 'robaron … credenciales', 'credenciales … filtradas', 'credenciales … robadas', 'contraseñas … robadas',
+    'ataque de phishing', 'phishing … clientes', 'phishing … usuarios', 'phishing … empleados', 'clientes … phishing', 'usuarios … phishing', 'empleados … phishing', 'página falsa', 'correos falsos', 'phishing … credenciales', 'campaña de phishing', 'ransomware', 'malware', 'robaron … credenciales', 'credenciales … filtradas', 'credenciales … robadas', 'contraseñas … robadas',
     'alguien … entró', 'alguien … accedió', 'alguien … inició sesión', 'inicio de sesión sospechoso', 'inicios de sesión sospechosos', 'atacante', 'suplantación de identidad', 'suplantaron',
   ],
   fr: [
     "quelqu'un … changé", "quelqu'un … modifié", 'pas nous', 'ip inconnue', 'connexion inconnue', 'piraté', 'piratée', 'piratés', 'compromis', 'compromise', 'accès non autorisé', 'accès non autorisés', 'fuite de données', 'violation de données', 'incident de sécurité',
-    'attaque de phishing', 'phishing … clients', 'phishing … utilisateurs', 'hameçonnage', 'faux site', 'fausse page', 'ont saisi … mot de passe', 'phishing … identifiants', 'rançongiciel', 'ransomware', 'logiciel malveillant', 'identifiants … volés', 'identifiants … fuité', 'mots de passe … volés',
+    'attaque de phishing', 'phishing … clients', 'phishing … utilisateurs', 'clients … phishing', 'utilisateurs … phishing', 'hameçonnage', 'faux site', 'fausse page', 'ont saisi … mot de passe', 'phishing … identifiants', 'rançongiciel', 'ransomware', 'logiciel malveillant', 'identifiants … volés', 'identifiants … fuité', 'mots de passe … volés',
     "quelqu'un … connecté", "quelqu'un … accédé", 'connexion suspecte', 'connexions suspectes', 'attaquant', 'usurpation', 'prise de contrôle',
   ],
 });
