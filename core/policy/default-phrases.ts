@@ -60,10 +60,10 @@ export const SECURITY_INCIDENT = all({
 });
 
 const DATA_NOUNS: Languages = {
-  en: ['data', 'records', 'projects', 'contacts', 'files', 'documents', 'tickets', 'entries', 'history', 'orders', 'notes', 'attachments', 'boards', 'tasks', 'reports', 'dashboards', 'database', '=leads', '=deals', 'templates', 'articles', 'pages', 'folders', 'conversations', 'comments', 'workflows', 'automations', 'macros', 'everything'],
-  de: ['aufgaben', 'daten', 'datensätze', 'projekte', 'kontakte', 'dateien', 'dokumente', 'tickets', 'einträge', 'verlauf', 'historie', 'aufträge', 'notizen', 'anhänge', 'datenbank', 'kundendaten', 'vorlagen', 'makros', 'unterhaltungen', 'konversationen', 'artikel', 'berichte'],
-  es: ['tareas', 'tablero', 'tableros', 'datos', 'registros', 'proyectos', 'contactos', 'archivos', 'documentos', 'tickets', 'entradas', 'historial', 'pedidos', 'notas', 'adjuntos', 'clientes', 'conversaciones', 'plantillas', 'macros', 'artículos', 'informes', 'reportes'],
-  fr: ['tâches', 'tableau', 'données', 'enregistrements', 'projets', 'contacts', 'fichiers', 'documents', 'tickets', 'entrées', 'historique', 'commandes', 'notes', 'pièces jointes', 'clients', 'conversations', 'modèles', 'macros', 'articles', 'rapports'],
+  en: ['data', 'records', 'projects', 'contacts', 'files', 'documents', 'tickets', 'entries', 'history', 'orders', 'notes', 'attachments', 'boards', 'tasks', 'reports', 'dashboards', 'database', '=leads', '=deals', 'templates', 'articles', 'pages', 'folders', 'conversations', 'comments', 'workflows', 'automations', 'macros', 'requests', 'jobs', 'bookings', 'appointments', 'reservations', 'claims', 'photos', 'images', 'everything'],
+  de: ['aufgaben', 'daten', 'datensätze', 'projekte', 'kontakte', 'dateien', 'dokumente', 'tickets', 'einträge', 'verlauf', 'historie', 'aufträge', 'notizen', 'anhänge', 'datenbank', 'kundendaten', 'vorlagen', 'makros', 'unterhaltungen', 'konversationen', 'artikel', 'berichte', 'anfragen', 'buchungen', 'termine', 'fotos', 'reservierungen'],
+  es: ['tareas', 'tablero', 'tableros', 'datos', 'registros', 'proyectos', 'contactos', 'archivos', 'documentos', 'tickets', 'entradas', 'historial', 'pedidos', 'notas', 'adjuntos', 'clientes', 'conversaciones', 'plantillas', 'macros', 'artículos', 'informes', 'reportes', 'solicitudes', 'reservas', 'citas', 'fotos'],
+  fr: ['tâches', 'tableau', 'données', 'enregistrements', 'projets', 'contacts', 'fichiers', 'documents', 'tickets', 'entrées', 'historique', 'commandes', 'notes', 'pièces jointes', 'clients', 'conversations', 'modèles', 'macros', 'articles', 'rapports', 'demandes', 'réservations', 'rendez-vous', 'photos'],
 };
 const LOSS_VERBS: Languages = {
   en: ['=lost', '=gone', '=disappeared', '=vanished', '=wiped', '=deleted', '=erased', '=purged', '=destroyed'],
@@ -95,6 +95,14 @@ export const REST_WORKS = all({
   de: ['der rest … funktioniert', 'der rest … geht', 'alles andere funktioniert', 'alles andere geht', 'rest der plattform'],
   es: ['el resto anda', 'el resto funciona', 'el resto … bien', 'el resto … ok', 'resto de la plataforma'],
   fr: ['le reste fonctionne', 'le reste … marche', 'le reste … bien', 'reste de la plateforme'],
+});
+
+/** Someone else's incident, read about or heard of: no incident of this customer's. */
+export const ELSEWHERE = all({
+  en: ['in the news', 'i read that', 'i read about', 'another vendor', 'another provider', 'a friend of mine', 'at another company'],
+  de: ['in der presse', 'in den nachrichten', 'ich habe gelesen', 'anderer anbieter', 'anderen anbieter', 'bei einer anderen firma', 'ein bekannter'],
+  es: ['en las noticias', 'en la prensa', 'he leído', 'otro proveedor', 'otra empresa', 'un conocido'],
+  fr: ['dans la presse', "j'ai lu dans", "j'ai lu", 'un autre éditeur', 'un autre opérateur', 'chez un autre', 'un confrère'],
 });
 
 /** A deletion the customer made on purpose is no data loss. */
@@ -147,7 +155,7 @@ export const ALL_USERS = all({
     'everyone in our company', 'everyone in the company', 'everyone in our org*', 'everyone at our company', 'the whole company', 'the entire company', 'whole organi*', 'entire organi*', 'company-wide', 'companywide', 'all our accounts', 'every seat', 'all seats',
     'thousands of users', 'hundreds of users', 'thousands of customers', 'hundreds of customers', 'all our stores', 'all our locations', 'all our sites', 'nobody in our company', 'none of our users', 'none of our agents', 'none of our employees',
   ],
-  de: ['ganzes kollegium', 'ganze kollegium', 'jeder einzelne', 'ausnahmslos alle', 'alle benutzer', 'alle nutzer', 'alle unsere benutzer', 'alle unsere nutzer', 'alle mitarbeiter', 'alle unsere mitarbeiter', 'alle kunden', 'alle unsere kunden', 'die ganze firma', 'das ganze unternehmen', 'das gesamte unternehmen', 'unternehmensweit', 'firmenweit', 'alle kollegen', 'niemand in der firma', 'niemand im unternehmen', 'keiner unserer', 'sämtliche benutzer', 'sämtliche mitarbeiter', 'alle konten', 'alle standorte', 'tausende nutzer', 'hunderte nutzer'],
+  de: ['ganzes kollegium', 'ganze kollegium', 'ausnahmslos alle', 'alle benutzer', 'alle nutzer', 'alle unsere benutzer', 'alle unsere nutzer', 'alle mitarbeiter', 'alle unsere mitarbeiter', 'alle kunden', 'alle unsere kunden', 'die ganze firma', 'das ganze unternehmen', 'das gesamte unternehmen', 'unternehmensweit', 'firmenweit', 'alle kollegen', 'niemand in der firma', 'niemand im unternehmen', 'keiner unserer', 'sämtliche benutzer', 'sämtliche mitarbeiter', 'alle konten', 'alle standorte', 'tausende nutzer', 'hunderte nutzer'],
   es: ['toda la flotilla', 'toda la flota', 'todos ellos', 'cada uno de ellos', 'todos sin excepción', 'todos los usuarios', 'todos nuestros usuarios', 'todos nuestros empleados', 'todos los empleados', 'todos nuestros clientes', 'toda la empresa', 'toda la compañía', 'toda la organización', 'nadie en la empresa', 'ningún usuario', 'ninguno de nuestros', 'todas las cuentas', 'todos los agentes', 'todos nuestros agentes', 'todas las sucursales', 'todas las tiendas', 'miles de usuarios', 'cientos de usuarios'],
   fr: ['tout le monde chez nous', 'touche tout le monde', "chacun d'entre eux", 'tous sans exception', 'tous nos utilisateurs', 'tous les utilisateurs', 'tous nos employés', 'tous les employés', 'tous nos collaborateurs', 'tous nos clients', "toute l'entreprise", 'toute la société', "toute l'organisation", "personne dans l'entreprise", 'aucun utilisateur', 'aucun de nos', 'tous les comptes', 'tous nos agents', 'tous nos magasins', 'tous nos sites', "des milliers d'utilisateurs", "des centaines d'utilisateurs"],
 });
@@ -188,14 +196,14 @@ export const SOLVED = all({
 export const FURY = all({
   en: ['unacceptable', 'outrageous', 'ridiculous', 'furious', 'disgrace', 'disgraceful', 'appalling', 'absolute joke', 'worst service', 'fed up', 'sick of', 'beyond frustrated', 'completely unacceptable'],
   de: ['inakzeptabel', 'unakzeptabel', 'unverschämt', 'unverschämtheit', 'frechheit', 'skandal', 'skandalös', 'katastrophe', 'katastrophal', 'wütend', 'stinksauer', 'die nase voll', 'absolut lächerlich', 'zumutung'],
-  es: ['tomada de pelo', 'es el colmo', 'harta', 'inaceptable', 'inadmisible', 'vergonzoso', 'vergüenza', 'indignante', 'indignado', 'furioso', 'harto', 'hartos', 'una burla', 'un desastre', 'pésimo', 'ridículo', 'intolerable'],
+  es: ['hartísima', 'hartísimo', 'tomada de pelo', 'es el colmo', 'harta', 'inaceptable', 'inadmisible', 'vergonzoso', 'vergüenza', 'indignante', 'indignado', 'furioso', 'harto', 'hartos', 'una burla', 'un desastre', 'pésimo', 'ridículo', 'intolerable'],
   fr: ['pas sérieux', 'tanné', 'tannée', 'inacceptable', 'inadmissible', 'scandaleux', 'honteux', 'une honte', 'furieux', 'furieuse', 'ras-le-bol', 'marre', 'lamentable', 'catastrophique', 'ridicule', 'intolérable', 'exaspéré', 'exaspérée'],
 });
 
 /** Milder words that, on a repeat contact, show a customer losing patience (the lexicon's 0.35 in English). */
 export const ANNOYED = all({
   en: ['frustrated', 'frustrating', 'annoyed', 'disappointed', 'fed up', 'finally', 'seriously'],
-  de: ['geduld', 'am ende', 'echt so schwer', 'lesen sie überhaupt', 'endlich', 'ich erwarte', 'ärgerlich', 'verärgert', 'enttäuscht', 'frustriert', 'frustrierend', 'genervt', 'unzufrieden', 'langsam reicht'],
+  de: ['lächerlich', 'geduld', 'am ende', 'echt so schwer', 'lesen sie überhaupt', 'endlich', 'ich erwarte', 'ärgerlich', 'verärgert', 'enttäuscht', 'frustriert', 'frustrierend', 'genervt', 'unzufrieden', 'langsam reicht'],
   es: ['lo mínimo que', 'por fin', 'de una vez', 'molesto', 'molestos', 'frustrado', 'frustrante', 'decepcionado', 'cansado de', 'cansados de', 'exijo'],
   fr: ['courir après', 'enfin', 'déçu', 'déçus', 'frustré', 'frustrant', 'agacé', 'énervé', 'mécontent', 'mécontents', "j'exige", 'ça suffit'],
 });
@@ -234,15 +242,15 @@ export const LEGAL = all({
 export const ISSUE_TYPE_WORDS: Record<string, string[]> = {
   faq: topic({
     any: ['faq', 'soc 2', 'soc2', 'iso 27001', 'dpa', 'gdpr', 'dsgvo', 'rgpd', 'whitepaper'],
-    en: ['is there^0.5', 'are there^0.5', 'do you^0.5', 'whats the^0.5', 'what is the^0.5', 'price', 'prices', 'cost', 'costs', 'pre-sales', 'presales', 'available on', 'included in', 'on the … plan^0.5', 'maintenance', 'faq', 'do you offer', 'do you support', 'does your product support', 'does it support', 'is it possible to^0.7', 'is there a way^0.7', 'can i use', 'what is the difference', 'difference between', 'pricing', 'price list', 'how much does', 'how much is', 'free trial', 'discount', 'nonprofit', 'security questionnaire', 'soc 2', 'soc2', 'whitepaper', 'iso 27001', 'gdpr compliant', 'dpa', 'roadmap', 'feature request', 'do you have', 'are you planning', 'which plan', 'what plan'],
+    en: ['is there^0.5', 'are there^0.5', 'do you^0.5', 'whats the^0.5', 'what is the^0.5', 'price', 'prices', 'cost', 'costs', 'pre-sales', 'presales', 'available on', 'included in', 'on the … plan^0.5', 'planned maintenance', 'scheduled maintenance', 'maintenance window', 'faq', 'do you offer', 'do you support', 'does your product support', 'does it support', 'is it possible to^0.7', 'is there a way^0.7', 'can i use', 'what is the difference', 'difference between', 'pricing', 'price list', 'how much does', 'how much is', 'free trial', 'discount', 'nonprofit', 'security questionnaire', 'soc 2', 'soc2', 'whitepaper', 'iso 27001', 'gdpr compliant', 'dpa', 'roadmap', 'feature request', 'do you have', 'are you planning', 'which plan', 'what plan'],
     de: ['tarif*', 'frage zu*', 'preis', 'kostet', 'gibt es', 'bieten sie', 'bietet ihr', 'unterstützt ihr', 'unterstützen sie', 'ist es möglich', 'kann man', 'was kostet', 'preise', 'preisliste', 'unterschied zwischen', 'welcher tarif', 'testversion', 'rabatt', 'habt ihr', 'haben sie'],
     es: ['hay^0.5', 'existe^0.5', 'precio', 'cuesta', 'ofrecen', 'es posible', 'se puede', 'hay alguna forma', 'hay forma de', 'cuánto cuesta', 'precios', 'diferencia entre', 'prueba gratuita', 'descuento', 'tienen^0.5', 'qué plan'],
-    fr: ['prix', 'coûte', 'proposez-vous', 'est-il possible', 'est-ce possible', 'peut-on', 'combien coûte', 'tarifs', 'différence entre', 'essai gratuit', 'remise', 'existe-t-il', 'y a-t-il', 'avez-vous', 'quel forfait', 'quelle offre'],
+    fr: ['vous proposez', 'quel est le tarif', 'quel est le prix', "passer à l'offre", "l'offre", 'prix', 'coûte', 'proposez-vous', 'est-il possible', 'est-ce possible', 'peut-on', 'combien coûte', 'tarifs', 'différence entre', 'essai gratuit', 'remise', 'existe-t-il', 'y a-t-il', 'avez-vous', 'quel forfait', 'quelle offre'],
   }),
   'how-to': topic({
     en: ['how do i', 'how can i', 'how to', 'how do we', 'how can we', 'how would i', 'where can i find', 'where do i', 'where can i', 'is there a guide', 'instructions', 'tutorial', 'step by step', 'walk me through', 'can you explain', 'explain how', 'what is the best way'],
     de: ['wie … ich^0.8', 'wie … wir^0.8', 'wie kann ich', 'wie können wir', 'wie kann man', 'wie geht', 'wo finde ich', 'wie funktioniert', 'anleitung', 'wie stelle ich', 'wie ändere ich', 'wo kann ich', 'wie mache ich', 'erklären sie'],
-    es: ['saber cómo', 'cómo bloqueo', 'cómo agrego', 'cómo activo', 'cómo configuro', 'dónde se hace', 'dónde se', 'no encuentro dónde', 'se hace desde', 'cómo … hago', 'como le hago', 'cómo … puedo', 'una pregunta^0.5', 'cómo puedo', 'cómo se', 'cómo hago', 'cómo podemos', 'dónde encuentro', 'dónde puedo', 'dónde está', 'cómo cambio', 'instrucciones', 'tutorial', 'guía', 'paso a paso', 'me pueden explicar'],
+    es: ['cómo cancelo', 'cómo borro', 'cómo añado', 'cómo creo', 'cómo exporto', 'cómo importo', 'cómo envío', 'cómo pongo', 'saber cómo', 'cómo bloqueo', 'cómo agrego', 'cómo activo', 'cómo configuro', 'dónde se hace', 'dónde se', 'no encuentro dónde', 'se hace desde', 'cómo … hago', 'como le hago', 'cómo … puedo', 'una pregunta^0.5', 'cómo puedo', 'cómo se', 'cómo hago', 'cómo podemos', 'dónde encuentro', 'dónde puedo', 'dónde está', 'cómo cambio', 'instrucciones', 'tutorial', 'guía', 'paso a paso', 'me pueden explicar'],
     fr: ['comment^0.8', 'comment est-ce', "est-ce qu'il y a un moyen", 'un moyen de', 'il y a une option', 'comment je fais', 'comment … je^0.8', 'comment … on^0.8', 'comment on', 'comment mettre', 'comment faire pour', 'comment faire', 'comment puis-je', 'comment peut-on', 'comment on fait', 'où trouver', 'où puis-je', 'où se trouve', 'comment changer', 'comment ajouter', "mode d'emploi", 'tutoriel', 'pas à pas', 'pouvez-vous expliquer'],
   }),
   setup: topic({
@@ -261,7 +269,7 @@ export const ISSUE_TYPE_WORDS: Record<string, string[]> = {
   billing: topic({
     any: ['vat', 'iban', 'paypal', 'stripe', 'sepa', 'downgrade', 'upgrade'],
     en: ['service credit*', 'sla credit', 'seats', 'seat limit', 'prorated', 'pro rata', 'more seats', 'invoice', 'invoices', 'billing', 'billed', 'bill', 'charge', 'charged', 'refund', 'payment', 'subscription', 'credit card', 'receipt', 'vat', 'tax id', 'dispute', 'chargeback', 'overcharged', 'renewal', 'upgrade my plan', 'downgrade', 'paid', 'bank transfer', 'direct debit', 'price increase', 'purchase order', 'card on file', 'billing address'],
-    de: ['rechnungs*', 'rechnung', 'rechnungen', 'abrechnung', 'abbuchung', 'abgebucht', 'belastet', 'erstattung', 'rückerstattung', 'zahlung', 'abo', 'abonnement', 'kreditkarte', 'lastschrift', 'mwst', 'ust-id', 'quittung', 'gutschrift', 'bezahlt', 'verlängerung'],
+    de: ['zu viel berechnet', 'zuviel berechnet', 'gutschreiben', 'zurücküberweisen', 'lizenz*', 'mehr plätze', 'nutzerlimit', 'rechnungs*', 'rechnung', 'rechnungen', 'abrechnung', 'abbuchung', 'abgebucht', 'belastet', 'erstattung', 'rückerstattung', 'zahlung', 'abo', 'abonnement', 'kreditkarte', 'lastschrift', 'mwst', 'ust-id', 'quittung', 'gutschrift', 'bezahlt', 'verlängerung'],
     es: ['factura', 'facturas', 'facturación', 'cobro', 'cobrado', 'cobraron', 'cargo', 'reembolso', 'devolución', 'pago', 'suscripción', 'tarjeta de crédito', 'recibo', 'iva', 'renovación', 'pagado'],
     fr: ['facture', 'factures', 'facturation', 'facturé', 'prélèvement', 'prélevé', 'débité', 'remboursement', 'paiement', 'abonnement', 'carte bancaire', 'reçu', 'tva', 'avoir', 'renouvellement', 'payé'],
   }),
@@ -269,7 +277,7 @@ export const ISSUE_TYPE_WORDS: Record<string, string[]> = {
     any: ['sso', '2fa', 'mfa', 'login', 'log-in', 'logins'],
     en: ['password', 'locked out', 'log in', 'login', 'sign in', 'signin', 'two-factor', 'two factor', '2fa', 'mfa', 'authenticator', 'sso', 'single sign-on', 'invite a user', 'invite', 'invitation', 'permission', 'permissions', 'access denied', 'reset link', 'verification code', 'account locked', 'role', 'admin rights', 'username'],
     de: ['passwort*', 'kennwort', 'gesperrt', 'ausgesperrt', 'komme nicht mehr rein', 'anmelden', 'anmeldung', 'einloggen', 'login', 'zwei-faktor', '2fa', 'sso', 'einladung', 'einladen', 'berechtigung', 'berechtigungen', 'zugriff verweigert', 'zugang', 'benutzername', 'adminrechte'],
-    es: ['contraseña', '=bloqueado', '=bloqueada', 'iniciar sesión', 'inicio de sesión', 'entrar', 'acceder', 'doble factor', '2fa', 'sso', 'invitación', 'invitar', 'permisos', 'acceso denegado', 'usuario', 'código de verificación'],
+    es: ['deja entrar', 'dos pasos', 'código de verificación', 'contraseña', '=bloqueado', '=bloqueada', 'iniciar sesión', 'inicio de sesión', 'entrar', 'acceder', 'doble factor', '2fa', 'sso', 'invitación', 'invitar', 'permisos', 'acceso denegado', 'usuario', 'código de verificación'],
     fr: ['mot de passe', '=bloqué', '=bloquée', 'se connecter', 'connexion', 'identifiant', 'double authentification', '2fa', 'sso', 'invitation', 'inviter', 'droits', 'permissions', 'accès refusé', 'accès', 'code de vérification'],
   }),
   configuration: topic({

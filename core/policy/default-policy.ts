@@ -1,6 +1,6 @@
 import type { Condition } from '../conditions/schema';
 import {
-  ALL_USERS, ANNOYED, API_DEFECT, DELIBERATE, OUTAGE_SUBJECT, API_NAMED, SERVER_ERROR, BILLING_DISPUTE, BUSINESS_STOPPED, CANCELLATION, DATA_LOSS, FURY, HUMAN_REQUESTED, ISSUE_TYPE_WORDS, LEGAL, MAJOR_OUTAGE, NEEDS_BACKEND,
+  ALL_USERS, ANNOYED, API_DEFECT, DELIBERATE, ELSEWHERE, OUTAGE_SUBJECT, API_NAMED, SERVER_ERROR, BILLING_DISPUTE, BUSINESS_STOPPED, CANCELLATION, DATA_LOSS, FURY, HUMAN_REQUESTED, ISSUE_TYPE_WORDS, LEGAL, MAJOR_OUTAGE, NEEDS_BACKEND,
   PLANNED_MAINTENANCE, REPEAT_CONTACT, REST_WORKS, SECURITY_INCIDENT, SOLVED,
 } from './default-phrases';
 import type { TierId } from '../ticket';
@@ -118,7 +118,14 @@ export const defaultPolicyInput = {
       description: 'A security breach is reported: bypass Tier 1–2 and page the Security Incident Lead.',
       // "Hacked", "kompromittiert", "piraté", "acceso no autorizado" in the customer's own words or an agent's note; not
       // "SLA breach", not "nobody hacked us", not a quoted macro or a signature title.
-      when: { any: [{ field: 'tags', op: 'in', value: ['security_incident', 'breach'] }, namedIssueType('security'), reported(SECURITY_INCIDENT)] },
+      when: {
+        any: [
+          { field: 'tags', op: 'in', value: ['security_incident', 'breach'] },
+          namedIssueType('security'),
+          // Another company's breach read about in the news is a question, not this customer's incident.
+          { all: [reported(SECURITY_INCIDENT), { not: { field: 'customerText', op: 'mentions', value: ELSEWHERE } }] },
+        ],
+      },
       route: { tier: 'T4', role: 'security-incident-lead', bypass: true },
       issueType: 'security',
       severity: 'critical',
