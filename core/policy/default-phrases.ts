@@ -63,7 +63,7 @@ const DATA_NOUNS: Languages = {
   en: ['data', 'records', 'projects', 'contacts', 'files', 'documents', 'tickets', 'entries', 'history', 'orders', 'notes', 'attachments', 'boards', 'tasks', 'reports', 'dashboards', 'database', '=leads', '=deals', 'templates', 'articles', 'pages', 'folders', 'conversations', 'comments', 'workflows', 'automations', 'macros', 'requests', 'jobs', 'bookings', 'appointments', 'reservations', 'claims', 'photos', 'images', 'everything'],
   de: ['aufgaben', 'daten', 'datensätze', 'projekte', 'kontakte', 'dateien', 'dokumente', 'tickets', 'einträge', 'verlauf', 'historie', 'aufträge', 'notizen', 'anhänge', 'datenbank', 'kundendaten', 'vorlagen', 'makros', 'unterhaltungen', 'konversationen', 'artikel', 'berichte', 'anfragen', 'buchungen', 'termine', 'fotos', 'reservierungen'],
   es: ['tareas', 'tablero', 'tableros', 'datos', 'registros', 'proyectos', 'contactos', 'archivos', 'documentos', 'tickets', 'entradas', 'historial', 'pedidos', 'notas', 'adjuntos', 'clientes', 'conversaciones', 'plantillas', 'macros', 'artículos', 'informes', 'reportes', 'solicitudes', 'reservas', 'citas', 'fotos'],
-  fr: ['tâches', 'tableau', 'données', 'enregistrements', 'projets', 'contacts', 'fichiers', 'documents', 'tickets', 'entrées', 'historique', 'commandes', 'notes', 'pièces jointes', 'clients', 'conversations', 'modèles', 'macros', 'articles', 'rapports', 'demandes', 'réservations', 'rendez-vous', 'photos'],
+  fr: ['tâches', 'tableau', 'données', 'enregistrements', 'projets', 'contacts', 'fichiers', 'documents', 'tickets', 'entrées', 'historique', 'commandes', 'notes', 'pièces jointes', 'clients', 'conversations', 'modèles', 'macros', 'articles', 'rapports', 'comptes rendus', 'textes', 'dossiers', 'demandes', 'réservations', 'rendez-vous', 'photos'],
 };
 const LOSS_VERBS: Languages = {
   en: ['=lost', '=gone', '=disappeared', '=vanished', '=wiped', '=deleted', '=erased', '=purged', '=destroyed'],
@@ -157,7 +157,7 @@ export const ALL_USERS = all({
   ],
   de: ['ganzes kollegium', 'ganze kollegium', 'ausnahmslos alle', 'alle benutzer', 'alle nutzer', 'alle unsere benutzer', 'alle unsere nutzer', 'alle mitarbeiter', 'alle unsere mitarbeiter', 'alle kunden', 'alle unsere kunden', 'die ganze firma', 'das ganze unternehmen', 'das gesamte unternehmen', 'unternehmensweit', 'firmenweit', 'alle kollegen', 'niemand in der firma', 'niemand im unternehmen', 'keiner unserer', 'sämtliche benutzer', 'sämtliche mitarbeiter', 'alle konten', 'alle standorte', 'tausende nutzer', 'hunderte nutzer'],
   es: ['toda la flotilla', 'toda la flota', 'todos ellos', 'cada uno de ellos', 'todos sin excepción', 'todos los usuarios', 'todos nuestros usuarios', 'todos nuestros empleados', 'todos los empleados', 'todos nuestros clientes', 'toda la empresa', 'toda la compañía', 'toda la organización', 'nadie en la empresa', 'ningún usuario', 'ninguno de nuestros', 'todas las cuentas', 'todos los agentes', 'todos nuestros agentes', 'todas las sucursales', 'todas las tiendas', 'miles de usuarios', 'cientos de usuarios'],
-  fr: ['tout le monde chez nous', 'touche tout le monde', "chacun d'entre eux", 'tous sans exception', 'tous nos utilisateurs', 'tous les utilisateurs', 'tous nos employés', 'tous les employés', 'tous nos collaborateurs', 'tous nos clients', "toute l'entreprise", 'toute la société', "toute l'organisation", "personne dans l'entreprise", 'aucun utilisateur', 'aucun de nos', 'tous les comptes', 'tous nos agents', 'tous nos magasins', 'tous nos sites', "des milliers d'utilisateurs", "des centaines d'utilisateurs"],
+  fr: ['tout le monde chez nous', 'touche tout le monde', "chacun d'entre eux", 'tous sans exception', 'tous nos utilisateurs', 'tous les utilisateurs', 'tous nos employés', 'tous les employés', 'tous nos collaborateurs', 'tous nos clients', "toute l'entreprise", 'toute la société', "toute l'organisation", "personne dans l'entreprise", 'aucun utilisateur', 'aucun de nos', 'tous nos agents', 'tous nos magasins', 'tous nos sites', "des milliers d'utilisateurs", "des centaines d'utilisateurs"],
 });
 
 export const NEEDS_BACKEND = all({
@@ -197,7 +197,7 @@ export const FURY = all({
   en: ['unacceptable', 'outrageous', 'ridiculous', 'furious', 'disgrace', 'disgraceful', 'appalling', 'absolute joke', 'worst service', 'fed up', 'sick of', 'beyond frustrated', 'completely unacceptable'],
   de: ['inakzeptabel', 'unakzeptabel', 'unverschämt', 'unverschämtheit', 'frechheit', 'skandal', 'skandalös', 'katastrophe', 'katastrophal', 'wütend', 'stinksauer', 'die nase voll', 'absolut lächerlich', 'zumutung'],
   es: ['hartísima', 'hartísimo', 'tomada de pelo', 'es el colmo', 'harta', 'inaceptable', 'inadmisible', 'vergonzoso', 'vergüenza', 'indignante', 'indignado', 'furioso', 'harto', 'hartos', 'una burla', 'un desastre', 'pésimo', 'ridículo', 'intolerable'],
-  fr: ['pas sérieux', 'tanné', 'tannée', 'inacceptable', 'inadmissible', 'scandaleux', 'honteux', 'une honte', 'furieux', 'furieuse', 'ras-le-bol', 'marre', 'lamentable', 'catastrophique', 'ridicule', 'intolérable', 'exaspéré', 'exaspérée'],
+  fr: ["n'importe quoi", "rien n'a changé", 'pas sérieux', 'tanné', 'tannée', 'inacceptable', 'inadmissible', 'scandaleux', 'honteux', 'une honte', 'furieux', 'furieuse', 'ras-le-bol', 'marre', 'lamentable', 'catastrophique', 'ridicule', 'intolérable', 'exaspéré', 'exaspérée'],
 });
 
 /** Milder words that, on a repeat contact, show a customer losing patience (the lexicon's 0.35 in English). */
@@ -213,7 +213,7 @@ export const REPEAT_CONTACT = all({
   en: ['not solved', 'not resolved', 'not fixed', 'marked … solved', 'marked … resolved', 'closed … without', 'third time', 'fourth time', 'again', 'still not', 'still broken', 'still waiting', 'already reported', 'following up', 'follow up', 'no response', 'no reply', 'how many times'],
   de: ['schon wieder', 'erneut', 'zum dritten mal', 'dritte mal', 'dritten mal', 'zum wiederholten mal', 'immer noch', 'noch immer', 'nochmals', 'bereits gemeldet', 'keine antwort', 'wie oft noch'],
   es: ['otra vez', 'de nuevo', 'tercera vez', '=nuevamente', 'todavía no', 'sigue sin', 'sigue igual', 'ya lo reporté', 'sin respuesta', 'cuántas veces'],
-  fr: ['encore une fois', 'à nouveau', 'troisième fois', 'de nouveau', 'toujours pas', 'toujours en panne', 'déjà signalé', 'sans réponse', 'combien de fois', 'je relance', 'relance'],
+  fr: ['encore', 'encore une fois', 'à nouveau', 'troisième fois', 'de nouveau', 'toujours pas', 'toujours en panne', 'déjà signalé', 'sans réponse', 'combien de fois', 'je relance', 'relance'],
 });
 
 /** The customer's business is stopped: what makes a furious first contact high-impact. */
@@ -271,7 +271,7 @@ export const ISSUE_TYPE_WORDS: Record<string, string[]> = {
     en: ['service credit*', 'sla credit', 'seats', 'seat limit', 'prorated', 'pro rata', 'more seats', 'invoice', 'invoices', 'billing', 'billed', 'bill', 'charge', 'charged', 'refund', 'payment', 'subscription', 'credit card', 'receipt', 'vat', 'tax id', 'dispute', 'chargeback', 'overcharged', 'renewal', 'upgrade my plan', 'downgrade', 'paid', 'bank transfer', 'direct debit', 'price increase', 'purchase order', 'card on file', 'billing address'],
     de: ['zu viel berechnet', 'zuviel berechnet', 'gutschreiben', 'zurücküberweisen', 'lizenz*', 'mehr plätze', 'nutzerlimit', 'rechnungs*', 'rechnung', 'rechnungen', 'abrechnung', 'abbuchung', 'abgebucht', 'belastet', 'erstattung', 'rückerstattung', 'zahlung', 'abo', 'abonnement', 'kreditkarte', 'lastschrift', 'mwst', 'ust-id', 'quittung', 'gutschrift', 'bezahlt', 'verlängerung'],
     es: ['factura', 'facturas', 'facturación', 'cobro', 'cobrado', 'cobraron', 'cargo', 'reembolso', 'devolución', 'pago', 'suscripción', 'tarjeta de crédito', 'recibo', 'iva', 'renovación', 'pagado'],
-    fr: ['facture', 'factures', 'facturation', 'facturé', 'prélèvement', 'prélevé', 'débité', 'remboursement', 'paiement', 'abonnement', 'carte bancaire', 'reçu', 'tva', 'avoir', 'renouvellement', 'payé'],
+    fr: ['licences', 'licence', 'quota', 'hors contrat', 'facture', 'factures', 'facturation', 'facturé', 'prélèvement', 'prélevé', 'débité', 'remboursement', 'paiement', 'abonnement', 'carte bancaire', 'reçu', 'tva', 'avoir', 'renouvellement', 'payé'],
   }),
   access: topic({
     any: ['sso', '2fa', 'mfa', 'login', 'log-in', 'logins'],
@@ -313,7 +313,7 @@ export const ISSUE_TYPE_WORDS: Record<string, string[]> = {
     en: ['differs from', 'differ from', 'discrepanc*', 'inconsisten*', 'appears in … but not', 'doubled', 'exist twice', 'exists twice', 'appear twice', 'double count*', 'counted twice', 'counted again', 'counts … twice', 'inflated', 'numbers are off', 'data integrity', 'duplicate records', 'duplicate entries', 'duplicate contacts', 'duplicate tickets', '=duplicated', '=duplicates', 'data mismatch', 'mismatch', 'wrong totals', 'totals … wrong', 'numbers … wrong', "don't add up", "don't match", 'do not match', "doesn't match", 'inconsistent', 'corrupted', 'corrupt', 'garbled', 'wrong data', 'incorrect data', 'missing records', 'records … missing', 'double entries', 'counts … off', 'out of sync'],
     de: ['doppelt', 'zweimal', 'übereinstimm*', 'bestand … falsch', 'zahlen … falsch', 'zahlen … stimmen', 'datenintegrität', 'duplikate', 'doppelte einträge', 'doppelte datensätze', 'doppelt angelegt', 'inkonsistent', 'stimmen nicht', 'falsche summen', 'beschädigt', 'korrupt', 'fehlende datensätze', 'falsche daten'],
     es: ['integridad de datos', 'duplicados', 'registros duplicados', 'inconsistentes', 'inconsistencia', 'no coinciden', 'no cuadran', 'totales incorrectos', 'corruptos', 'dañados', 'datos incorrectos'],
-    fr: ['intégrité des données', 'doublons', 'en double', 'incohérent*', 'ne correspondent pas^0.7', 'totaux faux', 'corrompu*', 'données erronées', 'données incorrectes'],
+    fr: ['ne collent pas', 'chiffres … collent', 'beaucoup trop de', 'intégrité des données', 'doublons', 'en double', 'incohérent*', 'ne correspondent pas^0.7', 'totaux faux', 'corrompu*', 'données erronées', 'données incorrectes'],
   }),
   'feature-outage': topic({
     any: ['rest of the … works', 'everything else works'],
