@@ -213,7 +213,7 @@ export const REPEAT_CONTACT = all({
   en: ['not solved', 'not resolved', 'not fixed', 'marked … solved', 'marked … resolved', 'closed … without', 'third time', 'fourth time', 'again', 'still not', 'still broken', 'still waiting', 'already reported', 'following up', 'follow up', 'no response', 'no reply', 'how many times'],
   de: ['schon wieder', 'erneut', 'zum dritten mal', 'dritte mal', 'dritten mal', 'zum wiederholten mal', 'immer noch', 'noch immer', 'nochmals', 'bereits gemeldet', 'keine antwort', 'wie oft noch'],
   es: ['otra vez', 'de nuevo', 'tercera vez', '=nuevamente', 'todavía no', 'sigue sin', 'sigue igual', 'ya lo reporté', 'sin respuesta', 'cuántas veces'],
-  fr: ['encore', 'encore une fois', 'à nouveau', 'troisième fois', 'de nouveau', 'toujours pas', 'toujours en panne', 'déjà signalé', 'sans réponse', 'combien de fois', 'je relance', 'relance'],
+  fr: ['encore une fois', 'à nouveau', 'troisième fois', 'de nouveau', 'toujours pas', 'toujours en panne', 'déjà signalé', 'sans réponse', 'combien de fois', 'je relance', 'relance'],
 });
 
 /** The customer's business is stopped: what makes a furious first contact high-impact. */

@@ -375,6 +375,8 @@ const GENERIC_FIELD_WEIGHT = 1.5;
 /** A triage suggestion that cleared its gate weighs like a phrase in the subject. */
 const MODEL_WEIGHT = 3;
 
+const URGENCY = new Set(['urgent', 'urgente', 'dringend', 'asap', 'important', 'wichtig', 'emergency', 'notfall', 'eilig']);
+
 /** The ticket's text is analysed once per content (core/text), so what is read from it is kept with it. */
 const emphasisCache = new WeakMap<TicketText, number>();
 
@@ -389,7 +391,9 @@ function emphasisOf(text: TicketText): number {
       count++;
       continue;
     }
-    count += (doc.text.match(/\b\p{Lu}{5,}\b/gu) ?? []).length + (doc.text.match(/[!?]{2,}/g) ?? []).length;
+    // "URGENT!!!" says how soon, not how angry: urgency words do not count as shouting.
+    const shouted = (doc.text.match(/\b\p{Lu}{5,}\b/gu) ?? []).filter((w) => !URGENCY.has(w.toLowerCase()));
+    count += shouted.length + (doc.text.match(/[!?]{2,}/g) ?? []).length;
   }
   emphasisCache.set(text, count);
   return count;
