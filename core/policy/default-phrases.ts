@@ -164,7 +164,7 @@ export const NEEDS_BACKEND = all({
   en: ['technical team', 'your engineers', 'on the server', 'server side', 'server-side', 'backend access', 'back-end access', 'database access', 'access to the database', 'access to your database', 'server logs', 'server-side logs', 'needs a specialist', 'need a specialist', 'no documented fix', 'not documented', 'undocumented', "docs don't cover", "documentation doesn't cover", 'nothing in the docs', 'not in the documentation', 'only you can', 'only your team can', 'backend', 'back end', 'back-end'],
   de: ['technisches team', 'serverseitig', 'auf dem server', 'backend-zugriff', 'backend', 'datenbankzugriff', 'zugriff auf die datenbank', 'serverlogs', 'server-logs', 'nicht dokumentiert', 'keine dokumentation', 'nicht in der doku', 'nur ihr könnt', 'nur sie können'],
   es: ['equipo técnico', 'desde el servidor', 'en el servidor', 'no hay ninguna opción', 'acceso al backend', 'backend', 'acceso a la base de datos', 'logs del servidor', 'registros del servidor', 'no está documentado', 'no aparece en la documentación', 'solo ustedes pueden'],
-  fr: ['équipe technique', 'côté serveur', 'sur le serveur', 'accès au backend', 'backend', 'accès à la base de données', 'logs serveur', 'journaux du serveur', 'pas documenté', "n'est pas documenté", 'rien dans la documentation', 'seuls vous pouvez'],
+  fr: ['directe en base', 'directement en base', 'pas de procédure documentée', "pas d'option dans l'interface", 'équipe technique', 'côté serveur', 'sur le serveur', 'accès au backend', 'backend', 'accès à la base de données', 'logs serveur', 'journaux du serveur', 'pas documenté', "n'est pas documenté", 'rien dans la documentation', 'seuls vous pouvez'],
 });
 
 /** The API named anywhere in the ticket… */
@@ -197,7 +197,7 @@ export const FURY = all({
   en: ['unacceptable', 'outrageous', 'ridiculous', 'furious', 'disgrace', 'disgraceful', 'appalling', 'absolute joke', 'worst service', 'fed up', 'sick of', 'beyond frustrated', 'completely unacceptable'],
   de: ['inakzeptabel', 'unakzeptabel', 'unverschämt', 'unverschämtheit', 'frechheit', 'skandal', 'skandalös', 'katastrophe', 'katastrophal', 'wütend', 'stinksauer', 'die nase voll', 'absolut lächerlich', 'zumutung'],
   es: ['hartísima', 'hartísimo', 'tomada de pelo', 'es el colmo', 'harta', 'inaceptable', 'inadmisible', 'vergonzoso', 'vergüenza', 'indignante', 'indignado', 'furioso', 'harto', 'hartos', 'una burla', 'un desastre', 'pésimo', 'ridículo', 'intolerable'],
-  fr: ["n'importe quoi", "rien n'a changé", 'pas sérieux', 'tanné', 'tannée', 'inacceptable', 'inadmissible', 'scandaleux', 'honteux', 'une honte', 'furieux', 'furieuse', 'ras-le-bol', 'marre', 'lamentable', 'catastrophique', 'ridicule', 'intolérable', 'exaspéré', 'exaspérée'],
+  fr: ['foutage de gueule', 'harcèle', 'vous moquez', "n'importe quoi", "rien n'a changé", 'pas sérieux', 'tanné', 'tannée', 'inacceptable', 'inadmissible', 'scandaleux', 'honteux', 'une honte', 'furieux', 'furieuse', 'ras-le-bol', 'marre', 'lamentable', 'catastrophique', 'ridicule', 'intolérable', 'exaspéré', 'exaspérée'],
 });
 
 /** Milder words that, on a repeat contact, show a customer losing patience (the lexicon's 0.35 in English). */
@@ -300,7 +300,7 @@ export const ISSUE_TYPE_WORDS: Record<string, string[]> = {
     // "=fehler": the stemmer gives "fehlen" (missing) the same stem.
     de: ['reproduzierbar', 'jedes mal', 'reagiert nicht', 'unter chrome', 'unter safari', 'schritte', '=fehler', 'fehlermeldung', 'funktioniert nicht', 'geht nicht', 'kaputt', 'absturz', 'stürzt ab', 'hängt', 'lädt nicht', 'reproduzierbar', 'bug', 'fehlgeschlagen', 'schlägt fehl'],
     es: ['reproducible', 'cada vez', 'no responde', 'en chrome', 'en safari', '=pasos', 'error', 'errores', 'fallo', 'falla', 'no funciona', 'se cuelga', 'se bloquea', 'roto', 'no carga', 'mensaje de error', 'bug', 'se cierra solo'],
-    fr: ['écran blanc', 'pour reproduire', 'mal passé', 'reproductible', 'à chaque fois^0.5', 'ne réagit pas', 'sous chrome', 'sous safari', 'sous firefox', 'impossible', 'étapes^0.5', 'erreur', 'bug', 'bogue', 'ne fonctionne pas', 'ne marche pas', 'plantage', 'plante', 'cassé', 'ne charge pas', "message d'erreur", 'échoue', 'échec'],
+    fr: ['bugu*', 'ça bug', 'beugue', 'échoue systématiquement', 'le bouton tourne', 'écran blanc', 'pour reproduire', 'mal passé', 'reproductible', 'à chaque fois^0.5', 'ne réagit pas', 'sous chrome', 'sous safari', 'sous firefox', 'impossible', 'étapes^0.5', 'erreur', 'bug', 'bogue', 'ne fonctionne pas', 'ne marche pas', 'plantage', 'plante', 'cassé', 'ne charge pas', "message d'erreur", 'échoue', 'échec'],
   }),
   'code-defect': topic({
     any: ['stack trace', 'stacktrace', 'traceback', 'exception', 'nullpointer*', 'typeerror', 'segfault', 'hotfix', 'regression'],
@@ -320,7 +320,7 @@ export const ISSUE_TYPE_WORDS: Record<string, string[]> = {
     en: ['platform-side', 'not specific to this account', 'feature outage^2', 'just the', "it's just", 'separate account*', 'another account', 'other accounts', 'different account*', 'exactly the same', 'all green', 'status page … green', 'not on the status page', 'nothing on the status page', 'not just us', 'is it just us', 'just us', 'other companies', 'another company', 'other customers too', 'everyone else', 'community forum', 'feature outage', 'feature is down', 'down for everyone', 'down for all', 'stopped working for everyone', 'not working for anyone', 'for everyone', 'for all of us', 'for anyone', 'not loading for anyone', 'export is down', 'reports are down'],
     de: ['der rest … funktioniert', 'alles andere funktioniert', 'andere firmen', 'anderen kunden', 'anderes konto', 'auch bei anderen', 'nicht auf der statusseite', 'statusseite … grün', 'funktioniert bei niemandem', 'bei niemandem', 'für niemanden', 'bei allen kunden'],
     es: ['el resto … bien', 'el resto funciona', 'el resto anda', 'otras … empresas', 'caída solo', 'otra empresa', 'otros usuarios', 'otra cuenta', 'no aparece en la página de estado', 'página de estado … verde', 'no funciona para nadie', 'para nadie', 'caído para todos'],
-    fr: ['le reste … marche', "c'est pareil", 'chez eux aussi', 'le reste fonctionne', 'le reste … bien', 'autres entreprises', 'autre agence', 'autre entreprise', "d'autres utilisateurs", 'même chose chez eux', 'rien sur votre page de statut', 'page de statut … vert*', 'pour tout le monde', 'pour personne', 'ne fonctionne pour personne'],
+    fr: ['pas que chez nous', 'pas seulement chez nous', 'même souci', 'le même problème', "d'autres réseaux", 'exactement le même', 'le reste … marche', "c'est pareil", 'chez eux aussi', 'le reste fonctionne', 'le reste … bien', 'autres entreprises', 'autre agence', 'autre entreprise', "d'autres utilisateurs", 'même chose chez eux', 'rien sur votre page de statut', 'page de statut … vert*', 'pour tout le monde', 'pour personne', 'ne fonctionne pour personne'],
   }),
   architecture: topic({
     any: ['failover', 'load balancer', 'sharding', 'throughput', 'multi-region', 'cross-region'],
