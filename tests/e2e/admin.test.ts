@@ -4,7 +4,7 @@
  * Chromium's managed policy folder; the overlay, the options page and the
  * worker follow it; the lead dashboard reads the team's sync endpoint.
  */
-import { mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -13,14 +13,14 @@ import { nodeIo } from '../../cli/io';
 import { defaultPolicy } from '../../core/policy/default-policy';
 import { startDemoServer, zendeskTicketId } from '../../demo/server';
 import { axeViolations, postEvents, screenshotPath, type SyncEndpoint, seedTeamEvents, startSyncEndpoint } from './admin-helpers';
-import { type HelpdeskServer, type LaunchedBrowser, launchBrowser, MANAGED_POLICY_DIR } from './harness';
+import { type HelpdeskServer, type LaunchedBrowser, launchBrowser, SYSTEM_POLICY_ALLOWED, SYSTEM_POLICY_SKIP_REASON, writeManagedPolicyFile } from './harness';
 import { badgeText, drawerText, openTicket } from './overlay-helpers';
 import { EXTENSION_ID } from '../../wxt.config';
 
 let sync: SyncEndpoint;
 let demo: HelpdeskServer;
 let browser: LaunchedBrowser;
-let policyFile: string;
+let removePolicy: (() => void) | undefined;
 const work = mkdtempSync(join(tmpdir(), 'tierline-admin-e2e-'));
 
 /** The default policy with one threshold changed: a billing dispute needs more than $5,000 (not $1,000) to go straight to a specialist. */
@@ -45,16 +45,15 @@ async function generateManagedPolicy(endpoint: string, token: string): Promise<s
 }
 
 beforeAll(async () => {
+  if (!SYSTEM_POLICY_ALLOWED) return;
   sync = await startSyncEndpoint();
   await postEvents(sync, await sync.token('admin'), seedTeamEvents(new Date()));
   const generated = await generateManagedPolicy(sync.url, await sync.token('lead'));
-  // The file goes where an admin would put it: Chromium's managed policy folder.
-  mkdirSync(MANAGED_POLICY_DIR, { recursive: true });
-  policyFile = join(MANAGED_POLICY_DIR, 'tierline-admin-e2e.json');
+  // The file goes where an admin would put it: Chromium's managed policy folder (CI or opt-in only, removed in every outcome).
   // Plus an admin's hand edit Chrome's schema lets through (a string) but Tierline cannot use (no such helpdesk).
   const file = JSON.parse(readFileSync(generated, 'utf8'));
   file['3rdparty'].extensions[EXTENSION_ID].extraHelpdeskHosts = [{ host: 'help.acme.test', helpdesk: 'kayako' }];
-  writeFileSync(policyFile, JSON.stringify(file, null, 2));
+  removePolicy = writeManagedPolicyFile(file);
   demo = await startDemoServer();
   browser = await launchBrowser({ server: demo });
   // Chromium loads managed policy a few seconds after start.
@@ -62,14 +61,19 @@ beforeAll(async () => {
 });
 
 afterAll(async () => {
-  await browser?.close();
-  rmSync(policyFile, { force: true });
+  try {
+    await browser?.close();
+  } finally {
+    removePolicy?.();
+  }
   await demo?.close();
   await sync?.close();
   rmSync(work, { recursive: true, force: true });
 });
 
-describe('managed policy from tierline managed-policy --format chrome-linux', () => {
+if (!SYSTEM_POLICY_ALLOWED) console.warn(`tests/e2e/admin.test.ts skipped: it ${SYSTEM_POLICY_SKIP_REASON}`);
+
+describe.runIf(SYSTEM_POLICY_ALLOWED)('managed policy from tierline managed-policy --format chrome-linux', () => {
   it('reaches chrome.storage.managed with the policy, endpoint, token, lock and kill switch', async () => {
     const managed = await browser.managedStorage();
     expect(JSON.parse(String(managed.policyJson)).name).toBe('Acme support levels');
@@ -115,7 +119,7 @@ describe('managed policy from tierline managed-policy --format chrome-linux', ()
   });
 });
 
-describe('the lead dashboard', () => {
+describe.runIf(SYSTEM_POLICY_ALLOWED)('the lead dashboard', () => {
   it('renders the handoff audit and the metric charts from the sync endpoint, with the recommended action', async () => {
     const page = await browser.context.newPage();
     await page.setViewportSize({ width: 1280, height: 800 });

@@ -9,7 +9,7 @@ export {
   type Routes,
   startHelpdeskServer,
 } from './helpdesk-server';
-export { MANAGED_POLICY_DIR, type ManagedPolicy, writeManagedPolicy } from './managed-policy';
+export { MANAGED_POLICY_DIR, type ManagedPolicy, SYSTEM_POLICY_ALLOWED, SYSTEM_POLICY_SKIP_REASON, writeManagedPolicy, writeManagedPolicyFile } from './managed-policy';
 
 /**
  * `chrome` as seen inside `worker.evaluate(...)` and extension pages:
