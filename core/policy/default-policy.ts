@@ -23,6 +23,9 @@ const WAITING_ON_US: Condition[] = [
   { not: { field: 'lastCustomerMessage', op: 'mentions', value: SOLVED } },
 ];
 
+/** Open at `tier`, the ball in the team's court, for longer than `duration` business time. */
+const waitedAt = (tier: string, duration: string): Condition[] => [atTier(tier), ...WAITING_ON_US, { field: 'timeInQueue', op: 'longerThan', value: duration }];
+
 /** What the customer (or an agent's internal note) says, in their own words: never a quoted reply, a signature or a macro. */
 const reported = (phrases: string[]): Condition => ({ any: [{ field: 'customerText', op: 'mentions', value: phrases }, { field: 'agentNotes', op: 'mentions', value: phrases }] });
 
@@ -246,7 +249,7 @@ export const defaultPolicyInput = {
       id: 'time-enterprise-t1',
       kind: 'time',
       description: 'An enterprise ticket unresolved for more than 15 business minutes at Tier 1 moves to Tier 2.',
-      when: { all: [{ field: 'requester.customerTier', op: 'eq', value: 'enterprise' }, atTier('T1'), ...WAITING_ON_US, { field: 'timeInQueue', op: 'longerThan', value: '15m' }] },
+      when: { all: [{ field: 'requester.customerTier', op: 'eq', value: 'enterprise' }, ...waitedAt('T1', '15m')] },
       route: { tier: 'T2' },
       action: 'Hand off to a Senior Specialist now with the Tier 1 → 2 packet.',
     },
@@ -254,7 +257,7 @@ export const defaultPolicyInput = {
       id: 'time-premium-t1',
       kind: 'time',
       description: 'A premium ticket unresolved for more than 1 business hour at Tier 1 moves to Tier 2.',
-      when: { all: [{ field: 'requester.customerTier', op: 'eq', value: 'premium' }, atTier('T1'), ...WAITING_ON_US, { field: 'timeInQueue', op: 'longerThan', value: '1h' }] },
+      when: { all: [{ field: 'requester.customerTier', op: 'eq', value: 'premium' }, ...waitedAt('T1', '1h')] },
       route: { tier: 'T2' },
       action: 'Hand off to a Senior Specialist with the Tier 1 → 2 packet.',
     },
@@ -262,7 +265,7 @@ export const defaultPolicyInput = {
       id: 'time-standard-t1',
       kind: 'time',
       description: 'Any other ticket unresolved for more than 8 business hours at Tier 1 moves to Tier 2.',
-      when: { all: [{ field: 'requester.customerTier', op: 'notIn', value: ['enterprise', 'premium'] }, atTier('T1'), ...WAITING_ON_US, { field: 'timeInQueue', op: 'longerThan', value: '8h' }] },
+      when: { all: [{ field: 'requester.customerTier', op: 'notIn', value: ['enterprise', 'premium'] }, ...waitedAt('T1', '8h')] },
       route: { tier: 'T2' },
       action: 'Hand off to a Senior Specialist with the Tier 1 → 2 packet.',
     },
@@ -270,7 +273,7 @@ export const defaultPolicyInput = {
       id: 'time-enterprise-t2',
       kind: 'time',
       description: 'An enterprise ticket unresolved for more than 4 business hours at Tier 2 moves to Tier 3.',
-      when: { all: [{ field: 'requester.customerTier', op: 'eq', value: 'enterprise' }, atTier('T2'), ...WAITING_ON_US, { field: 'timeInQueue', op: 'longerThan', value: '4h' }] },
+      when: { all: [{ field: 'requester.customerTier', op: 'eq', value: 'enterprise' }, ...waitedAt('T2', '4h')] },
       route: { tier: 'T3' },
       action: 'Hand off to Engineering / Product with logs, reproduction steps and error codes.',
     },
