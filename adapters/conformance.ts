@@ -6,13 +6,15 @@ import { ticketSchema } from '../core/ticket';
 import type { AdapterFixtures } from './fixture-manifest';
 import { createFixtureFetch } from './node/fixture-fetch';
 import { parseHtmlPage } from './node/parse-html';
-import { AdapterApiError, type HelpdeskAdapter, ticketSnapshotSchema } from './types';
+import { AdapterApiError, type FetchLike, type HelpdeskAdapter, ticketSnapshotSchema, type WriteBackPlan } from './types';
 
 /**
  * The shared adapter conformance suite, run by every `adapters/<host>/adapter.test.ts`:
  * fixtures say what they model; every page and API fixture reads into a ticket
  * that passes the schema; mount getters create, are idempotent, and refuse a
- * foreign container; write-back requests have the right shape.
+ * foreign container; write-back requests have the right shape, move the ticket
+ * to a tier and a role (sideways too) and can leave the note out; the signed-in
+ * agent reads from the helpdesk's current-user API.
  */
 
 async function listFiles(dir: URL, prefix = ''): Promise<string[]> {
@@ -125,22 +127,69 @@ export function testAdapter(adapter: HelpdeskAdapter, fixtures: AdapterFixtures)
       });
     });
 
-    it('builds a write-back whose first request carries the note, as JSON to a same-origin path', () => {
+    describe('write-back', () => {
       const ref = fixtures.apiTickets[0] ?? fixtures.pages[0]?.ref ?? '1';
       const noteText = 'Summary: duplicate charge of $1,250\nSteps tried: checked Stripe';
-      const plan = adapter.buildWriteBack({ ref, noteText, tier: 'T2', policy: defaultPolicy, currentTags: ['tier_1', 'billing'], csrfToken: 'token-123' });
-      expect(plan.requests.length).toBeGreaterThan(0);
-      for (const request of plan.requests) {
-        expect(['POST', 'PUT']).toContain(request.method);
-        expect(request.url.startsWith('/')).toBe(true);
-        expect(request.url).toContain(ref);
-        expect(request.headers['Content-Type']).toBe('application/json');
-        expect(JSON.parse(JSON.stringify(request.body))).toEqual(request.body);
-        expect(request.purpose).not.toBe('');
-      }
-      const first = JSON.stringify(plan.requests[0]?.body);
-      expect(first).toContain('duplicate charge of $1,250');
-      expect(first).toContain('checked Stripe');
+      const base = { ref, noteText, policy: defaultPolicy, csrfToken: 'token-123' };
+      const up = { ...base, from: { tier: 'T1' as const, role: 'front-line-agent' }, to: { tier: 'T2' as const, role: 'senior-specialist' }, currentTags: ['tier_1', 'billing'] };
+      const sideways = { ...base, from: { tier: 'T1' as const, role: 'front-line-agent' }, to: { tier: 'T1' as const, role: 'billing-specialist' }, currentTags: ['tier_1', 'role_front_line_agent', 'billing'] };
+      const sent = (plan: WriteBackPlan) => plan.requests.map((r) => JSON.stringify(r.body)).join('\n');
+
+      it('builds requests whose first one carries the note, as JSON to a same-origin path', () => {
+        const plan = adapter.buildWriteBack(up);
+        expect(plan.requests.length).toBeGreaterThan(0);
+        for (const request of plan.requests) {
+          expect(['POST', 'PUT']).toContain(request.method);
+          expect(request.url.startsWith('/')).toBe(true);
+          expect(request.url).toContain(ref);
+          expect(request.headers['Content-Type']).toBe('application/json');
+          expect(JSON.parse(JSON.stringify(request.body))).toEqual(request.body);
+          expect(request.purpose).not.toBe('');
+        }
+        const first = JSON.stringify(plan.requests[0]?.body);
+        expect(first).toContain('duplicate charge of $1,250');
+        expect(first).toContain('checked Stripe');
+        expect(sent(plan)).toContain('tier_2');
+        expect(sent(plan)).toContain('role_senior_specialist');
+        expect(plan.requests.at(-1)?.purpose).toMatch(/Senior Specialist \(Tier 2\)$/);
+      });
+
+      it('writes a sideways move as one: the role tag in, the other role tag out, the role named', () => {
+        const plan = adapter.buildWriteBack(sideways);
+        expect(sent(plan)).toContain('role_billing_specialist');
+        expect(sent(plan)).toContain('tier_1');
+        expect(plan.requests.at(-1)?.purpose).toMatch(/Billing Specialist \(Tier 1\)$/);
+        // Whether the helpdesk takes a remove list or the whole list, the front-line role tag goes.
+        const bodies = plan.requests.map((r) => r.body);
+        const removed = JSON.stringify(bodies).includes('"remove_tags":["role_front_line_agent"]') || JSON.stringify(bodies).includes('{"remove":"role_front_line_agent"}');
+        const listWithout = bodies.some((b) => Array.isArray(b.tags) && !b.tags.includes('role_front_line_agent') && b.tags.includes('billing'));
+        expect(removed || listWithout).toBe(true);
+      });
+
+      it('plans the move alone, without the note, for a retry once the note is on the ticket', () => {
+        const plan = adapter.buildWriteBack({ ...sideways, includeNote: false });
+        expect(plan.requests.length).toBeGreaterThan(0);
+        expect(sent(plan)).not.toContain('duplicate charge');
+        expect(sent(plan)).toContain('role_billing_specialist');
+        expect(plan.requests.every((r) => !/note|comment/i.test(r.purpose))).toBe(true);
+      });
+    });
+
+    it('reads the signed-in agent from the helpdesk\'s current-user API, same-origin with the session', async () => {
+      expect(adapter.readCurrentUser, 'every helpdesk has a current-user API').toBeDefined();
+      expect(fixtures.currentUser, 'the fixtures describe the signed-in agent').toBeDefined();
+      const fetch = createFixtureFetch(fixtures);
+      expect(await adapter.readCurrentUser?.({ fetch, origin: fixtures.origin })).toEqual(fixtures.currentUser);
+      expect(fetch.calls).toHaveLength(1);
+      expect(new URL(fetch.calls[0]?.url ?? '').origin).toBe(fixtures.origin);
+      expect(fetch.calls[0]?.init?.credentials).toBe('same-origin');
+    });
+
+    it('rejects with an AdapterApiError when nobody is signed in or the answer is not a user', async () => {
+      const signedOut = createFixtureFetch(fixtures, { status: () => 401 });
+      await expect(adapter.readCurrentUser?.({ fetch: signedOut, origin: fixtures.origin })).rejects.toBeInstanceOf(AdapterApiError);
+      const notAUser: FetchLike = async () => new Response(JSON.stringify({ user: { id: null, name: 'Anonymous user' } }), { status: 200 });
+      await expect(adapter.readCurrentUser?.({ fetch: notAUser, origin: fixtures.origin })).rejects.toBeInstanceOf(AdapterApiError);
     });
   });
 }

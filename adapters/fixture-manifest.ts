@@ -1,3 +1,5 @@
+import type { CurrentUser } from './types';
+
 /**
  * What each adapter's `__fixtures__` folder holds, as data: the conformance
  * suite reads it, and the demo server serves the same files as a fake helpdesk
@@ -26,4 +28,6 @@ export interface AdapterFixtures {
   apiRoutes: Record<string, string>;
   /** Tickets whose API is fully served by `apiRoutes`. */
   apiTickets: string[];
+  /** The signed-in agent the current-user fixture in `apiRoutes` describes, as `readCurrentUser` returns it. */
+  currentUser?: CurrentUser;
 }

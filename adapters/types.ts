@@ -96,14 +96,27 @@ export interface WriteBackRequest {
   purpose: string;
 }
 
+/** One end of a handoff: a tier and a role of the policy (its id, e.g. `billing-specialist`). */
+export interface HandoffEnd {
+  tier: TierId;
+  role: string;
+}
+
 export interface WriteBackInput {
   ref: string;
   /** The handoff packet as plain text. Adapters escape or wrap it; it never becomes markup. */
   noteText: string;
-  /** The tier the ticket is escalated to. */
-  tier: TierId;
+  /** Where the ticket is: named in the purposes when the move is sideways (same tier, another role). */
+  from: HandoffEnd;
+  /** Where the ticket goes: its tier's tag and its role's tag are written, and the role's group (else the tier's). */
+  to: HandoffEnd;
+  /**
+   * `false` plans the move alone, without the note (default `true`): for a retry once the note is known to be on
+   * the ticket. Still safe to repeat, since it sets the group and swaps tags rather than adding anything.
+   */
+  includeNote?: boolean | undefined;
   policy: Policy;
-  /** The ticket's tags as read, so tier tags can be swapped on helpdesks that replace the whole list. */
+  /** The ticket's tags as read, so tier and role tags can be swapped on helpdesks that replace the whole list. */
   currentTags: string[];
   /** The page's CSRF token (`readCsrfToken`); Zendesk refuses session-authenticated writes without it. */
   csrfToken?: string | undefined;
@@ -117,8 +130,17 @@ export interface HelpdeskGroup {
   name: string;
 }
 
+/** The agent signed in to the helpdesk, as its own current-user API says. */
+export interface CurrentUser {
+  /** The helpdesk's user id (Jira: the account id). */
+  id: string;
+  /** The display name, as the helpdesk shows it to colleagues. */
+  name: string;
+  email?: string;
+}
+
 export interface WriteBackPlan {
-  /** Sent in order; the first one carries the note so the packet is never lost to a later failure. */
+  /** Sent in order; the first one carries the note (unless `includeNote: false`) so the packet is never lost to a later failure. */
   requests: WriteBackRequest[];
   /** What the plan cannot do with this policy (e.g. a group name where the API needs an id). */
   notes: string[];
@@ -149,8 +171,17 @@ export interface HelpdeskAdapter {
    * (`document.body` always is one too).
    */
   observeTarget: readonly string[];
-  /** The request(s) that add the handoff packet as an internal note and set the new tier's tag or group. Pure. */
+  /**
+   * The request(s) that add the handoff packet as an internal note and move the ticket to the new tier and role:
+   * the role's group (else the tier's), the tier and role tags in, other tiers' and roles' tags out. Pure.
+   */
   buildWriteBack: (input: WriteBackInput) => WriteBackPlan;
+  /**
+   * The agent signed in to the helpdesk, from the vendor's own current-user API through the page's session
+   * (Zendesk `/api/v2/users/me.json`, Freshdesk `/api/v2/agents/me`, Jira `/rest/api/3/myself`). Rejects with
+   * `AdapterApiError` when it cannot be read or nobody is signed in.
+   */
+  readCurrentUser?: (input: { fetch: FetchLike; origin: string }) => Promise<CurrentUser>;
   /** The helpdesk's groups through the same-origin API, for write-back by group name (helpdesks with groups only). */
   readGroups?: (input: { fetch: FetchLike; origin: string }) => Promise<HelpdeskGroup[]>;
   /** The page's CSRF token for write-back, when the helpdesk uses one. */

@@ -1,40 +1,47 @@
 import { useState } from 'preact/hooks';
-import type { AiSuggestion, LabelRoute } from '../extension/ai/schema';
+import type { AiSuggestion, LabelRoute } from '../core/triage/suggestion';
+import type { Owner, TicketView } from '../core/view/ticket-view';
+import { ownerLabel } from './format';
 
 /**
  * The triage model's gated suggestion in the drawer. Always worded and styled
  * as the model's ("Suggested by the triage model · 93%"), never as a policy
- * rule. Auto-route shows the route as pre-selected, confirm asks for one
- * click, human says so; sensitive cases say why they are never automated.
- * Overriding takes two clicks: "Not right" and the right category (the
- * reason recorded with the override).
+ * rule, and always said against the badge: the same owner, another owner, or
+ * applied. The gate is stated once. Overriding takes two clicks: "Not right"
+ * and the right category.
  */
 
-export type AiTriageState = 'open' | 'applied' | 'confirmed' | { overriddenTo: string };
+export type AiTriageState = 'open' | 'confirmed' | { overriddenTo: string };
 
 export interface AiTriageProps {
   suggestion: AiSuggestion;
-  /** Where the ticket is going by the rules (for "Needs a human"). */
+  relation: NonNullable<TicketView['ai']>['relation'];
+  /** Who owns the ticket (the badge). */
+  owner: Owner;
   state: AiTriageState;
+  /** Confirming a suggestion that differs from the badge moves the ticket to it (as an override). */
   onConfirm(): void;
   /** `to` is a label the agent picked, or null for "needs a human". */
   onOverride(to: LabelRoute | null): void;
 }
 
-const GATE_TEXT = {
-  'auto-route': 'Applied: the suggested route is pre-selected',
-  confirm: 'Confirm to apply',
-  human: 'Needs a human',
-} as const;
+/** A calibrated probability is never certainty: 0.999 reads "99%", not "100%". */
+const pct = (x: number) => `${Math.min(99, Math.floor(Math.min(1, Math.max(0, x)) * 100))}%`;
 
-const pct = (x: number) => `${Math.round(Math.min(1, Math.max(0, x)) * 100)}%`;
+function gateText(s: AiSuggestion, relation: AiTriageProps['relation'], owner: Owner): string {
+  if (s.gate === 'human') return 'Needs a human: the model is not sure enough to suggest';
+  if (relation === 'applied') return 'Applied: the badge follows this suggestion';
+  if (s.gate === 'auto-route') return relation === 'agrees' ? 'Same owner as the badge' : `Not applied: the rules route it to ${ownerLabel(owner)}`;
+  return relation === 'agrees' ? 'Same owner as the badge; confirm to record it' : `Differs from the badge (${ownerLabel(owner)}); confirm to move it`;
+}
 
-export function AiTriage({ suggestion, state, onConfirm, onOverride }: AiTriageProps) {
+export function AiTriage({ suggestion, relation, owner, state, onConfirm, onOverride }: AiTriageProps) {
   const [choosing, setChoosing] = useState(false);
   const s = suggestion;
   const done = typeof state === 'object' ? `Overridden: ${state.overriddenTo} (recorded)` : state === 'confirmed' ? 'Confirmed (recorded)' : undefined;
+  const sensitive = s.sensitive.length > 0;
   return (
-    <div class="tl-ai" data-testid="tl-ai" data-gate={s.gate}>
+    <div class="tl-ai" data-testid="tl-ai" data-gate={s.gate} data-relation={relation}>
       <span class="tl-ai-from" data-testid="tl-ai-from">
         Suggested by the triage model · {pct(s.confidence)}
         {s.model.origin === 'demo' ? ' · demo model' : ''}
@@ -42,14 +49,20 @@ export function AiTriage({ suggestion, state, onConfirm, onOverride }: AiTriageP
       <span class="tl-ai-label">{s.label}</span>
       {s.route.target && <span class="tl-ai-target">→ {s.route.target}</span>}
       <span class="tl-ai-gate" data-testid="tl-ai-gate">
-        {GATE_TEXT[s.gate]}
+        {gateText(s, relation, owner)}
       </span>
-      <span class="tl-ai-reason" data-testid="tl-ai-reason">
-        {s.reason}
-      </span>
-      {s.sensitive.length > 0 && (
-        <span class="tl-ai-sensitive" data-testid="tl-ai-sensitive">
-          Sensitive, never automated: {s.sensitive.map((x) => x.description).join(' ')}
+      {sensitive ? (
+        <>
+          <span class="tl-ai-sensitive" data-testid="tl-ai-sensitive">
+            Sensitive case: {s.sensitive.map((x) => x.description).join(' ')}
+          </span>
+          <span class="tl-ai-reason" data-testid="tl-ai-reason">
+            Never routed automatically; the agent confirms or corrects it.
+          </span>
+        </>
+      ) : (
+        <span class="tl-ai-reason" data-testid="tl-ai-reason">
+          {s.reason}
         </span>
       )}
       {done ? (
@@ -60,7 +73,7 @@ export function AiTriage({ suggestion, state, onConfirm, onOverride }: AiTriageP
         <span class="tl-ai-actions">
           {s.gate === 'confirm' && state === 'open' && (
             <button type="button" data-testid="tl-ai-confirm" onClick={onConfirm}>
-              Confirm suggestion
+              {relation === 'differs' ? 'Confirm and move' : 'Confirm suggestion'}
             </button>
           )}
           {!choosing ? (

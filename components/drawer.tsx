@@ -1,23 +1,31 @@
 import type { ComponentChildren } from 'preact';
-import { useState } from 'preact/hooks';
 
 export interface DrawerProps {
   /** Ticket reference shown in the title, e.g. "#1042" or "SUP-7". */
   ticketRef: string;
+  open: boolean;
+  onToggle(): void;
   children?: ComponentChildren;
-  /** Starts open; the agent can fold it to a tab at the window edge. */
-  initiallyOpen?: boolean;
 }
 
 /**
- * The side drawer holding the panel features. It is fixed to the window edge,
- * over the page, so opening or folding it never reflows the helpdesk.
+ * The side drawer holding the panel features, docked at the window's right
+ * edge (the page narrows while it is open). Folded, it is a small tab. The
+ * toggle is a button, reachable with Tab and with Alt+Shift+T from anywhere.
  */
-export function Drawer({ ticketRef, children, initiallyOpen = true }: DrawerProps) {
-  const [open, setOpen] = useState(initiallyOpen);
+export function Drawer({ ticketRef, open, onToggle, children }: DrawerProps) {
   return (
     <aside class={`tl-drawer${open ? '' : ' tl-folded'}`} aria-label="Tierline" data-testid="tl-drawer">
-      <button type="button" class="tl-drawer-toggle" aria-expanded={open} aria-controls="tl-drawer-body" onClick={() => setOpen(!open)}>
+      <button
+        type="button"
+        class="tl-drawer-toggle"
+        aria-expanded={open}
+        aria-controls="tl-drawer-body"
+        aria-keyshortcuts="Alt+Shift+T"
+        title={open ? 'Fold Tierline (Alt+Shift+T)' : 'Open Tierline (Alt+Shift+T)'}
+        onClick={onToggle}
+        data-testid="tl-drawer-toggle"
+      >
         {open ? `Tierline · ${ticketRef}` : 'Tierline'}
       </button>
       <div id="tl-drawer-body" class="tl-drawer-body" hidden={!open}>

@@ -1,6 +1,7 @@
 import { useState } from 'preact/hooks';
 import type { TierId } from '../core/ticket';
-import { tierLabel } from './format';
+import type { Owner, TicketView } from '../core/view/ticket-view';
+import { formatBreach, ownerLabel, severityLabel, tierLabel } from './format';
 
 export interface OverrideChoice {
   tier: TierId;
@@ -8,52 +9,117 @@ export interface OverrideChoice {
   reason: string;
 }
 
+/** What an override would change, worked out by the caller from the same view builder the worker uses. */
+export interface OverridePreview {
+  owner: Owner;
+  handoff: TicketView['handoff'];
+  /** Fired triggers the new owner would not follow (it sits below or beside their target). */
+  overruled: TicketView['triggers'];
+}
+
 export interface OverrideProps {
-  /** The roles an agent may pick; each carries its tier, so one pick sets both. */
+  /** The roles an agent may pick, by tier; each carries its tier, so one pick sets both. */
   roles: { id: string; name: string; tier: TierId }[];
-  current: { tier: TierId; role: string };
-  onSave(choice: OverrideChoice): Promise<void> | void;
+  view: TicketView;
+  preview(choice: { tier: TierId; role: string }): OverridePreview;
+  onSave(choice: OverrideChoice): Promise<void>;
+  onUndo(): Promise<void>;
+}
+
+function handoffLine(handoff: TicketView['handoff']): string {
+  if (!handoff) return 'Handoff: none, the ticket already sits with this owner.';
+  return `Handoff: ${ownerLabel(handoff.from)} → ${ownerLabel(handoff.to)} (${handoff.items.length} checklist items).`;
 }
 
 /**
- * Override in two clicks: open, then pick + reason and save. Overrides are
- * cheap on purpose: if correcting a misroute is cumbersome, agents stop doing it.
+ * Override with no default: the agent picks a tier and role by name, sees what
+ * changes (owner, handoff target, the triggers it would not follow; the clock
+ * stays with severity), gives a reason and saves. The whole overlay then
+ * follows the override until it is undone.
  */
-export function Override({ roles, current, onSave }: OverrideProps) {
+export function Override({ roles, view, preview, onSave, onUndo }: OverrideProps) {
   const [open, setOpen] = useState(false);
-  const [role, setRole] = useState(roles.find((r) => r.id !== current.role)?.id ?? current.role);
+  const [pick, setPick] = useState('');
   const [reason, setReason] = useState('');
-  const [saved, setSaved] = useState<string | undefined>();
-  const picked = roles.find((r) => r.id === role);
-  const canSave = picked !== undefined && reason.trim().length > 0;
+  const [error, setError] = useState<string | undefined>();
+  const [busy, setBusy] = useState(false);
+  const picked = roles.find((r) => r.id === pick);
+  const changes = picked ? preview({ tier: picked.tier, role: picked.id }) : undefined;
+  const canSave = picked !== undefined && reason.trim().length > 0 && !busy;
+  const tiers = [...new Set(roles.map((r) => r.tier))];
 
-  async function save(event: Event) {
+  async function run(action: () => Promise<void>) {
+    setBusy(true);
+    setError(undefined);
+    try {
+      await action();
+      setOpen(false);
+      setPick('');
+      setReason('');
+    } catch (failure) {
+      setError(failure instanceof Error ? failure.message : String(failure));
+    } finally {
+      setBusy(false);
+    }
+  }
+
+  function save(event: Event) {
     event.preventDefault();
     if (!picked || !canSave) return;
-    await onSave({ tier: picked.tier, role: picked.id, reason: reason.trim() });
-    setSaved(`${tierLabel(picked.tier)} · ${picked.name}`);
-    setOpen(false);
-    setReason('');
+    void run(() => onSave({ tier: picked.tier, role: picked.id, reason: reason.trim() }));
   }
 
   return (
     <div class="tl-override" data-testid="tl-override">
+      {view.override && (
+        <p class="tl-muted" role="status" data-testid="tl-override-status">
+          Overridden to {ownerLabel(view.override.to)}: {view.override.reason}. The policy says {ownerLabel(view.policyOwner)}.{' '}
+          <button type="button" class="tl-link" data-testid="tl-override-undo" disabled={busy} onClick={() => void run(onUndo)}>
+            Undo override
+          </button>
+        </p>
+      )}
       <button type="button" class="tl-button" aria-expanded={open} onClick={() => setOpen(!open)}>
-        Override tier or role
+        Override owner
       </button>
-      {saved && !open && <p class="tl-muted" role="status">Overridden to {saved}.</p>}
       {open && (
         <form class="tl-override-form" onSubmit={save}>
           <label>
             New owner
-            <select value={role} onChange={(e) => setRole(e.currentTarget.value)}>
-              {roles.map((r) => (
-                <option key={r.id} value={r.id}>
-                  {tierLabel(r.tier)} · {r.name}
-                </option>
+            <select value={pick} required onChange={(e) => setPick(e.currentTarget.value)} data-testid="tl-override-owner">
+              <option value="" disabled>
+                Choose a tier and role…
+              </option>
+              {tiers.map((tier) => (
+                <optgroup key={tier} label={tierLabel(tier)}>
+                  {roles
+                    .filter((r) => r.tier === tier)
+                    .map((r) => (
+                      <option key={r.id} value={r.id} disabled={r.tier === view.owner.tier && r.id === view.owner.role}>
+                        {tierLabel(r.tier)} · {r.name}
+                      </option>
+                    ))}
+                </optgroup>
               ))}
             </select>
           </label>
+          {changes && (
+            <ul class="tl-override-preview" data-testid="tl-override-preview" aria-label="What changes">
+              <li>
+                Owner: {ownerLabel(changes.owner)} (now {ownerLabel(view.owner)}).
+              </li>
+              <li>{handoffLine(changes.handoff)}</li>
+              <li>
+                Clock: unchanged, {severityLabel(view.decision.severityName).toLowerCase()} sets it ({formatBreach(view.decision.clock, view.businessDayMinutes)}).
+              </li>
+              {changes.overruled.map((trigger) => (
+                <li key={trigger.id} class="tl-warn" data-testid="tl-override-overruled">
+                  Not followed: {trigger.description}
+                  {trigger.toTier ? ` (sends it to ${tierLabel(trigger.toTier)})` : ''}.
+                </li>
+              ))}
+            </ul>
+          )}
           <label>
             Reason
             <input type="text" required value={reason} placeholder="Why the policy is wrong here" onInput={(e) => setReason(e.currentTarget.value)} />
@@ -62,6 +128,11 @@ export function Override({ roles, current, onSave }: OverrideProps) {
             Save override
           </button>
         </form>
+      )}
+      {error && (
+        <p class="tl-error" role="alert">
+          The override was not saved: {error}
+        </p>
       )}
     </div>
   );

@@ -1,58 +1,64 @@
 import { useState } from 'preact/hooks';
-import type { Decision } from '../core/route/decision';
-import { formatBreach, formatMinutes, tierLabel } from './format';
+import type { Reason } from '../core/route/decision';
+import type { TicketView } from '../core/view/ticket-view';
+import { bypassText, formatBreach, formatBusinessTime, ownerLabel, policyLabel, severityLabel, tierLabel } from './format';
 
 export interface TierBadgeProps {
-  decision: Decision;
-  /** Where the decision came from: the background worker, or core run in the tab because the worker did not answer. */
-  source: 'worker' | 'local';
-  /** Set when an agent overrode the decision; the badge then shows the agent's choice. */
-  override?: { tier: Decision['tier']; roleName: string };
+  view: TicketView;
+  /** Where the view came from: the background worker, or core run in the tab because the worker did not answer. */
+  decidedBy: 'worker' | 'local';
 }
 
+const ABOUT: Record<Reason['about'], string> = {
+  tier: 'Tier',
+  role: 'Role',
+  severity: 'Severity',
+  trigger: 'Trigger',
+  clock: 'Clock',
+  'issue-type': 'Issue type',
+};
+
 /**
- * The fixed-size badge by the ticket header. Click or Enter toggles the "why"
- * list, which floats below the badge so the host page never moves.
+ * The badge by the ticket header: who owns the ticket (tier and role), how
+ * soon (severity and the clock). It wraps rather than cut a word at narrow
+ * widths. Click or Enter toggles the "why" list, which floats below the badge
+ * so the host page never moves.
  */
-export function TierBadge({ decision, source, override }: TierBadgeProps) {
+export function TierBadge({ view, decidedBy }: TierBadgeProps) {
   const [open, setOpen] = useState(false);
-  const tier = override?.tier ?? decision.tier;
-  const roleName = override?.roleName ?? decision.roleName;
-  const listId = `tl-why-${decision.ticketId}`;
+  const { owner, decision } = view;
+  const overridden = owner.by === 'override';
+  const bypass = decision.bypass && !overridden;
+  const listId = `tl-why-${view.ticketId}`;
+  const clock = `${formatBusinessTime(decision.clock.timeInQueueMinutes, view.businessDayMinutes)} in queue · ${formatBreach(decision.clock, view.businessDayMinutes)}`;
   return (
-    <div class={`tl-badge-wrap${decision.bypass ? ' tl-bypass' : ''}`} data-testid="tl-badge">
-      <button
-        type="button"
-        class="tl-badge"
-        aria-expanded={open}
-        aria-controls={listId}
-        title={`${tierLabel(tier)} · ${roleName}`}
-        onClick={() => setOpen(!open)}
-      >
-        {decision.bypass && <span class="tl-bypass-flag">BYPASS</span>}
-        <strong class="tl-tier">{tierLabel(tier)}</strong>
-        <span class="tl-role">{roleName}</span>
-        <span class="tl-sev">{decision.severityName}</span>
-        <span class="tl-clock">
-          {formatMinutes(decision.clock.timeInQueueMinutes)} in queue · {formatBreach(decision.clock)}
-        </span>
+    <div class={`tl-badge-wrap${bypass ? ' tl-bypass' : ''}${overridden ? ' tl-overridden' : ''}`} data-testid="tl-badge" data-owner={`${owner.tier}:${owner.role}`}>
+      <button type="button" class="tl-badge" aria-expanded={open} aria-controls={listId} title={`${ownerLabel(owner)} · ${severityLabel(decision.severityName)} · ${clock}`} onClick={() => setOpen(!open)}>
+        {bypass && <span class="tl-bypass-flag">BYPASS</span>}
+        {overridden && <span class="tl-override-flag">OVERRIDDEN</span>}
+        <strong class="tl-tier">{tierLabel(owner.tier)}</strong>
+        <span class="tl-role">{owner.roleName}</span>
+        <span class="tl-sev">{severityLabel(decision.severityName)}</span>
+        <span class="tl-clock">{clock}</span>
       </button>
       {open && (
-        <section class="tl-why" id={listId} aria-label="Why this tier">
-          {override && (
+        <section class="tl-why" id={listId} aria-label="Why this owner">
+          {view.override && (
             <p class="tl-why-override">
-              Overridden by an agent; the policy said {tierLabel(decision.tier)} · {decision.roleName}.
+              Overridden by an agent ({view.override.reason}); the policy says {ownerLabel(view.policyOwner)}.
             </p>
           )}
-          {decision.bypass && <p class="tl-why-bypass">Bypass: skips Tier 1–2 and goes straight to {decision.roleName}.</p>}
+          {bypass && <p class="tl-why-bypass">{bypassText(view.current, owner)}</p>}
           <ul>
             {decision.reasons.map((reason) => (
               <li key={`${reason.about}-${reason.rule}`}>
-                <span class="tl-why-about">{reason.about}</span> {reason.text}
+                <span class="tl-why-about">{ABOUT[reason.about]}</span> {reason.text}
               </li>
             ))}
           </ul>
-          <p class="tl-source">{source === 'worker' ? 'Decided by the Tierline worker.' : 'Decided in this tab (the worker did not answer).'}</p>
+          <p class="tl-source" data-testid="tl-policy">
+            {policyLabel(view.policy)}. {decidedBy === 'worker' ? 'Decided by the Tierline worker.' : 'Decided in this tab (the worker did not answer).'}
+          </p>
         </section>
       )}
     </div>

@@ -2,35 +2,35 @@
 import { render } from 'preact';
 import { act } from 'preact/test-utils';
 import { afterEach, describe, expect, it } from 'vitest';
-import { billingDecision, breachDecision } from './__fixtures__/decisions';
+import { defaultPolicy } from '../core/policy/default-policy';
+import { billingTicket, breachTicket, viewOf } from './__fixtures__/views';
 import { TriggerWarnings } from './trigger-warnings';
 
 const root = document.createElement('div');
 document.body.append(root);
 afterEach(() => render(null, root));
+const names = new Map(defaultPolicy.roles.map((r) => [r.id, r.name]));
+const roleName = (id: string) => names.get(id) ?? id;
 
 describe('TriggerWarnings', () => {
-  it('says what a contractual trigger means and where the ticket goes', () => {
-    const names: Record<string, string> = { 'billing-specialist': 'Billing Specialist' };
-    act(() => render(<TriggerWarnings triggers={billingDecision.triggers} roleName={(id) => names[id] ?? id} />, root));
+  it('says what a contractual trigger means and where the ticket goes, as a bypass and not as "critical"', () => {
+    act(() => render(<TriggerWarnings triggers={viewOf(billingTicket).triggers} roleName={roleName} />, root));
     const item = root.querySelector('.tl-trigger');
-    expect(item?.textContent).toContain('Contractual');
-    expect(item?.textContent).toContain('Billing dispute over $1,000 → Billing Specialist');
-    expect(item?.textContent).toContain('Assign to the Billing Specialist queue');
-    expect(item?.classList.contains('tl-critical')).toBe(false);
+    expect(item?.querySelector('.tl-trigger-kind')?.textContent).toBe('Bypass · Contractual');
+    expect(item?.textContent).toContain('→ Tier 1 · Billing Specialist');
+    expect(root.textContent?.toLowerCase()).not.toContain('critical');
   });
 
-  it('styles a bypass as critical and announces it', () => {
-    act(() => render(<TriggerWarnings triggers={breachDecision.triggers} />, root));
-    const item = root.querySelector('.tl-trigger');
-    expect(item?.classList.contains('tl-critical')).toBe(true);
-    expect(item?.querySelector('[role="alert"]')?.textContent).toBe('Critical bypass · Severity');
-    expect(item?.textContent).toContain('Critical bypass');
-    expect(item?.textContent).toContain('→ Tier 4 · security-engineer');
+  it('announces a bypass and says when an override does not follow the trigger', () => {
+    const view = viewOf(breachTicket, { override: { to: { tier: 'T2', role: 'senior-specialist' }, reason: 'test' } });
+    act(() => render(<TriggerWarnings triggers={view.triggers} roleName={roleName} />, root));
+    const breach = [...root.querySelectorAll('.tl-trigger')].find((li) => li.textContent?.includes('Tier 4'));
+    expect(breach?.querySelector('[role="alert"]')?.textContent).toBe('Bypass · Severity');
+    expect(breach?.querySelector('[data-testid="tl-trigger-overruled"]')?.textContent).toBe('The override does not follow this trigger.');
   });
 
   it('marks a warn-only trigger as a warning with no destination', () => {
-    const furious = { id: 'sentiment-furious-first-contact', kind: 'sentiment' as const, description: 'A furious, high-impact first contact', action: 'Acknowledge the impact.', bypass: false, warnOnly: true };
+    const furious = { id: 'sentiment-furious-first-contact', kind: 'sentiment' as const, description: 'A furious, high-impact first contact', action: 'Acknowledge the impact.', bypass: false, warnOnly: true, overruled: false };
     act(() => render(<TriggerWarnings triggers={[furious]} />, root));
     const item = root.querySelector('.tl-trigger');
     expect(item?.querySelector('.tl-trigger-kind')?.textContent).toBe('Sentiment · warning, no tier move');

@@ -2,7 +2,6 @@
 import { render } from 'preact';
 import { act } from 'preact/test-utils';
 import { afterEach, describe, expect, it } from 'vitest';
-import { AiSuggestion } from './ai-suggestion';
 import { UnreadableNotice } from './unreadable-notice';
 
 const root = document.createElement('div');
@@ -23,14 +22,5 @@ describe('UnreadableNotice', () => {
   it('renders nothing when everything was read', () => {
     act(() => render(<UnreadableNotice fields={[]} />, root));
     expect(root.innerHTML).toBe('');
-  });
-});
-
-describe('AiSuggestion', () => {
-  it('presents the model output as a suggestion with its confidence, not as a rule', () => {
-    act(() => render(<AiSuggestion label="billing" confidence={0.834} target="Tier 1 · Billing Specialist" />, root));
-    expect(root.textContent).toContain('Suggestion from the model');
-    expect(root.textContent).toContain('83% confidence');
-    expect(root.textContent).not.toMatch(/rule|policy/i);
   });
 });

@@ -7,7 +7,7 @@
  */
 import type { RecordedRequest, RouteResponse, Routes } from '../tests/e2e/harness/helpdesk-server';
 import { esc, page, SPA_SCRIPT } from './html';
-import { minutesBefore, SCENARIOS, type Scenario } from './scenarios';
+import { addAgentComment, applyMove, commentAt, type DemoAgent, type DemoComment, initialState, minutesBefore, SCENARIOS, type Scenario, type TicketState } from './scenarios';
 
 export const JIRA_HOST = 'acme.atlassian.net';
 
@@ -34,23 +34,37 @@ function adf(text: string) {
   return { type: 'doc', version: 1, content: text.split('\n').map((line) => ({ type: 'paragraph', content: line ? [{ type: 'text', text: line }] : [] })) };
 }
 
+/** ADF back to plain text: a line per paragraph, hard breaks as newlines (the demo keeps comments as text). */
+function adfText(doc: unknown): string {
+  const node = doc as { type?: unknown; text?: unknown; content?: unknown };
+  if (node?.type === 'text' && typeof node.text === 'string') return node.text;
+  if (node?.type === 'hardBreak') return '\n';
+  const children = Array.isArray(node?.content) ? node.content.map(adfText) : [];
+  return node?.type === 'doc' ? children.join('\n') : children.join('');
+}
+
 function user(name: string, email: string) {
   return { accountId: `acc-${email}`, displayName: name, emailAddress: email, accountType: 'customer' };
 }
 
-function comments(s: Scenario, now: Date) {
-  return s.comments.slice(1).map((c, i) => ({
+/** Who is signed in to the demo Jira site: `/rest/api/3/myself` names him, and what the overlay writes is his. */
+export const JIRA_SIGNED_IN_AGENT: DemoAgent = { name: 'Kenji Watanabe', email: 'kenji.watanabe@acme.test' };
+const SIGNED_IN = { accountId: '712020:demo-kenji-watanabe', displayName: JIRA_SIGNED_IN_AGENT.name, emailAddress: JIRA_SIGNED_IN_AGENT.email, accountType: 'atlassian' };
+const authorOf = (c: DemoComment) => (c.writtenAt ? SIGNED_IN : { accountId: 'acc-agent', displayName: 'Alex Agent', accountType: 'atlassian' });
+
+function comments(s: Scenario, st: TicketState, now: Date) {
+  return st.comments.slice(1).map((c, i) => ({
     id: String(20000 + i),
-    author: c.author === 'customer' ? user(s.requester.name, s.requester.email) : { accountId: 'acc-agent', displayName: 'Alex Agent', accountType: 'atlassian' },
+    author: c.author === 'customer' ? user(s.requester.name, s.requester.email) : authorOf(c),
     body: adf(c.body),
     jsdPublic: c.public,
-    created: minutesBefore(now, c.minutesAgo),
-    updated: minutesBefore(now, c.minutesAgo),
+    created: commentAt(c, now),
+    updated: commentAt(c, now),
   }));
 }
 
-function issueJson(key: string, id: number, s: Scenario, now: Date) {
-  const list = comments(s, now);
+function issueJson(key: string, id: number, s: Scenario, st: TicketState, now: Date) {
+  const list = comments(s, st, now);
   return {
     id: String(id),
     key,
@@ -62,14 +76,14 @@ function issueJson(key: string, id: number, s: Scenario, now: Date) {
       issuetype: { name: 'Service Request' },
       priority: { name: PRIORITY[s.priority] },
       status: { name: 'Waiting for support', statusCategory: { key: 'new' } },
-      labels: s.tags,
+      labels: st.tags,
       reporter: user(s.requester.name, s.requester.email),
       created: minutesBefore(now, s.createdMinutesAgo),
-      updated: minutesBefore(now, Math.min(...s.comments.map((c) => c.minutesAgo))),
+      updated: st.changes.at(-1)?.at ?? minutesBefore(now, Math.min(...st.comments.map((c) => c.minutesAgo))),
       customfield_10010: { requestType: { id: '12', name: REQUEST_TYPE[s.key] }, currentStatus: { status: 'Waiting for support' } },
       customfield_10020: { value: s.organization.plan },
       customfield_10030: s.disputedAmount ?? null,
-      customfield_10040: { value: s.group },
+      customfield_10040: { value: st.group },
       comment: { comments: list, maxResults: list.length, total: list.length, startAt: 0 },
     },
   };
@@ -97,13 +111,60 @@ function slaJson(s: Scenario, now: Date) {
   };
 }
 
-function api(key: string, id: number, s: Scenario, now: () => Date) {
+type Body = Record<string, unknown>;
+const parse = (req: RecordedRequest): Body | undefined => {
+  try {
+    const body: unknown = JSON.parse(req.body);
+    return body && typeof body === 'object' ? (body as Body) : undefined;
+  } catch {
+    return undefined;
+  }
+};
+const badRequest = (message: string): RouteResponse => ({ status: 400, body: { errorMessages: [message], errors: {} } });
+
+/** An internal comment, as JSM reads the `sd.public.comment` property. */
+const isInternal = (comment: Body) =>
+  Array.isArray(comment.properties) && comment.properties.some((p: { key?: unknown; value?: { internal?: unknown } }) => p?.key === 'sd.public.comment' && p.value?.internal === true);
+
+/** `{ update: { labels: [{ add }, { remove }, { set }] } }` or `{ fields: { labels } }` applied to the labels, as Jira does. */
+function applyLabels(current: string[], body: Body): string[] | undefined {
+  const fields = body.fields as { labels?: unknown } | undefined;
+  if (Array.isArray(fields?.labels)) return fields.labels.filter((l): l is string => typeof l === 'string');
+  const ops = (body.update as { labels?: unknown } | undefined)?.labels;
+  if (!Array.isArray(ops)) return undefined;
+  let labels = [...current];
+  for (const op of ops as { add?: unknown; remove?: unknown; set?: unknown }[]) {
+    if (typeof op?.add === 'string' && !labels.includes(op.add)) labels.push(op.add);
+    if (typeof op?.remove === 'string') labels = labels.filter((l) => l !== op.remove);
+    if (Array.isArray(op?.set)) labels = op.set.filter((l): l is string => typeof l === 'string');
+  }
+  return labels;
+}
+
+/**
+ * The issue's REST paths. Writes change the issue as Jira does: a comment is added (internal when JSM's
+ * `sd.public.comment` property says so), a labels update adds and removes labels.
+ * https://developer.atlassian.com/cloud/jira/platform/rest/v3/api-group-issues/#api-rest-api-3-issue-issueidorkey-put
+ */
+function api(key: string, id: number, s: Scenario, st: TicketState, now: () => Date) {
   return (req: RecordedRequest): RouteResponse => {
     const path = req.path.split('?')[0] ?? '';
-    if (path === `/rest/api/3/issue/${key}` && req.method === 'GET') return { body: issueJson(key, id, s, now()) };
-    if (path === `/rest/api/3/issue/${key}` && req.method === 'PUT') return { status: 204, body: '' };
-    if (path === `/rest/api/3/issue/${key}/comment` && req.method === 'GET') return { body: issueJson(key, id, s, now()).fields.comment };
-    if (path.endsWith('/comment') && req.method === 'POST') return { status: 201, body: { id: '29999', jsdPublic: false } };
+    if (path === `/rest/api/3/issue/${key}` && req.method === 'GET') return { body: issueJson(key, id, s, st, now()) };
+    if (path === `/rest/api/3/issue/${key}` && req.method === 'PUT') {
+      const body = parse(req);
+      const labels = body && applyLabels(st.tags, body);
+      if (!labels) return badRequest('The request has no labels update the demo understands.');
+      applyMove(st, { tags: labels }, now());
+      return { status: 204, body: '' };
+    }
+    if (path === `/rest/api/3/issue/${key}/comment` && req.method === 'GET') return { body: issueJson(key, id, s, st, now()).fields.comment };
+    if (path === `/rest/api/3/issue/${key}/comment` && req.method === 'POST') {
+      const body = parse(req);
+      const text = body ? adfText(body.body) : '';
+      if (!body || text.trim() === '') return badRequest('Comment body can not be empty!');
+      addAgentComment(st, text, !isInternal(body), now());
+      return { status: 201, body: { id: String(20000 + st.comments.length - 2), author: SIGNED_IN, body: body.body, jsdPublic: !isInternal(body), created: now().toISOString() } };
+    }
     if (path === `/rest/servicedeskapi/request/${key}/sla`) return { body: slaJson(s, now()) };
     return { status: 404, body: { errorMessages: [`no ${req.method} ${path} in the demo`] } };
   };
@@ -123,15 +184,15 @@ h1[data-testid] { font-size: 24px; font-weight: 500; margin: 8px 0 16px; }
 .internal { background: #fff7d6; padding: 10px; }
 `;
 
-function issuePage(activeKey: string): string {
+function issuePage(activeKey: string, st: TicketState): string {
   const active = jiraIssues.find((i) => i.key === activeKey);
   if (!active) throw new Error(`no Jira demo issue ${activeKey}`);
   const s = active.scenario;
   const queue = jiraIssues
     .map(({ key, scenario }) => `<a data-spa href="/browse/${key}"${key === activeKey ? ' aria-current="page"' : ''}>${key} ${esc(scenario.subject)}</a>`)
     .join('');
-  const activity = s.comments
-    .map((c) => `<div class="comment${c.public ? '' : ' internal'}"><strong>${esc(c.author === 'customer' ? s.requester.name : 'Alex Agent')}</strong>${c.public ? '' : ' · Internal note'}<p>${esc(c.body)}</p></div>`)
+  const activity = st.comments
+    .map((c) => `<div class="comment${c.public ? '' : ' internal'}"><strong>${esc(c.author === 'customer' ? s.requester.name : authorOf(c).displayName)}</strong>${c.public ? '' : ' · Internal note'}<p>${esc(c.body)}</p></div>`)
     .join('');
   return page({
     title: `[${activeKey}] ${s.subject} - Jira`,
@@ -150,14 +211,18 @@ function issuePage(activeKey: string): string {
   });
 }
 
+/** The route table for acme.atlassian.net. Each call starts from the scenarios; write-backs change that table's issues. */
 export function jiraRoutes(now: () => Date = () => new Date()): Routes {
   const routes: Routes = {};
   for (const { key, id, scenario: s } of jiraIssues) {
-    routes[`${JIRA_HOST} /browse/${key}`] = () => ({ body: issuePage(key) });
-    const handler = api(key, id, s, now);
+    const st = initialState(s);
+    routes[`${JIRA_HOST} /browse/${key}`] = () => ({ body: issuePage(key, st) });
+    const handler = api(key, id, s, st, now);
     routes[`${JIRA_HOST} /rest/api/3/issue/${key}`] = handler;
     routes[`${JIRA_HOST} /rest/api/3/issue/${key}/*`] = handler;
     routes[`${JIRA_HOST} /rest/servicedeskapi/request/${key}/*`] = handler;
   }
+  // https://developer.atlassian.com/cloud/jira/platform/rest/v3/api-group-myself/#api-rest-api-3-myself-get
+  routes[`${JIRA_HOST} /rest/api/3/myself`] = { self: `https://${JIRA_HOST}/rest/api/3/user?accountId=${SIGNED_IN.accountId}`, ...SIGNED_IN, active: true, timeZone: 'Europe/Berlin', locale: 'en_US' };
   return routes;
 }

@@ -33,6 +33,61 @@ export interface DemoComment {
   public: boolean;
   body: string;
   minutesAgo: number;
+  /** Written through the demo API by the signed-in agent (the overlay's write-back) at this instant, not part of the scenario. */
+  writtenAt?: string;
+}
+
+/** The agent signed in to a demo helpdesk: whom its current-user API names and who writes what the overlay sends. */
+export interface DemoAgent {
+  name: string;
+  email: string;
+}
+
+/**
+ * A demo ticket as it stands: the scenario's tags, group and comments plus
+ * whatever was written back since the routes were made (each `demoRoutes()` /
+ * `startDemoServer()` starts from the scenarios again). Writing back changes
+ * it as the helpdesk would, so a reload or a retried escalation sees the note
+ * and the move that already happened.
+ */
+export interface TicketState {
+  tags: string[];
+  /** The vendor's group name ("Tier 1", "Tier 1 - Frontline", "Billing"). */
+  group: string;
+  comments: DemoComment[];
+  /** Group and tag changes written back, oldest first (Zendesk shows them as audits). */
+  changes: { at: string; group?: { from: string; to: string }; tags?: { from: string[]; to: string[] } }[];
+}
+
+export function initialState(s: Scenario, group: string = s.group): TicketState {
+  return { tags: [...s.tags], group, comments: s.comments.map((c) => ({ ...c })), changes: [] };
+}
+
+/** Records a write-back's group and tag change on the ticket, as an audit entry when something changed. */
+export function applyMove(state: TicketState, { tags, group }: { tags?: string[]; group?: string }, now: Date): void {
+  const at = minutesBefore(now, 0);
+  const change: TicketState['changes'][number] = { at };
+  if (group !== undefined && group !== state.group) {
+    change.group = { from: state.group, to: group };
+    state.group = group;
+  }
+  if (tags !== undefined && (tags.length !== state.tags.length || tags.some((t, i) => t !== state.tags[i]))) {
+    change.tags = { from: state.tags, to: tags };
+    state.tags = tags;
+  }
+  if (change.group || change.tags) state.changes.push(change);
+}
+
+/** Adds an internal note (or reply) by the signed-in agent, written now. */
+export function addAgentComment(state: TicketState, body: string, isPublic: boolean, now: Date): DemoComment {
+  const comment: DemoComment = { author: 'agent', public: isPublic, body, minutesAgo: 0, writtenAt: minutesBefore(now, 0) };
+  state.comments.push(comment);
+  return comment;
+}
+
+/** When a comment was written: its write-back instant, else the scenario's minutes before `now`. */
+export function commentAt(c: DemoComment, now: Date): string {
+  return c.writtenAt ?? minutesBefore(now, c.minutesAgo);
 }
 
 export interface Scenario {

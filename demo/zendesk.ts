@@ -5,9 +5,9 @@
  * https://developer.zendesk.com/api-reference/ticketing/tickets/tickets/
  * DOM hooks follow the team's selector notes (data-test-id attributes).
  */
-import type { Routes } from '../tests/e2e/harness/helpdesk-server';
+import type { RecordedRequest, RouteResponse, Routes } from '../tests/e2e/harness/helpdesk-server';
 import { esc, page } from './html';
-import { minutesBefore, SCENARIOS, type Scenario } from './scenarios';
+import { addAgentComment, applyMove, commentAt, type DemoAgent, type DemoComment, initialState, minutesBefore, SCENARIOS, type Scenario, type TicketState } from './scenarios';
 
 export const ZENDESK_HOST = 'acme.zendesk.com';
 export const ZENDESK_CSRF_TOKEN = 'demo-csrf-6a1f';
@@ -21,7 +21,12 @@ const GROUPS = [
   { id: 360004, name: 'Tier 4' },
 ];
 const FIELDS = { plan: 5001, amount: 5002 };
+/** The colleague who wrote the scenarios' agent notes. */
 const AGENT = { id: 900, name: 'Alex Agent', email: 'alex@acme.test', role: 'agent' };
+/** Who is signed in to the demo Zendesk: `/api/v2/users/me.json` names her, and what the overlay writes is hers. */
+export const ZENDESK_SIGNED_IN_AGENT: DemoAgent = { name: 'Dana Reyes', email: 'dana.reyes@acme.test' };
+const SIGNED_IN = { id: 901, ...ZENDESK_SIGNED_IN_AGENT, role: 'agent' };
+const authorOf = (c: DemoComment) => (c.writtenAt ? SIGNED_IN : AGENT);
 
 export const zendeskTickets = SCENARIOS.map((s, i) => ({ id: 1001 + i, scenario: s }));
 
@@ -35,7 +40,7 @@ function requester(id: number, s: Scenario) {
   return { id: id * 10, name: s.requester.name, email: s.requester.email, role: 'end-user', organization_id: id * 100 };
 }
 
-function ticketJson(id: number, s: Scenario, now: Date) {
+function ticketJson(id: number, s: Scenario, st: TicketState, now: Date) {
   return {
     ticket: {
       id,
@@ -46,15 +51,15 @@ function ticketJson(id: number, s: Scenario, now: Date) {
       type: 'question',
       requester_id: id * 10,
       organization_id: id * 100,
-      group_id: GROUPS.find((g) => g.name === s.group)?.id ?? null,
-      tags: s.tags,
+      group_id: GROUPS.find((g) => g.name === st.group)?.id ?? null,
+      tags: st.tags,
       custom_fields: [
         { id: FIELDS.plan, value: s.organization.plan.toLowerCase() },
         { id: FIELDS.amount, value: s.disputedAmount === undefined ? null : String(s.disputedAmount) },
       ],
       via: { channel: 'email' },
       created_at: minutesBefore(now, s.createdMinutesAgo),
-      updated_at: minutesBefore(now, Math.min(...s.comments.map((c) => c.minutesAgo))),
+      updated_at: st.changes.at(-1)?.at ?? minutesBefore(now, Math.min(...st.comments.map((c) => c.minutesAgo))),
     },
     users: [requester(id, s)],
     groups: GROUPS,
@@ -62,25 +67,58 @@ function ticketJson(id: number, s: Scenario, now: Date) {
   };
 }
 
-function commentsJson(id: number, s: Scenario, now: Date) {
+function commentsJson(id: number, s: Scenario, st: TicketState, now: Date) {
   return {
-    comments: s.comments.map((c, i) => ({
+    comments: st.comments.map((c, i) => ({
       id: id * 1000 + i,
       body: c.body,
       plain_body: c.body,
       public: c.public,
-      author_id: c.author === 'customer' ? id * 10 : AGENT.id,
-      created_at: minutesBefore(now, c.minutesAgo),
+      author_id: c.author === 'customer' ? id * 10 : authorOf(c).id,
+      created_at: commentAt(c, now),
     })),
-    users: [requester(id, s), AGENT],
+    users: [requester(id, s), AGENT, SIGNED_IN],
   };
 }
 
-function auditsJson(s: Scenario, now: Date) {
-  const group = GROUPS.find((g) => g.name === s.group)?.id;
+const groupId = (name: string) => GROUPS.find((g) => g.name === name)?.id;
+
+function auditsJson(s: Scenario, st: TicketState, now: Date) {
   return {
-    audits: [{ created_at: minutesBefore(now, s.createdMinutesAgo), events: [{ type: 'Create', field_name: 'group_id', value: String(group) }] }],
+    audits: [
+      { created_at: minutesBefore(now, s.createdMinutesAgo), events: [{ type: 'Create', field_name: 'group_id', value: String(groupId(s.group)) }] },
+      ...st.changes.map((c) => ({
+        created_at: c.at,
+        author_id: SIGNED_IN.id,
+        events: [
+          ...(c.group ? [{ type: 'Change', field_name: 'group_id', value: String(groupId(c.group.to)), previous_value: String(groupId(c.group.from)) }] : []),
+          ...(c.tags ? [{ type: 'Change', field_name: 'tags', value: c.tags.to, previous_value: c.tags.from }] : []),
+        ],
+      })),
+    ],
   };
+}
+
+/**
+ * PUT /api/v2/tickets/{id}.json as Zendesk applies it: a comment (internal
+ * when `public: false`), `additional_tags` / `remove_tags` or a whole `tags`
+ * list, and `group_id`; the answer is the updated ticket.
+ */
+function updateTicket(id: number, s: Scenario, st: TicketState, req: RecordedRequest, now: Date): RouteResponse {
+  let update: { comment?: { body?: unknown; public?: unknown }; tags?: unknown; additional_tags?: unknown; remove_tags?: unknown; group_id?: unknown };
+  try {
+    update = (JSON.parse(req.body) as { ticket?: typeof update }).ticket ?? {};
+  } catch {
+    return { status: 400, body: { error: 'InvalidJSON' } };
+  }
+  const strings = (v: unknown) => (Array.isArray(v) ? v.filter((t): t is string => typeof t === 'string') : []);
+  const group = typeof update.group_id === 'number' ? GROUPS.find((g) => g.id === update.group_id) : undefined;
+  if (update.group_id !== undefined && !group) return { status: 422, body: { error: 'RecordInvalid', details: { group_id: [{ description: 'Group is invalid' }] } } };
+  if (update.comment && typeof update.comment.body === 'string') addAgentComment(st, update.comment.body, update.comment.public !== false, now);
+  const remove = new Set(strings(update.remove_tags));
+  const tags = Array.isArray(update.tags) ? strings(update.tags) : [...new Set([...st.tags.filter((t) => !remove.has(t)), ...strings(update.additional_tags)])];
+  applyMove(st, { tags, ...(group ? { group: group.name } : {}) }, now);
+  return { body: ticketJson(id, s, st, now) };
 }
 
 const ticketFieldsJson = {
@@ -127,14 +165,14 @@ document.addEventListener('click', (event) => {
 window.addEventListener('popstate', () => location.reload());
 `;
 
-function pane(id: number, s: Scenario, active: boolean, now: Date): string {
-  const log = s.comments
+function pane(id: number, s: Scenario, st: TicketState, active: boolean, now: Date): string {
+  const log = st.comments
     .map(
       (c) => `<article data-test-id="omni-log-comment-item" class="${c.public ? '' : 'internal'}">
-  <div data-test-id="omni-log-item-sender"><strong>${esc(c.author === 'customer' ? s.requester.name : AGENT.name)}</strong></div>
+  <div data-test-id="omni-log-item-sender"><strong>${esc(c.author === 'customer' ? s.requester.name : authorOf(c).name)}</strong></div>
   ${c.public ? '' : '<span data-test-id="omni-log-internal-note-tag">Internal note</span>'}
   <div data-test-id="omni-log-item-message"><div data-test-id="omni-log-message-content">${esc(c.body)}</div></div>
-  <time data-test-id="timestamp-relative" datetime="${minutesBefore(now, c.minutesAgo)}">${c.minutesAgo} minutes ago</time>
+  <time data-test-id="timestamp-relative" datetime="${commentAt(c, now)}">${c.minutesAgo} minutes ago</time>
 </article>`,
     )
     .join('\n');
@@ -146,20 +184,20 @@ function pane(id: number, s: Scenario, active: boolean, now: Date): string {
   </section>
   <aside data-test-id="ticket-sidebar">
     <label>Requester</label><div data-test-id="ticket-system-field-requester-select">${esc(s.requester.name)}</div>
-    <label>Group</label><div data-test-id="assignee-field"><span data-test-id="assignee-field-selected-group-tag">${esc(s.group)}</span></div>
-    <label>Tags</label>${s.tags.map((t) => `<span data-test-id="ticket-system-field-tags-item-selected"><span class="garden-tag-item">${esc(t)}</span></span>`).join(' ')}
+    <label>Group</label><div data-test-id="assignee-field"><span data-test-id="assignee-field-selected-group-tag">${esc(st.group)}</span></div>
+    <label>Tags</label>${st.tags.map((t) => `<span data-test-id="ticket-system-field-tags-item-selected"><span class="garden-tag-item">${esc(t)}</span></span>`).join(' ')}
   </aside>
 </div>`;
 }
 
-function workspacePage(activeId: number, now: Date): string {
+function workspacePage(activeId: number, states: Map<number, TicketState>, now: Date): string {
   const tabs = zendeskTickets
     .map(
       ({ id, scenario: s }) =>
         `<div data-test-id="header-tab" role="tab" data-entity-id="${id}" data-selected="${id === activeId}" aria-selected="${id === activeId}"><a href="/agent/tickets/${id}"><span data-test-id="header-tab-title">${esc(s.subject)}</span><span data-test-id="header-tab-subtitle">${esc(s.requester.name)}</span></a></div>`,
     )
     .join('');
-  const panes = zendeskTickets.map(({ id, scenario: s }) => pane(id, s, id === activeId, now)).join('\n');
+  const panes = zendeskTickets.map(({ id, scenario: s }) => pane(id, s, states.get(id) ?? initialState(s), id === activeId, now)).join('\n');
   return page({
     title: `Ticket #${activeId} – Acme Support`,
     style: STYLE,
@@ -169,15 +207,22 @@ function workspacePage(activeId: number, now: Date): string {
   });
 }
 
-/** The route table for acme.zendesk.com; `now` dates the tickets so their clocks read as the scenario says. */
+/**
+ * The route table for acme.zendesk.com; `now` dates the tickets so their clocks read as the scenario says.
+ * Each call starts from the scenarios; ticket updates (the overlay's write-back) change that table's tickets.
+ */
 export function zendeskRoutes(now: () => Date = () => new Date()): Routes {
   const routes: Routes = {};
+  const states = new Map(zendeskTickets.map(({ id, scenario: s }) => [id, initialState(s)]));
   for (const { id, scenario: s } of zendeskTickets) {
-    routes[`${ZENDESK_HOST} /agent/tickets/${id}`] = () => ({ body: workspacePage(id, now()) });
-    routes[`${ZENDESK_HOST} /api/v2/tickets/${id}.json`] = () => ({ body: ticketJson(id, s, now()) });
-    routes[`${ZENDESK_HOST} /api/v2/tickets/${id}/comments.json`] = () => ({ body: commentsJson(id, s, now()) });
-    routes[`${ZENDESK_HOST} /api/v2/tickets/${id}/audits.json`] = () => ({ body: auditsJson(s, now()) });
+    const st = states.get(id) ?? initialState(s);
+    routes[`${ZENDESK_HOST} /agent/tickets/${id}`] = () => ({ body: workspacePage(id, states, now()) });
+    routes[`${ZENDESK_HOST} /api/v2/tickets/${id}.json`] = (req) => (req.method === 'PUT' ? updateTicket(id, s, st, req, now()) : { body: ticketJson(id, s, st, now()) });
+    routes[`${ZENDESK_HOST} /api/v2/tickets/${id}/comments.json`] = () => ({ body: commentsJson(id, s, st, now()) });
+    routes[`${ZENDESK_HOST} /api/v2/tickets/${id}/audits.json`] = () => ({ body: auditsJson(s, st, now()) });
   }
+  // https://developer.zendesk.com/api-reference/ticketing/users/users/#show-self
+  routes[`${ZENDESK_HOST} /api/v2/users/me.json`] = { user: { ...SIGNED_IN, url: `https://${ZENDESK_HOST}/api/v2/users/${SIGNED_IN.id}.json`, active: true, verified: true, default_group_id: GROUPS[0]?.id } };
   routes[`${ZENDESK_HOST} /api/v2/ticket_fields.json`] = ticketFieldsJson;
   routes[`${ZENDESK_HOST} /api/v2/groups.json`] = { groups: GROUPS, next_page: null, count: GROUPS.length };
   routes[`${ZENDESK_HOST} /agent/tickets/${ZENDESK_BROKEN_ID}`] = page({

@@ -2,6 +2,7 @@ import { browser } from 'wxt/browser';
 import { defineBackground } from 'wxt/utils/define-background';
 import { registerAiHandlers } from '../extension/ai/handlers';
 import { createModelSource, modelSuggestionFor } from '../extension/ai/model-source';
+import { createSuggest } from '../extension/ai/suggest';
 import { startCustomHostSync } from '../extension/hosts/start-host-sync';
 import { registerHandlers } from '../extension/messaging/handlers';
 import { createRouting } from '../extension/routing';
@@ -30,7 +31,16 @@ export default defineBackground(() => {
   // The demo model is generated at build time (wxt.config.ts), so WXT's typed public paths do not list it.
   const demoUrl = (browser.runtime.getURL as (path: string) => string)('/demo-model.json');
   const models = createModelSource({ store, settings, demoUrl });
-  registerHandlers({ store, settings, route, sync, timers, extensionId: browser.runtime.id, modelFor: (ticket) => modelSuggestionFor(models, settings, ticket) });
+  registerHandlers({
+    store,
+    settings,
+    route,
+    sync,
+    timers,
+    extensionId: browser.runtime.id,
+    modelFor: (ticket) => modelSuggestionFor(models, settings, ticket),
+    suggest: createSuggest({ models, settings }),
+  });
   registerAiHandlers({
     store,
     settings,

@@ -1,9 +1,9 @@
-import { Hono } from 'hono';
+import { type Context, Hono } from 'hono';
 import { bodyLimit } from 'hono/body-limit';
 import { cors } from 'hono/cors';
 import { isAllowedOrigin } from './cors';
 import type { Db } from './db/db';
-import { type AppEnv, authenticate } from './http/auth';
+import { type AppEnv, authenticate, readSocketAddress } from './http/auth';
 import { ApiError, errorResponse } from './http/errors';
 import { createRateLimiter } from './http/rate-limit';
 import { eventRoutes } from './routes/events';
@@ -20,9 +20,20 @@ export interface Limits {
   burst: number;
   /** … and per second after that (429 with Retry-After beyond). */
   perSecond: number;
+  /** Failed authentications one client address may make at once … */
+  authFailureBurst: number;
+  /** … and per second after that (429 with Retry-After beyond, before any database lookup). */
+  authFailurePerSecond: number;
 }
 
-export const DEFAULT_LIMITS: Limits = { bodyBytes: 2 * 1024 * 1024, batchSize: 1000, burst: 120, perSecond: 20 };
+export const DEFAULT_LIMITS: Limits = {
+  bodyBytes: 2 * 1024 * 1024,
+  batchSize: 1000,
+  burst: 120,
+  perSecond: 20,
+  authFailureBurst: 30,
+  authFailurePerSecond: 0.5,
+};
 
 export interface AppOptions {
   db: Db;
@@ -32,6 +43,8 @@ export interface AppOptions {
   corsOrigins?: readonly string[];
   /** Where unexpected errors are reported; the client only sees a 500 with no internals. */
   logError?: (error: unknown) => void;
+  /** The client's address, for the failed-authentication limit: by default the socket's peer (see `readSocketAddress`). */
+  clientAddress?: (c: Context) => string;
 }
 
 /**
@@ -42,6 +55,7 @@ export function createApp(options: AppOptions): Hono<AppEnv> {
   const { db, now = () => new Date(), corsOrigins = [], logError = (e) => console.error(e) } = options;
   const limits = { ...DEFAULT_LIMITS, ...options.limits };
   const limiter = createRateLimiter({ capacity: limits.burst, perSecond: limits.perSecond, now });
+  const failures = createRateLimiter({ capacity: limits.authFailureBurst, perSecond: limits.authFailurePerSecond, now });
 
   const app = new Hono<AppEnv>();
   app.onError((error, c) => {
@@ -63,9 +77,15 @@ export function createApp(options: AppOptions): Hono<AppEnv> {
     }),
   );
 
-  app.get('/healthz', async (c) => {
-    await db.query('SELECT 1');
-    return c.json({ ok: true, database: db.dialect });
+  // Liveness from memory: anyone may ask, so it must cost the database nothing.
+  app.get('/healthz', (c) => c.json({ ok: true, database: db.dialect }));
+  // Readiness asks the database, but at most once a second however many ask (one probe shared).
+  let probe: { at: number; ready: Promise<boolean> } | undefined;
+  app.get('/readyz', async (c) => {
+    const t = now().getTime();
+    if (!probe || t - probe.at >= 1000) probe = { at: t, ready: isDatabaseReady(db, logError) };
+    if (await probe.ready) return c.json({ ok: true, database: db.dialect });
+    throw new ApiError(503, 'not_ready', `The ${db.dialect === 'pglite' ? 'embedded database' : 'PostgreSQL database'} did not answer; the error is in the server log.`);
   });
 
   app.use(
@@ -76,11 +96,28 @@ export function createApp(options: AppOptions): Hono<AppEnv> {
         throw new ApiError(413, 'body_too_large', `The request body is over ${limits.bodyBytes} bytes.`);
       },
     }),
-    authenticate(db, limiter),
+    authenticate({ db, now, limiter, failures, clientAddress: options.clientAddress ?? readSocketAddress }),
   );
   app.route('/v1/events', eventRoutes({ db, now, maxBatch: limits.batchSize }));
   app.route('/v1/policy', policyRoutes({ db, now }));
   app.route('/v1/handoffs', handoffRoutes({ db }));
   app.route('/v1/metrics', metricsRoutes({ db, now }));
   return app;
+}
+
+/** `SELECT 1` within two seconds; a hung pool counts as not ready rather than holding the probe open. */
+async function isDatabaseReady(db: Db, logError: (error: unknown) => void): Promise<boolean> {
+  let timer: ReturnType<typeof setTimeout> | undefined;
+  const timeout = new Promise<never>((_, reject) => {
+    timer = setTimeout(() => reject(new Error('the database did not answer SELECT 1 within 2 s')), 2000);
+  });
+  try {
+    await Promise.race([db.query('SELECT 1'), timeout]);
+    return true;
+  } catch (error) {
+    logError(error);
+    return false;
+  } finally {
+    clearTimeout(timer);
+  }
 }

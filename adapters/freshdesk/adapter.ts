@@ -4,7 +4,7 @@ import { freshdeskTicketFromApiResponses, readFreshdeskTicketFromApi } from './a
 import { findFreshdeskTicketRoot, readFreshdeskTicketFromDom } from './dom';
 import { getFreshdeskPageKind, getFreshdeskTicketRef } from './page-kind';
 import { headerAnchor, observeTarget, sidebarAnchor } from './selectors';
-import { buildFreshdeskWriteBack, readFreshdeskCsrfToken, readFreshdeskGroups } from './write-back';
+import { buildFreshdeskWriteBack, readFreshdeskCsrfToken, readFreshdeskCurrentUser, readFreshdeskGroups } from './write-back';
 
 /** The first anchor inside the ticket view (or, for the sidebar, anywhere on a ticket page). */
 const anchorIn = (selectors: string[], scope: 'ticket' | 'page') => (container: Element) => {
@@ -29,6 +29,7 @@ export const freshdesk = {
   },
   observeTarget,
   buildWriteBack: buildFreshdeskWriteBack,
+  readCurrentUser: readFreshdeskCurrentUser,
   readGroups: readFreshdeskGroups,
   readCsrfToken: readFreshdeskCsrfToken,
 } satisfies HelpdeskAdapter;

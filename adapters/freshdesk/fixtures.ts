@@ -19,6 +19,7 @@ export const freshdeskFixtures: AdapterFixtures = {
     { file: 'legacy-helpdesk/ticket.2001.html', url: 'https://acme.freshdesk.com/helpdesk/tickets/2001', ref: '2001', current: false },
   ],
   apiRoutes: {
+    '/api/v2/agents/me': 'api-v2/agents-me.json',
     '/api/v2/tickets/2001': 'api-v2/tickets-2001.json',
     '/api/v2/tickets/2001/conversations': 'api-v2/tickets-2001-conversations.json',
     '/api/v2/tickets/2002': 'api-v2/tickets-2002.json',
@@ -32,4 +33,5 @@ export const freshdeskFixtures: AdapterFixtures = {
     '/api/v2/companies/4102': 'api-v2/companies-4102.json',
   },
   apiTickets: ['2001', '2002', '2003'],
+  currentUser: { id: '5501', name: 'Kwame Mensah', email: 'kwame.mensah@acme.example' },
 };

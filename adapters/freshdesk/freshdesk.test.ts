@@ -108,15 +108,54 @@ describe('Freshdesk DOM read', () => {
 });
 
 describe('Freshdesk write-back', () => {
-  it('posts an escaped private note, then replaces tier_1 by tier_2 and sets the Tier 2 group', async () => {
+  const frontLine = { tier: 'T1' as const, role: 'front-line-agent' };
+  const noteText = 'Summary: <script>x</script>\nSteps tried: refund check';
+
+  it('posts an escaped private note, then replaces tier_1 by tier_2 with the role tag and sets the Tier 2 group', async () => {
     const groups = await freshdesk.readGroups({ fetch: createFixtureFetch(fx), origin });
-    const plan = freshdesk.buildWriteBack({ ref: '2001', noteText: 'Summary: <script>x</script>\nSteps tried: refund check', tier: 'T2', policy: defaultPolicy, currentTags: ['refund', 'tier_1'], groups });
+    const plan = freshdesk.buildWriteBack({ ref: '2001', noteText, from: frontLine, to: { tier: 'T2', role: 'senior-specialist' }, policy: defaultPolicy, currentTags: ['refund', 'tier_1'], groups });
     expect(plan.notes).toEqual([]);
-    expect(plan.requests.map((r) => [r.method, r.url])).toEqual([
-      ['POST', '/api/v2/tickets/2001/notes'],
-      ['PUT', '/api/v2/tickets/2001'],
+    expect(plan.requests.map((r) => [r.method, r.url, r.purpose])).toEqual([
+      ['POST', '/api/v2/tickets/2001/notes', 'Add the handoff packet as a private note'],
+      ['PUT', '/api/v2/tickets/2001', 'Move the ticket to Senior Specialist (Tier 2)'],
     ]);
     expect(plan.requests[0]?.body).toEqual({ body: '<div>Summary: &lt;script&gt;x&lt;/script&gt;</div><div>Steps tried: refund check</div>', private: true });
-    expect(plan.requests[1]?.body).toEqual({ tags: ['refund', 'tier_2'], group_id: 3102 });
+    expect(plan.requests[1]?.body).toEqual({ tags: ['refund', 'tier_2', 'role_senior_specialist'], group_id: 3102 });
+  });
+
+  it('moves a refund dispute sideways into the Billing group, Tier 1 kept, the front-line role tag replaced', async () => {
+    const groups = await freshdesk.readGroups({ fetch: createFixtureFetch(fx), origin });
+    const plan = freshdesk.buildWriteBack({ ref: '2001', noteText, from: frontLine, to: { tier: 'T1', role: 'billing-specialist' }, policy: defaultPolicy, currentTags: ['refund', 'tier_1', 'role_front_line_agent'], groups });
+    expect(plan.notes).toEqual([]);
+    expect(plan.requests[1]).toMatchObject({ body: { tags: ['refund', 'tier_1', 'role_billing_specialist'], group_id: 3105 }, purpose: 'Move the ticket to Billing Specialist (Tier 1)' });
+  });
+
+  it('falls back to the Tier 1 group, and says so, when the account has no Billing group', () => {
+    const groups = [{ id: '3101', name: 'Tier 1 - Frontline' }];
+    const plan = freshdesk.buildWriteBack({ ref: '2001', noteText, from: frontLine, to: { tier: 'T1', role: 'billing-specialist' }, policy: defaultPolicy, currentTags: ['tier_1'], groups });
+    expect(plan.requests[1]?.body).toEqual({ tags: ['tier_1', 'role_billing_specialist'], group_id: 3101 });
+    expect(plan.notes).toEqual(['The group "Billing" for Billing Specialist (Tier 1) was not found among the helpdesk\'s groups; the T1 group is assigned instead.']);
+  });
+
+  it('sends the ticket update alone when the note is already on the ticket', () => {
+    const plan = freshdesk.buildWriteBack({ ref: '2001', noteText, includeNote: false, from: frontLine, to: { tier: 'T2', role: 'senior-specialist' }, policy: defaultPolicy, currentTags: ['tier_1'], groups: [{ id: '3102', name: 'Tier 2 - Technical' }] });
+    expect(plan.requests.map((r) => `${r.method} ${r.url}`)).toEqual(['PUT /api/v2/tickets/2001']);
+    expect(plan.requests[0]?.body).toEqual({ tags: ['tier_2', 'role_senior_specialist'], group_id: 3102 });
+  });
+});
+
+describe('Freshdesk signed-in agent and role', () => {
+  it('reads the agent from /api/v2/agents/me, its name on the contact', async () => {
+    const fetch = createFixtureFetch(fx);
+    expect(await freshdesk.readCurrentUser({ fetch, origin })).toEqual({ id: '5501', name: 'Kwame Mensah', email: 'kwame.mensah@acme.example' });
+    expect(fetch.calls.map((c) => c.url)).toEqual(['https://acme.freshdesk.com/api/v2/agents/me']);
+  });
+
+  it('reads a ticket in the Billing group as Tier 1 with the Billing Specialist', () => {
+    const { ticket } = freshdesk.ticketFromApiResponses(
+      { ticket: { id: 2001, subject: 'Refund', status: 2, group_id: 3105, tags: ['tier_1', 'role_billing_specialist'] }, group: { id: 3105, name: 'Billing' } },
+      { ref: '2001', policy: defaultPolicy },
+    );
+    expect(ticket).toMatchObject({ group: 'Billing', currentTier: 'T1', assigneeRole: 'billing-specialist' });
   });
 });

@@ -1,10 +1,9 @@
 import { z } from 'zod';
 import { getJson } from '../shared/http';
-import { getMapping } from '../shared/policy-mapping';
 import { textToEscapedHtml } from '../shared/text';
-import { otherTierTags, tierGroupId, tierTag } from '../shared/write-back';
+import { planMove } from '../shared/write-back';
 import { listOf } from './api-schema';
-import type { FetchLike, HelpdeskGroup, WriteBackInput, WriteBackPlan } from '../types';
+import type { CurrentUser, FetchLike, HelpdeskGroup, WriteBackInput, WriteBackPlan, WriteBackRequest } from '../types';
 
 /**
  * Freshdesk takes two calls: a private note (its body is HTML, so the text is
@@ -13,24 +12,18 @@ import type { FetchLike, HelpdeskGroup, WriteBackInput, WriteBackPlan } from '..
  * https://developers.freshdesk.com/api/#add_note_to_a_ticket
  * https://developers.freshdesk.com/api/#update_ticket
  */
-export function buildFreshdeskWriteBack({ ref, noteText, tier, policy, currentTags, csrfToken, groups }: WriteBackInput): WriteBackPlan {
-  const mapping = getMapping(policy, 'freshdesk');
-  const notes: string[] = [];
-  const group = tierGroupId(mapping, tier, groups);
-  if (group.note) notes.push(group.note);
+export function buildFreshdeskWriteBack(input: WriteBackInput): WriteBackPlan {
+  const { ref, noteText, includeNote = true, currentTags, csrfToken } = input;
+  const move = planMove('freshdesk', input, { groups: true });
   const headers: Record<string, string> = { 'Content-Type': 'application/json', Accept: 'application/json' };
   if (csrfToken) headers['X-CSRF-Token'] = csrfToken;
-  const remove = new Set(otherTierTags(mapping, currentTags, tier));
-  const tags = [...new Set([...currentTags.filter((t) => !remove.has(t)), tierTag(mapping, tier)])];
+  const remove = new Set(move.removeTags);
+  const tags = [...new Set([...currentTags.filter((t) => !remove.has(t)), ...move.addTags])];
   const update: Record<string, unknown> = { tags };
-  if (group.id !== undefined) update.group_id = group.id;
-  return {
-    requests: [
-      { method: 'POST', url: `/api/v2/tickets/${ref}/notes`, headers, body: { body: textToEscapedHtml(noteText), private: true }, purpose: 'Add the handoff packet as a private note' },
-      { method: 'PUT', url: `/api/v2/tickets/${ref}`, headers, body: update, purpose: `Move the ticket to ${tier}` },
-    ],
-    notes,
-  };
+  if (move.groupId !== undefined) update.group_id = move.groupId;
+  const note: WriteBackRequest = { method: 'POST', url: `/api/v2/tickets/${ref}/notes`, headers, body: { body: textToEscapedHtml(noteText), private: true }, purpose: 'Add the handoff packet as a private note' };
+  const moveRequest: WriteBackRequest = { method: 'PUT', url: `/api/v2/tickets/${ref}`, headers, body: update, purpose: `Move the ticket to ${move.target}` };
+  return { requests: includeNote ? [note, moveRequest] : [moveRequest], notes: move.notes };
 }
 
 /** Freshdesk's agent pages (a Rails app) carry a CSRF token in a meta tag. */
@@ -42,4 +35,15 @@ export function readFreshdeskCsrfToken(document: Document): string | undefined {
 export async function readFreshdeskGroups({ fetch, origin }: { fetch: FetchLike; origin: string }): Promise<HelpdeskGroup[]> {
   const groups = await getJson(fetch, origin, '/api/v2/groups', listOf('groups', z.object({ id: z.number(), name: z.string() }).loose()));
   return groups.map((g) => ({ id: String(g.id), name: g.name }));
+}
+
+/**
+ * GET /api/v2/agents/me: the signed-in agent; the name and email sit on its contact.
+ * https://developers.freshdesk.com/api/#me
+ */
+const freshdeskMeSchema = z.object({ id: z.number().int(), contact: z.object({ name: z.string().min(1), email: z.string().nullish() }).loose() }).loose();
+
+export async function readFreshdeskCurrentUser({ fetch, origin }: { fetch: FetchLike; origin: string }): Promise<CurrentUser> {
+  const agent = await getJson(fetch, origin, '/api/v2/agents/me', freshdeskMeSchema);
+  return { id: String(agent.id), name: agent.contact.name, ...(agent.contact.email ? { email: agent.contact.email } : {}) };
 }

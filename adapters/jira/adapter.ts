@@ -4,7 +4,7 @@ import { jiraTicketFromApiResponses, readJiraTicketFromApi } from './api';
 import { findJiraIssueRoot, readJiraTicketFromDom } from './dom';
 import { getJiraPageKind, getJiraTicketRef } from './page-kind';
 import { headerAnchor, observeTarget, sidebarAnchor } from './selectors';
-import { buildJiraWriteBack } from './write-back';
+import { buildJiraWriteBack, readJiraCurrentUser } from './write-back';
 
 const anchorIn = (selectors: string[]) => (container: Element) => findIn(findJiraIssueRoot(container), selectors);
 
@@ -24,4 +24,5 @@ export const jira = {
   },
   observeTarget,
   buildWriteBack: buildJiraWriteBack,
+  readCurrentUser: readJiraCurrentUser,
 } satisfies HelpdeskAdapter;

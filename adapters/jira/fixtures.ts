@@ -21,6 +21,7 @@ export const jiraFixtures: AdapterFixtures = {
     { file: 'legacy-data-test-id/queue-issue.SUP-102.html', url: 'https://acme.atlassian.net/jira/servicedesk/projects/SUP/queues/custom/1/SUP-102', ref: 'SUP-102', current: false },
   ],
   apiRoutes: {
+    '/rest/api/3/myself': 'rest-api-3/myself.json',
     '/rest/api/3/issue/SUP-101': 'rest-api-3/issue-SUP-101.json',
     '/rest/servicedeskapi/request/SUP-101/sla': 'rest-api-3/sla-SUP-101.json',
     '/rest/api/3/issue/SUP-102': 'rest-api-3/issue-SUP-102.json',
@@ -28,4 +29,5 @@ export const jiraFixtures: AdapterFixtures = {
     '/rest/api/3/issue/SUP-103': 'rest-api-3/issue-SUP-103.json',
   },
   apiTickets: ['SUP-101', 'SUP-102', 'SUP-103'],
+  currentUser: { id: '712020:5d6e1a0b-93c4-4f0e-8b7a-2c1d9e6f4a10', name: 'Ingrid Halvorsen', email: 'ingrid.halvorsen@acme.example' },
 };

@@ -108,7 +108,7 @@ describe('Jira DOM read', () => {
 
 describe('Jira write-back', () => {
   it('posts an internal ADF comment and swaps the tier label, with the XSRF bypass header', () => {
-    const plan = jira.buildWriteBack({ ref: 'SUP-102', noteText: 'Summary: <b>refund</b>\n\nOwner: Lucius', tier: 'T2', policy: defaultPolicy, currentTags: ['billing', 'tier_1'] });
+    const plan = jira.buildWriteBack({ ref: 'SUP-102', noteText: 'Summary: <b>refund</b>\n\nOwner: Lucius', from: { tier: 'T1', role: 'front-line-agent' }, to: { tier: 'T2', role: 'senior-specialist' }, policy: defaultPolicy, currentTags: ['billing', 'tier_1'] });
     expect(plan.notes).toEqual([]);
     expect(plan.requests).toEqual([
       {
@@ -125,9 +125,28 @@ describe('Jira write-back', () => {
         method: 'PUT',
         url: '/rest/api/3/issue/SUP-102',
         headers: { 'Content-Type': 'application/json', Accept: 'application/json', 'X-Atlassian-Token': 'no-check' },
-        body: { update: { labels: [{ add: 'tier_2' }, { remove: 'tier_1' }] } },
-        purpose: 'Label the request for T2',
+        body: { update: { labels: [{ add: 'tier_2' }, { add: 'role_senior_specialist' }, { remove: 'tier_1' }] } },
+        purpose: 'Label the request for Senior Specialist (Tier 2)',
       },
     ]);
+  });
+
+  it('labels a sideways move to the Billing Specialist, and sends the labels alone when the comment is already there', () => {
+    const input = { ref: 'SUP-102', noteText: 'Summary: refund', from: { tier: 'T1' as const, role: 'front-line-agent' }, to: { tier: 'T1' as const, role: 'billing-specialist' }, policy: defaultPolicy, currentTags: ['billing', 'tier_1', 'role_front_line_agent'] };
+    const plan = jira.buildWriteBack(input);
+    expect(plan.requests[1]).toMatchObject({ body: { update: { labels: [{ add: 'tier_1' }, { add: 'role_billing_specialist' }, { remove: 'role_front_line_agent' }] } }, purpose: 'Label the request for Billing Specialist (Tier 1)' });
+    const retry = jira.buildWriteBack({ ...input, includeNote: false });
+    expect(retry.requests.map((r) => `${r.method} ${r.url}`)).toEqual(['PUT /rest/api/3/issue/SUP-102']);
+    expect(retry.requests[0]?.body).toEqual(plan.requests[1]?.body);
+  });
+});
+
+describe('Jira signed-in agent', () => {
+  it('reads the account from /rest/api/3/myself, without an email when Jira hides it', async () => {
+    const fetch = createFixtureFetch(fx);
+    expect(await jira.readCurrentUser({ fetch, origin })).toEqual({ id: '712020:5d6e1a0b-93c4-4f0e-8b7a-2c1d9e6f4a10', name: 'Ingrid Halvorsen', email: 'ingrid.halvorsen@acme.example' });
+    expect(fetch.calls.map((c) => c.url)).toEqual(['https://acme.atlassian.net/rest/api/3/myself']);
+    const hidden = async () => new Response(JSON.stringify({ accountId: 'acc-1', displayName: 'Ingrid Halvorsen', accountType: 'atlassian' }), { status: 200 });
+    expect(await jira.readCurrentUser({ fetch: hidden, origin })).toEqual({ id: 'acc-1', name: 'Ingrid Halvorsen' });
   });
 });

@@ -1,34 +1,41 @@
-import { getMapping } from '../shared/policy-mapping';
+import { z } from 'zod';
+import { getJson } from '../shared/http';
 import { textToAdf } from '../shared/text';
-import { otherTierTags, tierTag } from '../shared/write-back';
-import type { WriteBackInput, WriteBackPlan } from '../types';
+import { planMove } from '../shared/write-back';
+import type { CurrentUser, FetchLike, WriteBackInput, WriteBackPlan, WriteBackRequest } from '../types';
 
 /**
  * An internal comment (ADF body, marked internal with the `sd.public.comment`
- * property JSM reads), then a labels update that adds the tier label and
- * removes the others. `X-Atlassian-Token: no-check` passes Jira's XSRF check
+ * property JSM reads), then a labels update that adds the tier and role labels
+ * and removes the others. `X-Atlassian-Token: no-check` passes Jira's XSRF check
  * for cookie-authenticated requests.
  * https://developer.atlassian.com/cloud/jira/platform/rest/v3/api-group-issue-comments/#api-rest-api-3-issue-issueidorkey-comment-post
  * https://developer.atlassian.com/cloud/jira/service-desk/rest/intro/#internal-comments
  */
-export function buildJiraWriteBack({ ref, noteText, tier, policy, currentTags }: WriteBackInput): WriteBackPlan {
-  const mapping = getMapping(policy, 'jira');
-  const notes: string[] = [];
-  if (mapping.writeBack[tier]?.group) notes.push(`Jira issues have no group to assign; only the ${tier} label is written.`);
+export function buildJiraWriteBack(input: WriteBackInput): WriteBackPlan {
+  const { ref, noteText, includeNote = true } = input;
+  const move = planMove('jira', input, { groups: false });
   const headers = { 'Content-Type': 'application/json', Accept: 'application/json', 'X-Atlassian-Token': 'no-check' };
-  const label = tierTag(mapping, tier);
-  const labels = [{ add: label }, ...otherTierTags(mapping, currentTags, tier).map((remove) => ({ remove }))];
-  return {
-    requests: [
-      {
-        method: 'POST',
-        url: `/rest/api/3/issue/${ref}/comment`,
-        headers,
-        body: { body: textToAdf(noteText), properties: [{ key: 'sd.public.comment', value: { internal: true } }] },
-        purpose: 'Add the handoff packet as an internal comment',
-      },
-      { method: 'PUT', url: `/rest/api/3/issue/${ref}`, headers, body: { update: { labels } }, purpose: `Label the request for ${tier}` },
-    ],
-    notes,
+  const labels = [...move.addTags.map((add) => ({ add })), ...move.removeTags.map((remove) => ({ remove }))];
+  const comment: WriteBackRequest = {
+    method: 'POST',
+    url: `/rest/api/3/issue/${ref}/comment`,
+    headers,
+    body: { body: textToAdf(noteText), properties: [{ key: 'sd.public.comment', value: { internal: true } }] },
+    purpose: 'Add the handoff packet as an internal comment',
   };
+  const label: WriteBackRequest = { method: 'PUT', url: `/rest/api/3/issue/${ref}`, headers, body: { update: { labels } }, purpose: `Label the request for ${move.target}` };
+  return { requests: includeNote ? [comment, label] : [label], notes: move.notes };
+}
+
+/**
+ * GET /rest/api/3/myself: the signed-in account. Jira hides `emailAddress`
+ * when the user's profile visibility says so.
+ * https://developer.atlassian.com/cloud/jira/platform/rest/v3/api-group-myself/#api-rest-api-3-myself-get
+ */
+const jiraMyselfSchema = z.object({ accountId: z.string().min(1), displayName: z.string().min(1), emailAddress: z.string().nullish() }).loose();
+
+export async function readJiraCurrentUser({ fetch, origin }: { fetch: FetchLike; origin: string }): Promise<CurrentUser> {
+  const me = await getJson(fetch, origin, '/rest/api/3/myself', jiraMyselfSchema);
+  return { id: me.accountId, name: me.displayName, ...(me.emailAddress ? { email: me.emailAddress } : {}) };
 }

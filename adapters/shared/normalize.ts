@@ -1,7 +1,7 @@
 import type { Policy } from '../../core/policy/schema';
 import { type HelpdeskId, type TicketInput, ticketSchema } from '../../core/ticket';
 import type { TicketRead } from '../types';
-import { type Fields, getMapping, resolveAmount, resolveContractValue, resolveCustomerTier, resolveImpactedUsers, resolveIssueType, resolveTier } from './policy-mapping';
+import { type Fields, getMapping, resolveAmount, resolveContractValue, resolveCustomerTier, resolveImpactedUsers, resolveIssueType, resolveRole, resolveTier } from './policy-mapping';
 
 /** What an adapter read before the policy mapping: a ticket input plus the requester's organisation fields. */
 export interface RawTicket extends Omit<TicketInput, 'unreadable' | 'helpdesk'> {
@@ -28,7 +28,7 @@ export interface NormalizeContext {
 }
 
 /**
- * Applies the policy's helpdesk mapping (tier, issue type, customer tier) and
+ * Applies the policy's helpdesk mapping (tier and role, issue type, customer tier) and
  * the field conventions (amount, impacted users, contract value), works out
  * when the ticket entered its tier, and validates the result with the
  * ticket schema. A field that fails validation is dropped and listed as
@@ -50,6 +50,7 @@ export function normalizeTicket(raw: RawTicket, ctx: NormalizeContext): TicketRe
     helpdesk: ctx.helpdesk,
     requester: dropUndefined(requester),
     currentTier: input.currentTier ?? resolved?.tier,
+    assigneeRole: input.assigneeRole ?? resolveRole(ctx.policy, mapping, input.group, tags, input.currentTier ?? resolved?.tier),
     issueType: input.issueType ?? resolveIssueType(mapping, fields, tags),
     amount: input.amount ?? resolveAmount(fields),
     impactedUsers: input.impactedUsers ?? resolveImpactedUsers(fields),

@@ -11,7 +11,7 @@ import { type CustomerTier, customerTierSchema, type HelpdeskId, type TierId, ti
 export type FieldValue = string | number | boolean | null | string[];
 export type Fields = Record<string, FieldValue>;
 
-const EMPTY: HelpdeskMapping = { groups: {}, tags: {}, issueTypeTags: {}, issueTypeFields: {}, customerTierFields: {}, writeBack: {} };
+const EMPTY: HelpdeskMapping = { groups: {}, tags: {}, issueTypeTags: {}, issueTypeFields: {}, customerTierFields: {}, writeBack: {}, roleWriteBack: {} };
 
 /** The policy's mapping for one helpdesk, empty when the policy has none. */
 export function getMapping(policy: Policy, helpdesk: HelpdeskId): HelpdeskMapping {
@@ -70,6 +70,38 @@ export function resolveTier(mapping: HelpdeskMapping, group: string | undefined,
     if (tier && higherTier(best?.tier, tier) === tier && tier !== best?.tier) best = { tier, source: { kind: 'tag', value: tag } };
   }
   return best;
+}
+
+/**
+ * The role a tag marks: a tag the policy writes for a role (`roleWriteBack`), else `role_<id>` / `role-<id>` for
+ * one of the policy's roles. `role_billing_specialist` → billing-specialist.
+ */
+export function roleFromTag(policy: Pick<Policy, 'roles'>, mapping: HelpdeskMapping, tag: string): string | undefined {
+  const wanted = lower(tag);
+  for (const [role, target] of Object.entries(mapping.roleWriteBack)) if (target.tag && lower(target.tag) === wanted) return role;
+  const m = /^role[_-]([a-z0-9][a-z0-9_-]*)$/.exec(wanted);
+  const id = m?.[1]?.replace(/_/g, '-');
+  return id && policy.roles.some((r) => r.id === id) ? id : undefined;
+}
+
+/**
+ * The role a group belongs to: the one role the policy writes that group for, unless the group is also a tier's
+ * write-back group (then it says the tier, not who at that tier).
+ */
+export function roleFromGroup(mapping: HelpdeskMapping, group: string): string | undefined {
+  const wanted = lower(group);
+  if (Object.values(mapping.writeBack).some((t) => t.group && lower(t.group) === wanted)) return undefined;
+  const roles = Object.entries(mapping.roleWriteBack).filter(([, t]) => t.group && lower(t.group) === wanted);
+  return roles.length === 1 ? roles[0]?.[0] : undefined;
+}
+
+/**
+ * The role the ticket sits with at its tier, as Tierline's write-back left it: the role's own group, else a role
+ * tag. A role of another tier (a stale tag after a move) says nothing.
+ */
+export function resolveRole(policy: Pick<Policy, 'roles'>, mapping: HelpdeskMapping, group: string | undefined, tags: readonly string[], tier: TierId | undefined): string | undefined {
+  const candidates = [...(group ? [roleFromGroup(mapping, group)] : []), ...tags.map((t) => roleFromTag(policy, mapping, t))];
+  return candidates.find((role) => role !== undefined && policy.roles.some((r) => r.id === role && r.tier === tier));
 }
 
 function valuesOf(value: FieldValue | undefined): string[] {

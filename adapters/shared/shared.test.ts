@@ -7,7 +7,7 @@ import { normalizeTicket } from './normalize';
 import { parseNumber, resolveAmount, resolveCustomerTier, resolveIssueType, resolveTier } from './policy-mapping';
 import { adfToText, readText, textToEscapedHtml, toIsoDateTime } from './text';
 
-const empty: HelpdeskMapping = { groups: {}, tags: {}, issueTypeTags: {}, issueTypeFields: {}, customerTierFields: {}, writeBack: {} };
+const empty: HelpdeskMapping = { groups: {}, tags: {}, issueTypeTags: {}, issueTypeFields: {}, customerTierFields: {}, writeBack: {}, roleWriteBack: {} };
 
 describe('plain text', () => {
   it('reads block elements as lines and drops script contents', () => {

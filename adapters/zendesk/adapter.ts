@@ -4,7 +4,7 @@ import { readZendeskTicketFromApi, zendeskTicketFromApiResponses } from './api';
 import { findZendeskPane, readZendeskTicketFromDom } from './dom';
 import { getZendeskPageKind, getZendeskTicketRef } from './page-kind';
 import { headerAnchor, observeTarget, sidebarAnchor } from './selectors';
-import { buildZendeskWriteBack, readZendeskCsrfToken, readZendeskGroups } from './write-back';
+import { buildZendeskWriteBack, readZendeskCsrfToken, readZendeskCurrentUser, readZendeskGroups } from './write-back';
 
 const inActivePane = (selectors: string[]) => (container: Element) => findIn(findZendeskPane(container, null) ?? container, selectors);
 
@@ -24,6 +24,7 @@ export const zendesk = {
   },
   observeTarget,
   buildWriteBack: buildZendeskWriteBack,
+  readCurrentUser: readZendeskCurrentUser,
   readGroups: readZendeskGroups,
   readCsrfToken: readZendeskCsrfToken,
 } satisfies HelpdeskAdapter;

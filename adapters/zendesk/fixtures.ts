@@ -19,6 +19,7 @@ export const zendeskFixtures: AdapterFixtures = {
     { file: 'legacy-lotus/ticket.1001.html', url: 'https://acme.zendesk.com/agent/tickets/1001', ref: '1001', current: false },
   ],
   apiRoutes: {
+    '/api/v2/users/me.json': 'api-v2/users-me.json',
     '/api/v2/tickets/1001.json': 'api-v2/tickets-1001.json',
     '/api/v2/tickets/1001/comments.json': 'api-v2/tickets-1001-comments.json',
     '/api/v2/tickets/1001/audits.json': 'api-v2/tickets-1001-audits.json',
@@ -31,4 +32,5 @@ export const zendeskFixtures: AdapterFixtures = {
     '/api/v2/groups.json': 'api-v2/groups.json',
   },
   apiTickets: ['1001', '1002', '1003'],
+  currentUser: { id: '7301', name: 'Rosa Delgado', email: 'rosa.delgado@acme.example' },
 };

@@ -175,9 +175,11 @@ describe('Zendesk mounts', () => {
 });
 
 describe('Zendesk write-back', () => {
-  const input = { ref: '1001', noteText: 'Handoff <b>packet</b>', tier: 'T2' as const, policy: defaultPolicy, currentTags: ['billing', 'tier_1', 'vip'] };
+  const frontLine = { tier: 'T1' as const, role: 'front-line-agent' };
+  const input = { ref: '1001', noteText: 'Handoff <b>packet</b>', from: frontLine, to: { tier: 'T2' as const, role: 'senior-specialist' }, policy: defaultPolicy, currentTags: ['billing', 'tier_1', 'vip'] };
+  const headers = { 'Content-Type': 'application/json', Accept: 'application/json', 'X-Requested-With': 'XMLHttpRequest', 'X-CSRF-Token': 'abc' };
 
-  it('adds a private comment, swaps tier_1 for tier_2 and assigns the Tier 2 group by id in one update', async () => {
+  it('adds a private comment, swaps tier_1 for tier_2 with the role tag and assigns the Tier 2 group by id in one update', async () => {
     const groups = await zendesk.readGroups({ fetch: createFixtureFetch(fx), origin });
     const plan = zendesk.buildWriteBack({ ...input, csrfToken: 'abc', groups });
     expect(plan.notes).toEqual([]);
@@ -185,14 +187,31 @@ describe('Zendesk write-back', () => {
       {
         method: 'PUT',
         url: '/api/v2/tickets/1001.json',
-        headers: { 'Content-Type': 'application/json', Accept: 'application/json', 'X-Requested-With': 'XMLHttpRequest', 'X-CSRF-Token': 'abc' },
-        body: { ticket: { comment: { body: 'Handoff <b>packet</b>', public: false }, additional_tags: ['tier_2'], remove_tags: ['tier_1'], group_id: 6102 } },
-        purpose: 'Add the handoff packet as an internal note and move the ticket to T2',
+        headers,
+        body: { ticket: { comment: { body: 'Handoff <b>packet</b>', public: false }, additional_tags: ['tier_2', 'role_senior_specialist'], remove_tags: ['tier_1'], group_id: 6102 } },
+        purpose: 'Add the handoff packet as an internal note and move the ticket to Senior Specialist (Tier 2)',
       },
     ]);
   });
 
-  it('writes the tag only, and says why, when the group list or the CSRF token is missing', () => {
+  it('moves a billing dispute sideways to the Billing Specialist: Tier 1 stays, the role tag changes', async () => {
+    const groups = await zendesk.readGroups({ fetch: createFixtureFetch(fx), origin });
+    const plan = zendesk.buildWriteBack({ ...input, to: { tier: 'T1', role: 'billing-specialist' }, currentTags: ['billing', 'tier_1', 'role_front_line_agent'], csrfToken: 'abc', groups });
+    expect(plan.notes).toEqual([]);
+    expect(plan.requests[0]?.body).toEqual({
+      ticket: { comment: { body: 'Handoff <b>packet</b>', public: false }, additional_tags: ['tier_1', 'role_billing_specialist'], remove_tags: ['role_front_line_agent'], group_id: 6101 },
+    });
+    expect(plan.requests[0]?.purpose).toBe('Add the handoff packet as an internal note and move the ticket to Billing Specialist (Tier 1)');
+  });
+
+  it('leaves the note out when asked, for a retry once the note is on the ticket', () => {
+    const plan = zendesk.buildWriteBack({ ...input, includeNote: false, csrfToken: 'abc', groups: [{ id: '6102', name: 'Tier 2' }] });
+    expect(plan.requests).toEqual([
+      { method: 'PUT', url: '/api/v2/tickets/1001.json', headers, body: { ticket: { additional_tags: ['tier_2', 'role_senior_specialist'], remove_tags: ['tier_1'], group_id: 6102 } }, purpose: 'Move the ticket to Senior Specialist (Tier 2)' },
+    ]);
+  });
+
+  it('writes the tags only, and says why, when the group list or the CSRF token is missing', () => {
     const plan = zendesk.buildWriteBack(input);
     expect(plan.requests[0]?.body).not.toHaveProperty('ticket.group_id');
     expect(plan.requests[0]?.headers).not.toHaveProperty('X-CSRF-Token');
@@ -202,5 +221,27 @@ describe('Zendesk write-back', () => {
   it('reads the CSRF token from the page meta tag', async () => {
     const doc = parseHtmlPage(await readFile(new URL('agent-workspace/ticket.1002.html', fx.dir), 'utf8'), 'https://acme.zendesk.com/agent/tickets/1002');
     expect(zendesk.readCsrfToken(doc)).toBe('zd-csrf-1002-demo-token');
+  });
+});
+
+describe('Zendesk signed-in agent', () => {
+  it('reads the agent from /api/v2/users/me.json', async () => {
+    const fetch = createFixtureFetch(fx);
+    expect(await zendesk.readCurrentUser({ fetch, origin })).toEqual({ id: '7301', name: 'Rosa Delgado', email: 'rosa.delgado@acme.example' });
+    expect(fetch.calls.map((c) => c.url)).toEqual(['https://acme.zendesk.com/api/v2/users/me.json']);
+  });
+
+  it('refuses the anonymous user Zendesk answers when nobody is signed in', async () => {
+    const anonymous: FetchLike = async () => new Response(JSON.stringify({ user: { id: null, url: null, name: 'Anonymous user', email: 'invalid@example.com', role: 'end-user' } }), { status: 200 });
+    await expect(zendesk.readCurrentUser({ fetch: anonymous, origin })).rejects.toThrow(/unexpected shape/);
+  });
+});
+
+describe('Zendesk role read back', () => {
+  it('reads the role a sideways move left on a Tier 1 ticket from its role tag, and ignores a role of another tier', () => {
+    const read = (tags: string[]) => zendesk.ticketFromApiResponses({ ticket: { ticket: { id: 1001, subject: 'Refund', status: 'open', tags, group_id: null } } }, { ref: '1001', policy: defaultPolicy }).ticket;
+    expect(read(['tier_1', 'role_billing_specialist'])).toMatchObject({ currentTier: 'T1', assigneeRole: 'billing-specialist' });
+    expect(read(['tier_1', 'role_senior_specialist']).assigneeRole).toBeUndefined();
+    expect(read(['tier_1']).assigneeRole).toBeUndefined();
   });
 });

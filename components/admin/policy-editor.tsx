@@ -46,6 +46,8 @@ export function PolicyEditor(props: PolicyEditorProps) {
   const [view, setView] = useState<View>('form');
   const [status, setStatus] = useState<string>('');
   const check = useMemo(() => checkPolicyText(text), [text]);
+  // The policy in force is the one the editor opened with, whatever is being edited now.
+  const inForce = useMemo(() => checkPolicyText(props.initialText).policy, [props.initialText]);
   const errors = check.findings.filter((f) => f.severity === 'error').length;
   const warnings = check.findings.length - errors;
   const disabled = props.locked;
@@ -78,7 +80,11 @@ export function PolicyEditor(props: PolicyEditorProps) {
         </p>
       )}
       <p class="tl-muted">
-        Effective policy from <span class="tl-pill" data-testid="tl-policy-source">{props.source}</span>
+        Policy in force:{' '}
+        <strong data-testid="tl-policy-in-force">{inForce ? `“${inForce.name}” · revision ${inForce.revision}` : 'unreadable'}</strong>, from{' '}
+        <span class="tl-pill" data-testid="tl-policy-source">
+          {props.source}
+        </span>
       </p>
       <div class="tl-toolbar" role="toolbar" aria-label="Policy actions">
         <button type="button" class="tl-primary" disabled={disabled || !check.saveable} onClick={save} data-testid="tl-save-policy">

@@ -1,13 +1,19 @@
-import { TZDate } from '@date-fns/tz';
 import type { Calendar } from '../policy/schema';
+import { DAY, instantOf, localDayOf, MINUTE } from './zone';
 
 /**
  * Business-time arithmetic over a policy calendar: an IANA time zone, weekly
  * open hours, holidays, or `alwaysOpen`. Wall-clock times are turned into
- * instants by `@date-fns/tz` (the platform's Intl time-zone data), never by
+ * instants from the platform's Intl time-zone data (`./zone.ts`), never by
  * hand-made offsets, so daylight-saving changes come out right: a 09:00–17:00
  * day is 8 hours on a DST day too, and an overnight window across the change
  * is one hour shorter or longer, as it really is.
+ *
+ * Cost grows with weeks, not days: a week with neither a holiday nor an offset
+ * change has the calendar's open time of any such week, computed once; only
+ * the partial weeks at both ends, weeks with a holiday and weeks with a DST
+ * change are walked day by day. And a clock counts at most the last
+ * CLOCK_LIMIT_DAYS (see there).
  *
  * Rules: a window belongs to the local day it starts on ("22:00"–"06:00" on
  * Monday runs into Tuesday morning, and a holiday on Monday removes it);
@@ -24,28 +30,54 @@ export interface Pause {
   end?: Instant;
 }
 
-const MINUTE = 60_000;
-const DAY = 86_400_000;
-/** addBusinessMinutes gives up after this many days without open time (a calendar with no hours). */
+/**
+ * How far back a clock counts: 400 days. An older start reads as the business
+ * time of the last 400 days, so `timeInQueue` and `age` then say "over N" rather
+ * than an exact figure (N: about 137,000 minutes on a 09:00–17:00 weekday
+ * calendar, 576,000 round the clock). Every trigger with a shorter duration
+ * still decides exactly as with the full figure — `longerThan` is true either
+ * way, `shorterThan` false — and policy durations are minutes to weeks. Without
+ * the bound a ticket dated in year 0000 cost 25 s to decide.
+ */
+export const CLOCK_LIMIT_DAYS = 400;
+
+/** addBusinessMinutes gives up after this many days without enough open time (a calendar with no hours). */
 const SEARCH_LIMIT_DAYS = 3 * 366;
+const WEEK = 7 * DAY;
 
 type Window = readonly [start: number, end: number];
 
 /**
  * Business minutes between two instants (0 when end is not after start),
- * not counting pauses.
+ * not counting pauses, over at most the last CLOCK_LIMIT_DAYS before `end`.
  *
  * @example
  * // Friday 16:00 to Monday 10:00 in Berlin, open Mon–Fri 09:00–17:00: 60 + 60
  * businessMinutesBetween(officeHours, '2026-03-06T16:00:00+01:00', '2026-03-09T10:00:00+01:00') // 120
  */
 export function businessMinutesBetween(calendar: Calendar, start: Instant, end: Instant, options: { pauses?: readonly Pause[] } = {}): number {
-  const from = toMs(start);
   const to = toMs(end);
+  const from = Math.max(toMs(start), to - CLOCK_LIMIT_DAYS * DAY);
   if (!(to > from)) return 0;
   let total = openMs(calendar, from, to);
   for (const [pStart, pEnd] of mergePauses(options.pauses ?? [], from, to)) total -= openMs(calendar, pStart, pEnd);
   return Math.max(0, total) / MINUTE;
+}
+
+/** Whether a clock from `start` to `end` is longer than CLOCK_LIMIT_DAYS, so it reads "over" its figure. */
+export function isBeyondClockLimit(start: Instant, end: Instant): boolean {
+  return toMs(end) - toMs(start) > CLOCK_LIMIT_DAYS * DAY;
+}
+
+/**
+ * `businessMinutesBetween` by walking every local day, without the limit: the
+ * plain definition the week arithmetic is tested against. O(days).
+ */
+export function businessMinutesByDays(calendar: Calendar, start: Instant, end: Instant): number {
+  const from = toMs(start);
+  const to = toMs(end);
+  if (!(to > from)) return 0;
+  return (calendar.alwaysOpen ? to - from : walkDays(calendar, from, to)) / MINUTE;
 }
 
 /**
@@ -58,21 +90,22 @@ export function businessMinutesBetween(calendar: Calendar, start: Instant, end: 
  */
 export function addBusinessMinutes(calendar: Calendar, start: Instant, minutes: number): string | undefined {
   const from = toMs(start);
-  if (Number.isNaN(from) || !Number.isFinite(minutes)) return undefined;
+  if (Number.isNaN(from) || !Number.isFinite(minutes) || Math.abs(from) > MAX_MS) return undefined;
   if (minutes <= 0) return new Date(from).toISOString();
-  if (calendar.alwaysOpen) return new Date(from + minutes * MINUTE).toISOString();
+  if (calendar.alwaysOpen) return isoOrUndefined(from + minutes * MINUTE);
+  const zone = calendar.timeZone;
   let left = minutes * MINUTE;
-  let covered = Number.NEGATIVE_INFINITY;
-  let day = localDay(calendar.timeZone, from) - 1;
-  const last = day + SEARCH_LIMIT_DAYS;
-  for (; day <= last; day++) {
-    for (const [wStart, wEnd] of windowsOn(calendar, day)) {
-      const s = Math.max(wStart, from, covered);
-      if (wEnd <= s) continue;
-      if (left <= wEnd - s) return new Date(s + left).toISOString();
-      left -= wEnd - s;
-      covered = wEnd;
-    }
+  let day = localDayOf(zone, from) + 1;
+  let at = midnight(zone, day);
+  const first = walkDays(calendar, from, at);
+  if (left <= first) return findInDays(calendar, from, left, day);
+  left -= first;
+  for (const last = day + SEARCH_LIMIT_DAYS; day < last; day += 7) {
+    const next = midnight(zone, day + 7);
+    const open = weekOpenMs(calendar, day, at, next);
+    if (left <= open) return findInDays(calendar, at, left, day + 7);
+    left -= open;
+    at = next;
   }
   return undefined;
 }
@@ -81,7 +114,7 @@ export function addBusinessMinutes(calendar: Calendar, start: Instant, minutes: 
 export function isOpenAt(calendar: Calendar, at: Instant): boolean {
   const ms = toMs(at);
   if (calendar.alwaysOpen) return true;
-  const day = localDay(calendar.timeZone, ms);
+  const day = localDayOf(calendar.timeZone, ms);
   for (const d of [day - 1, day]) for (const [s, e] of windowsOn(calendar, d)) if (ms >= s && ms < e) return true;
   return false;
 }
@@ -92,15 +125,56 @@ export function toMs(at: Instant): number {
   return Date.parse(at);
 }
 
-/** Open milliseconds of the calendar within [from, to). */
+/** Instants a Date can hold. */
+const MAX_MS = 8.64e15 - 2 * SEARCH_LIMIT_DAYS * DAY;
+
+function isoOrUndefined(ms: number): string | undefined {
+  return Math.abs(ms) <= 8.64e15 ? new Date(ms).toISOString() : undefined;
+}
+
+/** Open milliseconds of the calendar within [from, to): whole weeks by arithmetic, the ends day by day. */
 function openMs(calendar: Calendar, from: number, to: number): number {
   if (!(to > from)) return 0;
   if (calendar.alwaysOpen) return to - from;
+  if (to - from < 9 * DAY) return walkDays(calendar, from, to);
+  const zone = calendar.timeZone;
+  let day = localDayOf(zone, from) + 1;
+  let at = midnight(zone, day);
+  let total = walkDays(calendar, from, at);
+  for (;;) {
+    const next = midnight(zone, day + 7);
+    if (next > to) break;
+    total += weekOpenMs(calendar, day, at, next);
+    day += 7;
+    at = next;
+  }
+  return total + walkDays(calendar, at, to);
+}
+
+/** Per calendar: the open milliseconds of a week with no holiday and no offset change (the same for every such week). */
+const plainWeeks = new WeakMap<Calendar, number>();
+
+/** Open milliseconds of the local week starting on `day` (from `at` to `next`, its midnights). */
+function weekOpenMs(calendar: Calendar, day: number, at: number, next: number): number {
+  // A holiday the day before removes that day's overnight window, which may reach into this week.
+  const plain = next - at === WEEK && !hasHolidayIn(calendar, day - 1, day + 6);
+  if (!plain) return walkDays(calendar, at, next);
+  let open = plainWeeks.get(calendar);
+  if (open === undefined) {
+    open = walkDays(calendar, at, next);
+    plainWeeks.set(calendar, open);
+  }
+  return open;
+}
+
+/** Open milliseconds within [from, to), walking every local day's windows. */
+function walkDays(calendar: Calendar, from: number, to: number): number {
+  if (!(to > from)) return 0;
   let total = 0;
   let covered = Number.NEGATIVE_INFINITY;
   // Start a day early: the previous day's overnight window may reach into `from`.
-  const first = localDay(calendar.timeZone, from) - 1;
-  const last = localDay(calendar.timeZone, to);
+  const first = localDayOf(calendar.timeZone, from) - 1;
+  const last = localDayOf(calendar.timeZone, to);
   for (let day = first; day <= last; day++) {
     for (const [wStart, wEnd] of windowsOn(calendar, day)) {
       const s = Math.max(wStart, from, covered);
@@ -110,6 +184,21 @@ function openMs(calendar: Calendar, from: number, to: number): number {
     }
   }
   return total;
+}
+
+/** The instant `left` open milliseconds after `from`, searching the days up to `lastDay`. */
+function findInDays(calendar: Calendar, from: number, left: number, lastDay: number): string | undefined {
+  let covered = Number.NEGATIVE_INFINITY;
+  for (let day = localDayOf(calendar.timeZone, from) - 1; day <= lastDay; day++) {
+    for (const [wStart, wEnd] of windowsOn(calendar, day)) {
+      const s = Math.max(wStart, from, covered);
+      if (wEnd <= s) continue;
+      if (left <= wEnd - s) return isoOrUndefined(s + left);
+      left -= wEnd - s;
+      covered = wEnd;
+    }
+  }
+  return undefined;
 }
 
 function mergePauses(pauses: readonly Pause[], from: number, to: number): Window[] {
@@ -126,20 +215,9 @@ function mergePauses(pauses: readonly Pause[], from: number, to: number): Window
   return merged;
 }
 
-/**
- * The local calendar date of an instant in a zone, as days since 1970-01-01.
- * Offsets stay within ±14 hours, so the local date is the UTC date or a
- * neighbour: the latest local midnight at or before the instant decides.
- * Midnights are computed once per zone and day (Intl offsets are slow).
- */
-function localDay(timeZone: string, ms: number): number {
-  const utcDay = Math.floor(ms / DAY);
-  for (let d = utcDay + 1; d >= utcDay - 1; d--) if (midnight(timeZone, d) <= ms) return d;
-  return utcDay - 1;
-}
-
 const midnights = new Map<string, Map<number, number>>();
 
+/** The instant a local day starts, computed once per zone and day. */
 function midnight(timeZone: string, day: number): number {
   let zone = midnights.get(timeZone);
   if (!zone) {
@@ -148,19 +226,20 @@ function midnight(timeZone: string, day: number): number {
   }
   let ms = zone.get(day);
   if (ms === undefined) {
-    const date = new Date(day * DAY);
-    ms = wallTime(timeZone, date.getUTCFullYear(), date.getUTCMonth(), date.getUTCDate(), 0, 0);
+    ms = instantOf(timeZone, day * DAY);
     if (zone.size > 50_000) zone.clear();
     zone.set(day, ms);
   }
   return ms;
 }
 
-const WEEKDAYS = ['sun', 'mon', 'tue', 'wed', 'thu', 'fri', 'sat'] as const;
+// 1970-01-01, local day 0, was a Thursday.
+const WEEKDAYS = ['thu', 'fri', 'sat', 'sun', 'mon', 'tue', 'wed'] as const;
 
 /** Per calendar object: its open windows by local day number, computed once. */
 const dayCache = new WeakMap<Calendar, Map<number, readonly Window[]>>();
-const holidayCache = new WeakMap<Calendar, ReadonlySet<string>>();
+/** Per calendar object: its holidays as sorted local day numbers. */
+const holidayCache = new WeakMap<Calendar, Float64Array>();
 
 /** The open windows (as instants) that start on a local day, in start order. */
 function windowsOn(calendar: Calendar, day: number): readonly Window[] {
@@ -178,39 +257,51 @@ function windowsOn(calendar: Calendar, day: number): readonly Window[] {
 }
 
 function computeWindows(calendar: Calendar, day: number): readonly Window[] {
-  const date = new Date(day * DAY);
-  const [y, m, d] = [date.getUTCFullYear(), date.getUTCMonth(), date.getUTCDate()];
-  if (holidaysOf(calendar).has(date.toISOString().slice(0, 10))) return [];
-  const hours = calendar.hours[WEEKDAYS[date.getUTCDay()] as (typeof WEEKDAYS)[number]];
+  if (hasHolidayIn(calendar, day, day)) return [];
+  const hours = calendar.hours[WEEKDAYS[((day % 7) + 7) % 7] as (typeof WEEKDAYS)[number]];
   const windows: Window[] = [];
   for (const { start, end } of hours) {
-    const [sh, sm] = hhmm(start);
-    const [eh, em] = hhmm(end);
-    const startMs = wallTime(calendar.timeZone, y, m, d, sh, sm);
+    const startMinute = minuteOf(start);
+    const endMinute = minuteOf(end);
     // "24:00" and an end at or before the start (an overnight window) fall on the next day.
-    const endsNextDay = eh * 60 + em <= sh * 60 + sm || eh === 24;
-    const endMs = wallTime(calendar.timeZone, y, m, d + (endsNextDay ? 1 : 0), eh === 24 ? 0 : eh, em);
+    const endsNextDay = endMinute <= startMinute || end === '24:00';
+    const startMs = instantOf(calendar.timeZone, day * DAY + startMinute * MINUTE);
+    const endMs = instantOf(calendar.timeZone, (day + (endsNextDay ? 1 : 0)) * DAY + (end === '24:00' ? 0 : endMinute) * MINUTE);
     if (endMs > startMs) windows.push([startMs, endMs]);
   }
   return windows.sort((a, b) => a[0] - b[0]);
 }
 
-function holidaysOf(calendar: Calendar): ReadonlySet<string> {
-  let set = holidayCache.get(calendar);
-  if (!set) {
-    set = new Set(calendar.holidays);
-    holidayCache.set(calendar, set);
+/** Whether a holiday falls on a local day from `first` to `last`. */
+function hasHolidayIn(calendar: Calendar, first: number, last: number): boolean {
+  const days = holidayDays(calendar);
+  // The first holiday at or after `first`.
+  let lo = 0;
+  let hi = days.length;
+  while (lo < hi) {
+    const mid = (lo + hi) >> 1;
+    if ((days[mid] as number) < first) lo = mid + 1;
+    else hi = mid;
   }
-  return set;
+  return lo < days.length && (days[lo] as number) <= last;
 }
 
-/** The instant of a local wall time; TZDate resolves DST gaps and overlaps from the zone data. */
-function wallTime(timeZone: string, y: number, m: number, d: number, h: number, min: number): number {
-  // Normalise day overflow (d + 1 at a month's end) on a plain calendar first.
-  const date = new Date(Date.UTC(y, m, d));
-  return new TZDate(date.getUTCFullYear(), date.getUTCMonth(), date.getUTCDate(), h, min, timeZone).getTime();
+function holidayDays(calendar: Calendar): Float64Array {
+  let days = holidayCache.get(calendar);
+  if (!days) {
+    const numbers: number[] = [];
+    for (const text of calendar.holidays) {
+      const date = new Date(0);
+      date.setUTCFullYear(Number(text.slice(0, 4)), Number(text.slice(5, 7)) - 1, Number(text.slice(8, 10)));
+      // Not a real date ("2026-02-30"): it matches no day, as before.
+      if (date.toISOString().slice(0, 10) === text) numbers.push(Math.floor(date.getTime() / DAY));
+    }
+    days = Float64Array.from(numbers.sort((a, b) => a - b));
+    holidayCache.set(calendar, days);
+  }
+  return days;
 }
 
-function hhmm(text: string): [number, number] {
-  return [Number(text.slice(0, 2)), Number(text.slice(3, 5))];
+function minuteOf(text: string): number {
+  return Number(text.slice(0, 2)) * 60 + Number(text.slice(3, 5));
 }

@@ -1,4 +1,5 @@
 import { parseDuration } from './duration';
+import { ownValue } from './own';
 import { compilePattern } from './safe-pattern';
 import type { Condition, LeafCondition } from './schema';
 import { analyzeText, type TextDocument } from '../text/document';
@@ -115,23 +116,26 @@ function build(condition: Condition): CompiledCondition {
   return buildLeaf(condition);
 }
 
-/** Reads a fact by dotted path; "fields.<name>" takes the rest as one field name, dots included. */
+/**
+ * Reads a fact by dotted path; "fields.<name>" takes the rest as one field name, dots included. Only own
+ * properties are read: a field named "constructor" is absent, not Object's constructor.
+ */
 export function factReader(path: string): (facts: Facts) => unknown {
-  if (!path.includes('.')) return (facts) => facts[path];
+  if (!path.includes('.')) return (facts) => ownValue(facts, path);
   if (path.startsWith('fields.')) {
     const name = path.slice('fields.'.length);
     return (facts) => {
-      const fields = facts.fields;
-      return fields && typeof fields === 'object' ? (fields as Record<string, unknown>)[name] : undefined;
+      const fields = ownValue(facts, 'fields');
+      return fields && typeof fields === 'object' ? ownValue(fields as Record<string, unknown>, name) : undefined;
     };
   }
   const segments = path.split('.');
   return (facts) => {
-    if (path in facts) return facts[path];
+    if (Object.hasOwn(facts, path)) return facts[path];
     let current: unknown = facts;
     for (const segment of segments) {
       if (current === null || typeof current !== 'object') return undefined;
-      current = (current as Record<string, unknown>)[segment];
+      current = ownValue(current as Record<string, unknown>, segment);
     }
     return current;
   };
@@ -151,7 +155,7 @@ function buildLeaf(leaf: LeafCondition): CompiledCondition {
       const matched = matcher(value);
       seen[leaf.field] = describeSeen(value, matched ? phrases : []);
       // A number the ticket only states in its text ("$2,400 in the third paragraph") says where it came from.
-      const fromText = (facts.fromText as Record<string, string> | undefined)?.[leaf.field];
+      const fromText = ownValue(facts.fromText as Record<string, string> | undefined, leaf.field);
       if (fromText !== undefined) seen[`${leaf.field} (from the text)`] = fromText;
       return matched;
     },
@@ -236,7 +240,7 @@ function leafMatcher(leaf: LeafCondition): (value: unknown) => boolean {
       return () => false;
     case 'matches': {
       const check = compilePattern(leaf.value);
-      // An unsafe pattern never matches; parsePolicy rejects it with its path before routing.
+      // A refused pattern never matches; parsePolicy rejects it with its path before routing.
       if (!check.ok) return () => false;
       const regex = check.regex;
       return anyElement((v) => typeof v === 'string' && regex.test(v));

@@ -71,6 +71,13 @@ describe('findHandoffNote', () => {
     expect(found?.stage).toBe('T1-T2');
   });
 
+  it('reads every answer of a note Jira gives back with a blank line between all lines and no indentation', () => {
+    // Jira stores one ADF paragraph per line and reads them back as blank-line separated paragraphs.
+    const spaced = note(webhooks).split('\n').map((l) => l.trim()).filter((l) => l !== '').join('\n\n');
+    const found = findHandoffNote(ticketWith([{ body: spaced }]));
+    expect(found).toMatchObject({ stage: 'T1-T2', author: 'ana', summary: webhooks });
+  });
+
   it('still reads the answers when the helpdesk dropped the indentation of one-line answers', () => {
     const flattened = note({ ...webhooks, done: 'Rotated the API key.' }).split('\n').map((l) => l.trimStart()).join('\n');
     expect(findHandoffNote(ticketWith([{ body: flattened }]))?.summary).toEqual({ ...webhooks, done: 'Rotated the API key.' });

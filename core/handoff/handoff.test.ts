@@ -104,6 +104,31 @@ describe('checkHandoff', () => {
     expect(result.stages).toEqual(['T1-T2', 'T2-T3']);
   });
 
+  it('counts a prefilled value only once the agent confirmed it, and reports the filled share beside it', () => {
+    const items = { ...completeItems(), summary: { value: 'Webhooks fail with 401.', source: 'prefill' as const }, evidence: { value: 'ERR_AUTH_401', source: 'prefill' as const, confirmed: false } };
+    const result = checkHandoff(blocking, packet({ items }));
+    expect(result).toMatchObject({ score: 80, filledScore: 100, missing: [], complete: false, blocked: true });
+    expect(result.unconfirmed).toEqual([
+      { id: 'summary', label: 'Issue summary' },
+      { id: 'evidence', label: 'Technical evidence' },
+    ]);
+  });
+
+  it('raises the score when the agent confirms the prefill', () => {
+    const prefilled = Object.fromEntries(Object.entries(completeItems()).map(([id, item]) => [id, { value: item.value, source: 'prefill' as const }]));
+    const untouched = checkHandoff(blocking, packet({ items: prefilled }));
+    expect(untouched).toMatchObject({ score: 0, filledScore: 100, blocked: true });
+    const confirmed = Object.fromEntries(Object.entries(prefilled).map(([id, item]) => [id, { ...item, confirmed: true }]));
+    expect(checkHandoff(blocking, packet({ items: confirmed }))).toMatchObject({ score: 100, filledScore: 100, complete: true, blocked: false });
+  });
+
+  it('scores a packet prefilled in full at zero for every stage until the agent confirms it', () => {
+    for (const [from, to] of [['T0', 'T1'], ['T1', 'T2'], ['T2', 'T3'], ['T3', 'T4']] as const) {
+      const items = Object.fromEntries(Object.entries(completeItems(from, to)).map(([id, item]) => [id, { value: item.value, source: 'prefill' as const }]));
+      expect(checkHandoff(blocking, packet({ from, to, items }))).toMatchObject({ score: 0, filledScore: 100, blocked: true });
+    }
+  });
+
   it('checks the move the packet names when no move is given', () => {
     expect(checkHandoff(defaultPolicy, packet({ from: 'T2', to: 'T3', items: completeItems('T2', 'T3') })).complete).toBe(true);
   });

@@ -17,6 +17,12 @@ export const packetItemSchema = z
     value: z.string(),
     /** Who wrote the value: the agent, a prefill from the ticket, or an AI summary (to be confirmed). */
     source: z.enum(['agent', 'prefill', 'ai']).optional(),
+    /**
+     * The sending agent checked a prefilled value ("Looks right", or edited it). A
+     * `prefill` value counts towards completeness only once confirmed; an `ai` value
+     * is the receiving agent's to review (`confirmedBy`).
+     */
+    confirmed: z.boolean().optional(),
   })
   .strict();
 export type PacketItem = z.infer<typeof packetItemSchema>;

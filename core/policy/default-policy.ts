@@ -36,6 +36,18 @@ const atTier = (tier: string): Condition => ({ field: 'currentTier', op: 'eq', v
 
 const issueTypeRow = (id: string, name: string, tier: TierId, weight?: number) => ({ id, name, tier, keywords: ISSUE_TYPE_WORDS[id] ?? [], ...(weight ? { weight } : {}) });
 
+/** The tag (Jira: label) that marks each default role on every helpdesk, written beside the tier tag. */
+const ROLE_TAGS = {
+  'knowledge-base': { tag: 'role_knowledge_base' },
+  'front-line-agent': { tag: 'role_front_line_agent' },
+  'billing-specialist': { tag: 'role_billing_specialist' },
+  'senior-specialist': { tag: 'role_senior_specialist' },
+  'engineering-product': { tag: 'role_engineering_product' },
+  'on-call-api-engineer': { tag: 'role_on_call_api_engineer' },
+  'engineering-a-team': { tag: 'role_engineering_a_team' },
+  'security-incident-lead': { tag: 'role_security_incident_lead' },
+};
+
 export const defaultPolicyInput = {
   schemaVersion: 1,
   name: 'Tierline default support levels',
@@ -418,6 +430,8 @@ export const defaultPolicyInput = {
       },
       customerTierFields: { Plan: { Free: 'free', Standard: 'standard', Premium: 'premium', Enterprise: 'enterprise' } },
       writeBack: { T0: { tag: 'tier_0' }, T1: { group: 'Tier 1', tag: 'tier_1' }, T2: { group: 'Tier 2', tag: 'tier_2' }, T3: { group: 'Tier 3', tag: 'tier_3' }, T4: { group: 'Tier 4', tag: 'tier_4' } },
+      // No role has a group of its own here: each keeps its tier's group, and views and triggers find it by its tag.
+      roleWriteBack: ROLE_TAGS,
     },
     freshdesk: {
       groups: { 'Tier 1 - Frontline': 'T1', 'Tier 2 - Technical': 'T2', 'Tier 3 - Engineering': 'T3', 'Tier 4 - Specialist': 'T4', 'Billing': 'T1' },
@@ -430,6 +444,8 @@ export const defaultPolicyInput = {
       genericIssueTypeValues: { Type: ['Question', 'Incident', 'Problem'] },
       customerTierFields: { cf_plan: { Free: 'free', Standard: 'standard', Premium: 'premium', Enterprise: 'enterprise' } },
       writeBack: { T0: { tag: 'tier_0' }, T1: { group: 'Tier 1 - Frontline', tag: 'tier_1' }, T2: { group: 'Tier 2 - Technical', tag: 'tier_2' }, T3: { group: 'Tier 3 - Engineering', tag: 'tier_3' }, T4: { group: 'Tier 4 - Specialist', tag: 'tier_4' } },
+      // The Billing Specialists work from their own "Billing" group (mapped to Tier 1 above); every other role keeps its tier's group.
+      roleWriteBack: { ...ROLE_TAGS, 'billing-specialist': { group: 'Billing', tag: 'role_billing_specialist' } },
     },
     jira: {
       groups: { 'Tier 1': 'T1', 'Tier 2': 'T2', 'Tier 3': 'T3', 'Tier 4': 'T4' },
@@ -444,6 +460,8 @@ export const defaultPolicyInput = {
       // The portal's catch-all request types say little about the issue.
       genericIssueTypeValues: { 'Request type': ['Get IT help', 'Ask a question', 'Report a system problem'] },
       writeBack: { T0: { tag: 'tier_0' }, T1: { tag: 'tier_1' }, T2: { tag: 'tier_2' }, T3: { tag: 'tier_3' }, T4: { tag: 'tier_4' } },
+      // Jira issues have no group to assign: the role is a label, as the tier is.
+      roleWriteBack: ROLE_TAGS,
     },
   },
 } satisfies PolicyInput;

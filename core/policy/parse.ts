@@ -14,9 +14,20 @@ export type ParseResult<T> = { ok: true; value: T } | { ok: false; errors: Parse
 export type PolicyParseResult = { ok: true; policy: Policy } | { ok: false; errors: ParseError[] };
 
 /**
- * Validates a policy: the zod schema, then what the schema alone cannot say
- * (safe `matches` patterns, real IANA time zones). Accepts a parsed JSON value
- * or JSON text. Never throws.
+ * How deeply a policy document may nest (objects and arrays). The schema is
+ * recursive only in conditions, where each "all" / "any" level takes two JSON
+ * levels and each "not" one: 64 allows conditions about 30 levels deep, five
+ * times the deepest in the default policy (12 JSON levels), and stays 25 times
+ * below the 1,600–2,000 levels at which zod's recursive validation overflows
+ * Node's default stack — room for smaller stacks (browser workers) and for the
+ * recursive passes that run after parsing (compiling, lint).
+ */
+export const MAX_POLICY_DEPTH = 64;
+
+/**
+ * Validates a policy: its nesting depth, the zod schema, then what the schema
+ * alone cannot say (`matches` patterns the linear-time engine can run, real IANA
+ * time zones). Accepts a parsed JSON value or JSON text. Never throws.
  *
  * @example
  * const r = parsePolicy(await readFile('policy.json', 'utf8'));
@@ -25,6 +36,19 @@ export type PolicyParseResult = { ok: true; policy: Policy } | { ok: false; erro
 export function parsePolicy(input: unknown): PolicyParseResult {
   const json = readJson(input);
   if (!json.ok) return json;
+  const tooDeep = findTooDeep(json.value, MAX_POLICY_DEPTH);
+  if (tooDeep) {
+    return {
+      ok: false,
+      errors: [
+        {
+          path: jsonPath(tooDeep),
+          message: `nested more than ${MAX_POLICY_DEPTH} levels deep`,
+          fix: 'flatten the condition: an "all" inside an "all" (or an "any" inside an "any") can be merged, a "not" of a "not" cancels out; or split it into several triggers',
+        },
+      ],
+    };
+  }
   const parsed = policySchema.safeParse(json.value);
   if (!parsed.success) return { ok: false, errors: zodErrors(parsed.error, json.value) };
   const errors = checkPolicySemantics(parsed.data);
@@ -42,6 +66,41 @@ export function readJson(input: unknown): { ok: true; value: unknown } | { ok: f
       errors: [{ path: '$', message: `not valid JSON: ${error instanceof Error ? error.message : String(error)}`, fix: 'check for a missing comma, quote or bracket near the position given' }],
     };
   }
+}
+
+/**
+ * The path of the first value nested deeper than `limit`, found without
+ * recursion (so a document thousands of levels deep cannot overflow the stack
+ * here either), or `undefined`. A cyclic object counts as too deep.
+ */
+export function findTooDeep(root: unknown, limit: number): PropertyKey[] | undefined {
+  interface Node {
+    value: unknown;
+    depth: number;
+    key: PropertyKey;
+    parent: Node | undefined;
+  }
+  const stack: Node[] = [{ value: root, depth: 0, key: '', parent: undefined }];
+  while (stack.length > 0) {
+    const node = stack.pop() as Node;
+    const { value } = node;
+    if (value === null || typeof value !== 'object') continue;
+    if (node.depth >= limit) {
+      const path: PropertyKey[] = [];
+      for (let n: Node | undefined = node; n?.parent; n = n.parent) path.push(n.key);
+      return path.reverse();
+    }
+    if (Array.isArray(value)) {
+      for (let i = value.length - 1; i >= 0; i--) stack.push({ value: value[i], depth: node.depth + 1, key: i, parent: node });
+    } else {
+      const keys = Object.keys(value);
+      for (let i = keys.length - 1; i >= 0; i--) {
+        const key = keys[i] as string;
+        stack.push({ value: (value as Record<string, unknown>)[key], depth: node.depth + 1, key, parent: node });
+      }
+    }
+  }
+  return undefined;
 }
 
 function checkPolicySemantics(policy: Policy): ParseError[] {
@@ -68,7 +127,7 @@ function checkPatterns(condition: Condition, path: string, errors: ParseError[])
   } else if ('not' in condition) checkPatterns(condition.not, `${path}.not`, errors);
   else if (condition.op === 'matches') {
     const check = checkPattern(condition.value);
-    if (!check.ok) errors.push({ path: `${path}.value`, message: `unsafe pattern: ${check.message}`, fix: check.fix });
+    if (!check.ok) errors.push({ path: `${path}.value`, message: `pattern refused: ${check.message}`, fix: check.fix });
   }
 }
 

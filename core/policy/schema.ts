@@ -164,6 +164,9 @@ export const aiGatesSchema = z
   })
   .strict();
 
+/** A helpdesk group (name or id) and / or tag that marks a tier or a role. */
+const writeBackTargetSchema = z.object({ group: z.string().optional(), tag: z.string().optional() }).strict();
+
 /** How a helpdesk's groups, tags, fields and request types map onto the model. */
 export const helpdeskMappingSchema = z
   .object({
@@ -179,7 +182,14 @@ export const helpdeskMappingSchema = z
     genericIssueTypeValues: z.record(z.string(), z.array(z.string())).optional(),
     customerTierFields: z.record(z.string(), z.record(z.string(), customerTierSchema)).default({}),
     /** The group or tag written back for each tier when escalating. */
-    writeBack: z.partialRecord(tierIdSchema, z.object({ group: z.string().optional(), tag: z.string().optional() }).strict()).default({}),
+    writeBack: z.partialRecord(tierIdSchema, writeBackTargetSchema).default({}),
+    /**
+     * Role id → the group or tag written back when the ticket moves to that role: the role's group replaces the
+     * tier's group (Freshdesk's "Billing" for the Billing Specialist), its tag goes beside the tier tag. A role
+     * without a group keeps its tier's group, so a sideways move (Tier 1 → Billing Specialist) still reaches
+     * the role by its tag. Read back as the ticket's role.
+     */
+    roleWriteBack: z.record(id, writeBackTargetSchema).default({}),
   })
   .strict();
 

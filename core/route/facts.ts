@@ -1,5 +1,6 @@
 import { addBusinessMinutes, businessMinutesBetween, type Instant, type Pause, toMs } from '../clock/business-time';
 import { compileNode, type Facts } from '../conditions/evaluate';
+import { ownValue } from '../conditions/own';
 import type { Condition } from '../conditions/schema';
 import type { Calendar, Policy, Severity } from '../policy/schema';
 import { readFrustration, readRepeatContact, type SentimentInput, type SentimentSignal } from '../sentiment/analyze';
@@ -128,8 +129,9 @@ export function createFactBuilder(policy: Policy): (ticket: Ticket, options: Fac
     if (ticket.requester.customerTier) return ticket.requester.customerTier;
     for (const { customerTierFields } of mappingsFor(ticket)) {
       for (const [field, values] of customerTierFields) {
-        const value = ticket.fields[field];
-        if (typeof value === 'string' && values[value]) return values[value];
+        const value = ownValue(ticket.fields, field);
+        const tier = typeof value === 'string' ? ownValue(values, value) : undefined;
+        if (tier) return tier;
       }
     }
     return undefined;
@@ -146,10 +148,10 @@ export function createFactBuilder(policy: Policy): (ticket: Ticket, options: Fac
     const held = (tier: TierId) => worked || tier !== policy.entryTier;
     if (ticket.currentTier) return { tier: ticket.currentTier, known: true, held: held(ticket.currentTier), rule: 'ticket.currentTier' };
     for (const { helpdesk, mapping } of mappingsFor(ticket)) {
-      const byGroup = ticket.group ? mapping?.groups[ticket.group] : undefined;
+      const byGroup = ticket.group ? ownValue(mapping?.groups, ticket.group) : undefined;
       if (byGroup) return { tier: byGroup, known: true, held: held(byGroup), rule: `helpdesks.${helpdesk}.groups["${ticket.group}"]` };
       for (const tag of ticket.tags) {
-        const byTag = mapping?.tags[tag];
+        const byTag = ownValue(mapping?.tags, tag);
         if (byTag) return { tier: byTag, known: true, held: held(byTag), rule: `helpdesks.${helpdesk}.tags.${tag}` };
       }
     }
@@ -162,22 +164,23 @@ export function createFactBuilder(policy: Policy): (ticket: Ticket, options: Fac
     const extra: IssueTypeEvidence[] = [];
     for (const { helpdesk, mapping, issueTypeFields } of mappingsFor(ticket)) {
       for (const [field, values] of issueTypeFields) {
-        const value = ticket.fields[field];
-        if (typeof value !== 'string' || !values[value]) continue;
+        const value = ownValue(ticket.fields, field);
+        const id = typeof value === 'string' ? ownValue(values, value) : undefined;
+        if (typeof value !== 'string' || !id) continue;
         const rule = `helpdesks.${helpdesk}.issueTypeFields["${field}"]`;
         const saw = { [`fields.${field}`]: value };
-        if (mapping?.genericIssueTypeValues?.[field]?.includes(value)) extra.push({ id: values[value], score: GENERIC_FIELD_WEIGHT, source: 'generic-field', rule, saw });
-        else return { id: values[value], source: 'helpdesk-field', strength: 'strong', rule, saw };
+        if (ownValue(mapping?.genericIssueTypeValues, field)?.includes(value)) extra.push({ id, score: GENERIC_FIELD_WEIGHT, source: 'generic-field', rule, saw });
+        else return { id, source: 'helpdesk-field', strength: 'strong', rule, saw };
       }
       for (const tag of ticket.tags) {
-        const id = mapping?.issueTypeTags[tag];
+        const id = ownValue(mapping?.issueTypeTags, tag);
         if (id) return { id, source: 'helpdesk-tag', strength: 'strong', rule: `helpdesks.${helpdesk}.issueTypeTags.${tag}`, saw: { tags: tag } };
       }
     }
     if (model) {
-      const label = policy.ai.labels[model.label];
+      const label = ownValue(policy.ai.labels, model.label);
       const id = label?.issueType ?? (issueTypeIds.has(model.label) ? model.label : undefined);
-      const gate = id ? (policy.ai.categories[id]?.autoRouteAt ?? policy.ai.categories[model.label]?.autoRouteAt ?? policy.ai.autoRouteAt) : 1;
+      const gate = id ? (ownValue(policy.ai.categories, id)?.autoRouteAt ?? ownValue(policy.ai.categories, model.label)?.autoRouteAt ?? policy.ai.autoRouteAt) : 1;
       const isSensitive = sensitive.some((node) => node.test(facts));
       // Sensitive cases are never automated; below the auto-route gate a suggestion is only a suggestion.
       if (id && model.confidence >= gate && !isSensitive) {
@@ -199,7 +202,7 @@ export function createFactBuilder(policy: Policy): (ticket: Ticket, options: Fac
       const anyPart = text.amounts.some((a) => !a.total);
       for (const fromCustomer of [true, false]) {
         for (const a of text.amounts) {
-          const factor = currencies[a.currency];
+          const factor = ownValue(currencies, a.currency);
           if (factor === undefined || (a.speaker === 'agent-note') === fromCustomer || (anyPart && a.total)) continue;
           if (!best || a.value * factor > best.value) best = { value: a.value * factor, currency: a.currency, excerpt: a.excerpt };
         }

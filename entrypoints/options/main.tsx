@@ -5,6 +5,7 @@ import { testConnection, type OptionsBackend } from '../../components/admin/sett
 import { sendToWorker } from '../../extension/messaging/protocol';
 import { downloadText } from '../../components/admin/download';
 import type { TriageBackend } from '../../components/admin/triage-model-panel';
+import { type SetAsideBackend, SetAsidePanel } from '../../components/admin/set-aside-panel';
 import './style.css';
 
 /** The options page talks to the worker for settings (it resolves managed › org › local) and saves through it. */
@@ -28,4 +29,11 @@ const triage: TriageBackend = {
   requestHosts: (origins) => browser.permissions.request({ origins }),
 };
 
+// Events the outbox set aside: a section of its own below the app, read from and sent back through the worker.
+const setAside: SetAsideBackend = {
+  list: () => sendToWorker('listSetAside'),
+  sendAgain: async () => (await sendToWorker('sendSetAsideAgain', {})).requeued,
+};
+
 render(<OptionsApp backend={backend} triage={triage} download={(name, text) => downloadText(name, text, 'application/json')} />, document.getElementById('app')!);
+render(<SetAsidePanel backend={setAside} download={(name, text) => downloadText(name, text, 'application/json')} />, document.getElementById('set-aside')!);

@@ -5,7 +5,7 @@ import type { Store } from '../store/store';
 import { exportCorrections, saveCorrection } from './corrections';
 import type { ModelSource } from './model-source';
 import { triageText } from '../../core/triage/ticket-text';
-import { suggestFor } from './suggest';
+import { createSuggest } from './suggest';
 import { openAiProvider } from './summary-providers';
 
 export interface AiHandlerDeps {
@@ -30,16 +30,8 @@ export function registerAiHandlers(deps: AiHandlerDeps): void {
   const now = deps.now ?? (() => new Date());
   const listen = { extensionId: deps.extensionId, ...(deps.onMessage ? { onMessage: deps.onMessage } : {}) };
 
-  onValidated(
-    'suggest',
-    async ({ ticket }) => {
-      const { values, policy } = await settings.get();
-      if (!values['ai.enabled']) return null;
-      const active = await models.current();
-      return active ? suggestFor(active, policy.value, ticket, { now: now() }) : null;
-    },
-    listen,
-  );
+  const suggest = createSuggest({ models, settings, now });
+  onValidated('suggest', ({ ticket }) => suggest(ticket), listen);
   onValidated('getModelStatus', () => models.status(), listen);
   onValidated('importModel', ({ file }) => models.importModel(file), listen);
   onValidated(

@@ -1,5 +1,5 @@
 import type { FeatureContext } from '../features/context';
-import type { AiSuggestion, LabelRoute } from './schema';
+import type { AiSuggestion, LabelRoute } from '../../core/triage/suggestion';
 
 /**
  * What the overlay records when an agent meets a model suggestion: a decision
@@ -8,7 +8,7 @@ import type { AiSuggestion, LabelRoute } from './schema';
  * when the agent corrects it (plus the correction, for `tierline train`).
  */
 
-type Ctx = Pick<FeatureContext, 'adapter' | 'ticket' | 'decision' | 'worker' | 'agent' | 'now'>;
+type Ctx = Pick<FeatureContext, 'adapter' | 'ticket' | 'view' | 'worker' | 'agent' | 'now'>;
 
 /** FNV-1a, hex: a stable event id from the ticket, label and model, so a re-shown suggestion is a duplicate, not a second event. */
 function stableId(text: string): string {
@@ -21,7 +21,7 @@ function stableId(text: string): string {
 }
 
 function routeOf(ctx: Ctx, route: LabelRoute | null) {
-  return { tier: route?.tier ?? ctx.decision.tier, role: route?.role ?? ctx.decision.role };
+  return { tier: route?.tier ?? ctx.view.owner.tier, role: route?.role ?? ctx.view.owner.role };
 }
 
 export async function recordModelDecision(ctx: Ctx, s: AiSuggestion, how: 'applied' | 'confirmed'): Promise<void> {
@@ -34,7 +34,7 @@ export async function recordModelDecision(ctx: Ctx, s: AiSuggestion, how: 'appli
     agent: ctx.agent,
     ticketId: ctx.ticket.id,
     helpdesk: ctx.adapter.id,
-    data: { tier, role, severity: ctx.decision.severity, bypass: false, triggers: [], source: 'model', confidence: s.confidence, category: s.label },
+    data: { tier, role, severity: ctx.view.decision.severity, bypass: false, triggers: [], source: 'model', confidence: s.confidence, category: s.label },
   });
 }
 

@@ -4,7 +4,8 @@ import type { Ticket } from '../../core/ticket';
 import { gateSuggestion, matchSensitive, resolveLabel } from '../../core/triage/gates';
 import { predict } from '../../core/triage/predict';
 import { triageText } from '../../core/triage/ticket-text';
-import type { ActiveModel } from './model-source';
+import type { SettingsReader } from '../settings/read-settings';
+import type { ActiveModel, ModelSource } from './model-source';
 import type { AiSuggestion, LabelRoute } from './schema';
 
 /**
@@ -58,5 +59,15 @@ export function suggestFor(active: ActiveModel, policy: Policy, ticket: Ticket, 
     alternatives: prediction.top.slice(1).map((t) => routeOfLabel(policy, t.label, t.p)),
     sensitive: gated.sensitive,
     model: { origin: active.origin, version: active.version },
+  };
+}
+
+/** The suggestion for a ticket with the model and policy in force; null when AI is off or no model is in use. */
+export function createSuggest({ models, settings, now = () => new Date() }: { models: ModelSource; settings: SettingsReader; now?: () => Date }) {
+  return async (ticket: Ticket): Promise<AiSuggestion | null> => {
+    const { values, policy } = await settings.get();
+    if (!values['ai.enabled']) return null;
+    const active = await models.current();
+    return active ? suggestFor(active, policy.value, ticket, { now: now() }) : null;
   };
 }

@@ -1,39 +1,40 @@
 import { render } from 'preact';
-import { AiSuggestion } from '../../components/ai-suggestion';
 import { AiTriage, type AiTriageState } from '../../components/ai-triage';
+import type { LabelRoute } from '../../core/triage/suggestion';
 import { overrideSuggestion, recordModelDecision } from '../ai/overlay-actions';
-import type { LabelRoute } from '../ai/schema';
 import { defineFeature, isTicketPage } from './registry';
 
 export default defineFeature({
   id: 'ai-suggestion',
   include: [isTicketPage],
   init(signal, ctx) {
-    if (!ctx.suggestion) return false;
+    const ai = ctx.view.ai;
+    if (!ai) return false;
     const container = ctx.ui.panel('ai-suggestion');
     signal.addEventListener('abort', () => render(null, container), { once: true });
-    const gated = ctx.suggestion.gated;
-    if (!gated) {
-      render(<AiSuggestion {...ctx.suggestion} />, container);
-      return true;
-    }
-    // The worker's gated suggestion: auto-route applies it (a decision event with source "model"), confirm waits for a click.
-    let state: AiTriageState = gated.gate === 'auto-route' ? 'applied' : 'open';
+    const { suggestion, relation } = ai;
+    let state: AiTriageState = 'open';
     const draw = () => {
       if (signal.aborted) return;
-      render(<AiTriage suggestion={gated} state={state} onConfirm={confirm} onOverride={override} />, container);
+      render(<AiTriage suggestion={suggestion} relation={relation} owner={ctx.view.owner} state={state} onConfirm={confirm} onOverride={override} />, container);
     };
+    const warn = (what: string) => (error: unknown) => console.warn(`Tierline could not ${what}`, error);
     const confirm = () => {
       state = 'confirmed';
       draw();
-      recordModelDecision(ctx, gated, 'confirmed').catch((error: unknown) => console.warn('Tierline could not record the confirmation', error));
+      recordModelDecision(ctx, suggestion, 'confirmed').catch(warn('record the confirmation'));
+      // Confirming a suggestion that names another owner moves the ticket there, as an override everyone sees.
+      const { tier, role } = suggestion.route;
+      if (relation === 'differs' && tier && role) {
+        ctx.setOwner({ tier, role, reason: `Confirmed the triage model's suggestion (${suggestion.label}).` }).catch(warn('apply the suggestion'));
+      }
     };
     const override = (to: LabelRoute | null) => {
       state = { overriddenTo: to ? to.label : 'needs a human' };
       draw();
-      overrideSuggestion(ctx, gated, to).catch((error: unknown) => console.warn('Tierline could not record the override', error));
+      overrideSuggestion(ctx, suggestion, to).catch(warn('record the override'));
     };
-    if (gated.gate === 'auto-route') recordModelDecision(ctx, gated, 'applied').catch((error: unknown) => console.warn('Tierline could not record the decision', error));
+    if (relation === 'applied') recordModelDecision(ctx, suggestion, 'applied').catch(warn('record the decision'));
     draw();
     return true;
   },

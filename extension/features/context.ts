@@ -1,18 +1,10 @@
 import type { ContentScriptContext } from 'wxt/utils/content-script-context';
 import type { FetchLike, HelpdeskAdapter } from '../../adapters/types';
 import type { Policy } from '../../core/policy/schema';
-import type { Decision } from '../../core/route/decision';
 import type { Ticket, TierId } from '../../core/ticket';
-import type { AiSuggestion } from '../ai/schema';
+import type { TicketView } from '../../core/view/ticket-view';
 import type { WorkerClient } from '../overlay/worker-client';
 import type { FeatureId } from './registry';
-
-/** An agent's override of the decision, shared by the override feature and the badge. */
-export interface OverrideState {
-  get(): { tier: TierId; role: string; roleName: string } | undefined;
-  set(value: { tier: TierId; role: string; roleName: string }): void;
-  subscribe(listener: () => void, signal: AbortSignal): void;
-}
 
 /** Where features draw: inside Tierline's open shadow roots, never in the host's DOM. */
 export interface OverlayUi {
@@ -22,16 +14,14 @@ export interface OverlayUi {
   panel(id: FeatureId): HTMLElement;
 }
 
-/** A model suggestion for this ticket; the triage helper supplies it. */
-export interface Suggestion {
-  label: string;
-  confidence: number;
-  target?: string;
-  /** The worker's gated suggestion (gate, reason, sensitive cases, alternatives), when the worker answered. */
-  gated?: AiSuggestion;
+/** An agent's choice of owner, with the reason recorded in the audit. */
+export interface OwnerChoice {
+  tier: TierId;
+  role: string;
+  reason: string;
 }
 
-/** Everything a feature may use for the active ticket. */
+/** Everything a feature may use for the active ticket. Features draw `view`; none works out a target of its own. */
 export interface FeatureContext {
   wxt: ContentScriptContext;
   adapter: HelpdeskAdapter;
@@ -43,15 +33,18 @@ export interface FeatureContext {
   ui: OverlayUi;
   policy: Policy;
   ticket: Ticket;
-  decision: Decision;
-  /** The worker decided, or core ran in this tab because the worker did not answer. */
-  source: 'worker' | 'local';
-  overrides: OverrideState;
-  suggestion?: Suggestion;
-  /** The saved handoff draft, asked for while the decision was being made (one round trip fewer before paint). */
-  draft?: Promise<Record<string, string> | undefined>;
-  /** Who is working the ticket, for the event log. */
+  /** The one answer for this ticket: decision, owner, handoff target, suggestion, policy in force. */
+  view: TicketView;
+  /** The worker built the view, or core ran in this tab because the worker did not answer. */
+  decidedBy: 'worker' | 'local';
+  /** The saved handoff draft (it came with the view). */
+  draft?: Record<string, string> | undefined;
+  /** The signed-in helpdesk agent's name (the helpdesk's own current-user API), else the name set in the options. */
   agent: string;
   /** When it is now; a parameter so tests fix the clock. */
   now: () => Date;
+  /** Makes `choice` the owner; every feature redraws from the worker's new view. Rejects with a reason the agent can read. */
+  setOwner(choice: OwnerChoice): Promise<void>;
+  /** Undoes the override: the policy's owner stands again and every feature redraws. */
+  undoOverride(): Promise<void>;
 }

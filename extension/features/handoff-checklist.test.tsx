@@ -66,10 +66,13 @@ describe('the handoff-checklist feature', () => {
     expect(put?.url).toBe('https://acme.zendesk.com/api/v2/tickets/4711.json');
     expect(JSON.parse(String(put?.init?.body)).ticket.group_id).toBe(22);
     // The note opens with the marker naming the sender, so the receiving agent's overlay can find it and skip the sender.
-    expect(JSON.stringify(JSON.parse(String(put?.init?.body)).ticket.comment)).toContain('[Tierline handoff T1→T2 by alex]');
+    // It names both roles and carries the handoff id that a retried escalation looks for.
+    expect(JSON.parse(String(put?.init?.body)).ticket.comment.body).toMatch(/^\[Tierline handoff T1→T2 \(Front-line Agent → Senior Specialist\) by alex · tl-[0-9a-f]{12}\]\n/);
     expect(events.map((e) => e.type)).toEqual(['escalation', 'handoff']);
     expect(events[0]).toMatchObject({ ticketId: '4711', helpdesk: 'zendesk', agent: 'alex', at: '2026-03-02T10:30:00.000Z', data: { from: 'T1', to: 'T2' } });
     expect(events[1]?.data).toMatchObject({ from: 'T1', to: 'T2', blocked: false });
+    // Issue 10: the audit gets both numbers; untouched prefill (6 of 10 items) is not the agent's work.
+    expect(events[1]?.data).toMatchObject({ completeness: 0, prefilledUnconfirmed: 60 });
     expect(events[1]?.data).toHaveProperty('missing', expect.arrayContaining(['Communication owner']));
     controller.abort();
   });

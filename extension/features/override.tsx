@@ -1,16 +1,23 @@
 import { render } from 'preact';
-import { Override, type OverrideChoice } from '../../components/override';
+import { Override } from '../../components/override';
+import { buildTicketView } from '../../core/view/ticket-view';
 import type { FeatureContext } from './context';
 import { defineFeature, isTicketPage } from './registry';
 
-async function save(ctx: FeatureContext, choice: OverrideChoice) {
-  const roleName = ctx.policy.roles.find((r) => r.id === choice.role)?.name ?? choice.role;
-  const from = ctx.overrides.get() ?? { tier: ctx.decision.tier, role: ctx.decision.role };
-  ctx.overrides.set({ tier: choice.tier, role: choice.role, roleName });
-  await ctx.worker.recordOverride(
-    { helpdesk: ctx.adapter.id, ticketId: ctx.ticket.id },
-    { from: { tier: from.tier, role: from.role }, to: { tier: choice.tier, role: choice.role }, reason: choice.reason, source: 'rules' },
-  );
+/** What picking `to` would change: the same view builder the worker runs, with the pick as the override. */
+function previewOf(ctx: FeatureContext) {
+  const { view } = ctx;
+  return (to: { tier: FeatureContext['view']['owner']['tier']; role: string }) => {
+    const next = buildTicketView({
+      policy: ctx.policy,
+      policySource: view.policy.source,
+      ticket: ctx.ticket,
+      decision: view.decision,
+      override: { to, reason: 'preview' },
+      suggestion: view.ai?.suggestion,
+    });
+    return { owner: next.owner, handoff: next.handoff, overruled: next.triggers.filter((t) => t.overruled) };
+  };
 }
 
 export default defineFeature({
@@ -19,7 +26,7 @@ export default defineFeature({
   init(signal, ctx) {
     const container = ctx.ui.panel('override');
     const roles = ctx.policy.roles.map((r) => ({ id: r.id, name: r.name, tier: r.tier }));
-    render(<Override roles={roles} current={{ tier: ctx.decision.tier, role: ctx.decision.role }} onSave={(choice) => save(ctx, choice)} />, container);
+    render(<Override roles={roles} view={ctx.view} preview={previewOf(ctx)} onSave={(choice) => ctx.setOwner(choice)} onUndo={() => ctx.undoOverride()} />, container);
     signal.addEventListener('abort', () => render(null, container), { once: true });
     return true;
   },

@@ -11,7 +11,7 @@ export default defineFeature({
     render(
       <>
         <h2 class="tl-h">Escalation triggers</h2>
-        <TriggerWarnings triggers={ctx.decision.triggers} roleName={(id) => names.get(id) ?? id} />
+        <TriggerWarnings triggers={ctx.view.triggers} roleName={(id) => names.get(id) ?? id} />
       </>,
       container,
     );

@@ -8,7 +8,7 @@ import { createStore } from '../store/store';
 import type { Sync } from '../sync/sync';
 import type { QueueTimers } from '../timers/queue-timers';
 import { registerHandlers } from './handlers';
-import type { ListenOptions, MessageName } from './protocol';
+import { type ListenOptions, type MessageName, ticketViewAnswerSchema } from './protocol';
 
 const EXTENSION_ID = 'jglkbkmpocllbbcbgnaadklnbbopaemd';
 let n = 0;
@@ -138,5 +138,31 @@ describe('the worker handlers', () => {
     expect(locked.rows.syncEndpoint).toEqual({ value: 'https://sync.acme.test', source: 'managed', locked: true });
     await expect(send('saveSetting', { key: 'alarmPeriodMinutes', value: 0 })).rejects.toThrow(/alarmPeriodMinutes/);
     await expect(send('saveSetting', { key: 'colour', value: 'red' })).rejects.toThrow(/not a Tierline setting/);
+  });
+
+  it('answers a ticket load with one view: decision, owner, handoff target, policy in force and draft; and records the decision', async () => {
+    const { store, send, ticks } = setup();
+    const dispute = { ...ticket, description: 'We were charged $2,400 twice and dispute the second charge. Refund it please.' };
+    await send('saveDraft', { key: { helpdesk: 'zendesk', ticketId: '4711' }, values: { summary: 'Double charge' } });
+    const answer = ticketViewAnswerSchema.parse(await send('viewTicket', { ticket: dispute }));
+    expect(answer.view.owner).toMatchObject({ tier: 'T1', role: 'billing-specialist', by: 'policy' });
+    expect(answer.view.handoff).toMatchObject({ move: 'sideways', to: { role: 'billing-specialist' } });
+    expect(answer.view.policy).toEqual({ name: defaultPolicy.name, revision: defaultPolicy.revision, source: 'default' });
+    expect(answer.draft).toEqual({ summary: 'Double charge' });
+    const queued = (await store.peekOutbox(10)).map((q) => q.event.type);
+    expect(queued).toEqual(['decision']);
+    expect(ticks).toEqual(['zendesk:4711']);
+  });
+
+  it('puts a stored override into the view until it is cleared', async () => {
+    const { send } = setup();
+    const key = { helpdesk: 'zendesk', ticketId: '4711' };
+    await send('recordOverride', { key, override: { from: { tier: 'T1', role: 'front-line-agent' }, to: { tier: 'T3', role: 'engineering-product' }, reason: 'Export bug' } });
+    const overridden = ticketViewAnswerSchema.parse(await send('viewTicket', { ticket }));
+    expect(overridden.view.owner).toMatchObject({ tier: 'T3', role: 'engineering-product', by: 'override' });
+    expect(overridden.view.handoff?.to).toMatchObject({ tier: 'T3' });
+    await send('clearOverride', { key });
+    const cleared = ticketViewAnswerSchema.parse(await send('viewTicket', { ticket }));
+    expect(cleared.view.owner.by).toBe('policy');
   });
 });

@@ -2,7 +2,9 @@ import { eventSchema, type TierlineEvent } from '../../core/events';
 import type { Router } from '../../core/route/decide';
 import type { Decision } from '../../core/route/decision';
 import type { ModelSuggestion } from '../../core/route/facts';
-import type { Ticket } from '../../core/ticket';
+import type { HelpdeskId, Ticket } from '../../core/ticket';
+import type { AiSuggestion } from '../../core/triage/suggestion';
+import { buildTicketView } from '../../core/view/ticket-view';
 import type { SettingsReader } from '../settings/read-settings';
 import type { Store } from '../store/store';
 import type { Sync } from '../sync/sync';
@@ -25,6 +27,8 @@ export interface HandlerDeps {
    * confidence clears the auto-route gate and no sensitive case matches.
    */
   modelFor?: (ticket: Ticket) => Promise<ModelSuggestion | undefined>;
+  /** The triage model's gated suggestion (extension/ai), shown in the ticket's view; null when AI is off. */
+  suggest?: (ticket: Ticket) => Promise<AiSuggestion | null>;
 }
 
 /** What a decision event keeps: enough for metrics, and its signature tells a changed decision from a repeated one. */
@@ -72,28 +76,57 @@ export function registerHandlers(deps: HandlerDeps): void {
     return model ? { model } : {};
   };
 
+  /** Remembers the ticket and its decision so the queue timers watch it; a changed decision is recorded once. */
+  async function seen(ticket: Ticket & { helpdesk: HelpdeskId }, decision: Decision, at: Date): Promise<void> {
+    const key = ticketKeyString({ helpdesk: ticket.helpdesk, ticketId: ticket.id });
+    await store.putTicket(key, ticket, at.toISOString());
+    await store.putDecision(key, decision, at.toISOString());
+    const data = decisionData(decision);
+    const signature = JSON.stringify(data);
+    if ((await store.getMeta<string>(`decided:${key}`)) !== signature) {
+      await record({ type: 'decision', ticketId: ticket.id, helpdesk: ticket.helpdesk, data });
+      await store.setMeta(`decided:${key}`, signature);
+    }
+    await timers.tick({ onlyKey: key });
+  }
+
+  const withHelpdesk = (ticket: Ticket, message: string): Ticket & { helpdesk: HelpdeskId } => {
+    if (!ticket.helpdesk) throw new Error(`${message} needs the ticket helpdesk.`);
+    return ticket as Ticket & { helpdesk: HelpdeskId };
+  };
+
   onValidated('decide', async ({ ticket }) => (await route())(ticket, { now: now(), ...(await modelOf(ticket)) }), listen);
 
+  // The worker's own decision: it holds the policy in force, whatever the tab decided with.
+  onValidated('ticketSeen', async ({ ticket }) => {
+    const at = now();
+    await seen(withHelpdesk(ticket, 'ticketSeen'), (await route())(ticket, { now: at, ...(await modelOf(ticket)) }), at);
+  }, listen);
+
+  // One answer per ticket load: the overlay draws the view and nothing else, so its parts cannot disagree.
   onValidated(
-    'ticketSeen',
+    'viewTicket',
     async ({ ticket }) => {
-      if (!ticket.helpdesk) throw new Error('ticketSeen needs the ticket helpdesk.');
-      const key = ticketKeyString({ helpdesk: ticket.helpdesk, ticketId: ticket.id });
+      const known = withHelpdesk(ticket, 'viewTicket');
+      const key = ticketKeyString({ helpdesk: known.helpdesk, ticketId: ticket.id });
       const at = now();
-      await store.putTicket(key, ticket, at.toISOString());
-      // The worker's own decision: it holds the policy in force, whatever the tab decided with.
-      const decision = (await route())(ticket, { now: at, ...(await modelOf(ticket)) });
-      await store.putDecision(key, decision, at.toISOString());
-      const data = decisionData(decision);
-      const signature = JSON.stringify(data);
-      if ((await store.getMeta<string>(`decided:${key}`)) !== signature) {
-        await record({ type: 'decision', ticketId: ticket.id, helpdesk: ticket.helpdesk, data });
-        await store.setMeta(`decided:${key}`, signature);
-      }
-      await timers.tick({ onlyKey: key });
+      const [{ policy }, router, suggestion, override, draft] = await Promise.all([
+        settings.get(),
+        route(),
+        deps.suggest?.(ticket).catch(() => null) ?? Promise.resolve(null),
+        store.getOverride(key),
+        store.getDraft(key),
+      ]);
+      // The gated suggestion already holds the model's label and confidence: no second prediction.
+      const model = suggestion ? { model: { label: suggestion.label, confidence: suggestion.confidence } } : await modelOf(ticket);
+      const decision = router(ticket, { now: at, ...model });
+      const view = buildTicketView({ policy: policy.value, policySource: policy.source, ticket, decision, override, suggestion });
+      await seen(known, decision, at);
+      return { view, draft: draft ?? null };
     },
     listen,
   );
+  onValidated('clearOverride', ({ key }) => store.deleteOverride(ticketKeyString(key)), listen);
 
   onValidated('getDraft', async ({ key }) => (await store.getDraft(ticketKeyString(key))) ?? null, listen);
   onValidated('saveDraft', ({ key, values }) => store.saveDraft(ticketKeyString(key), values, now().toISOString()), listen);
@@ -120,4 +153,14 @@ export function registerHandlers(deps: HandlerDeps): void {
   );
   onValidated('getStatus', () => sync.status(), listen);
   onValidated('syncNow', () => sync.run({ force: true }), listen);
+  onValidated('listSetAside', () => store.listSetAside(), listen);
+  onValidated(
+    'sendSetAsideAgain',
+    async ({ ids }) => {
+      const requeued = await store.requeueSetAside(ids, now().getTime());
+      if (requeued > 0) sync.soon();
+      return { requeued };
+    },
+    listen,
+  );
 }

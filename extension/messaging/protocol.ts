@@ -5,9 +5,11 @@ import { handoffPacketSchema } from '../../core/handoff/packet';
 import type { Policy } from '../../core/policy/schema';
 import { type Decision, decisionSchema } from '../../core/route/decision';
 import { helpdeskIdSchema, ticketSchema } from '../../core/ticket';
+import { ticketViewSchema } from '../../core/view/ticket-view';
 import type { AiSuggestion, ModelStatus } from '../ai/schema';
 import { type SummaryOutcomeAnswer, summaryInputSchema } from '../ai/schema-summary';
 import type { ResolvedSettings } from '../settings/resolve';
+import type { SetAsideRecord } from '../store/schema';
 
 /**
  * The one message protocol between content scripts, extension pages and the
@@ -69,6 +71,13 @@ export type SyncStatus = z.infer<typeof syncStatusSchema>;
 export const payloadSchemas = {
   /** Route a ticket with the worker's policy (managed › synced › local › default) at the worker's now. */
   decide: z.object({ ticket: ticketSchema }).strict(),
+  /**
+   * Everything the overlay shows for a ticket, in one answer: the view (decision, owner after an override,
+   * handoff target, the model's suggestion, the policy in force) and the saved draft. Also does `ticketSeen`.
+   */
+  viewTicket: z.object({ ticket: ticketSchema }).strict(),
+  /** Undo the agent's override: the policy's route stands again. */
+  clearOverride: z.object({ key: ticketKeySchema }).strict(),
   /** The overlay shows this ticket: remember it (and its decision) so queue timers watch it. */
   ticketSeen: z.object({ ticket: ticketSchema, decision: decisionSchema.optional() }).strict(),
   getDraft: z.object({ key: ticketKeySchema }).strict(),
@@ -90,6 +99,10 @@ export const payloadSchemas = {
   getStatus: z.undefined(),
   /** Send the outbox and pull the policy now (the options page's "Sync now", tests). */
   syncNow: z.undefined(),
+  /** Events the outbox set aside (invalid, refused, or failing the endpoint), whole, with why: the options page counts and exports them. */
+  listSetAside: z.undefined(),
+  /** Puts set-aside events (those in `ids`, or all) back at the tail of the outbox. */
+  sendSetAsideAgain: z.object({ ids: z.array(z.string().min(1).max(64)).max(100_000).optional() }).strict(),
   /** The triage model's suggestion for a ticket, gated by the policy (null when AI is off or no model is in use). */
   suggest: z.object({ ticket: ticketSchema }).strict(),
   getModelStatus: z.undefined(),
@@ -104,6 +117,10 @@ export const payloadSchemas = {
 } as const;
 
 export type MessageName = keyof typeof payloadSchemas;
+
+/** The worker's answer to `viewTicket`. */
+export const ticketViewAnswerSchema = z.object({ view: ticketViewSchema, draft: draftValuesSchema.nullable() });
+export type TicketViewAnswer = z.infer<typeof ticketViewAnswerSchema>;
 
 export interface PolicyAnswer {
   policy: Policy;
@@ -121,6 +138,8 @@ type In<K extends MessageName> = z.input<(typeof payloadSchemas)[K]>;
 /** What each message carries and answers (the function syntax of @webext-core/messaging). */
 export interface ProtocolMap {
   decide(data: In<'decide'>): Decision;
+  viewTicket(data: In<'viewTicket'>): TicketViewAnswer;
+  clearOverride(data: In<'clearOverride'>): void;
   ticketSeen(data: In<'ticketSeen'>): void;
   getDraft(data: In<'getDraft'>): DraftValues | null;
   saveDraft(data: In<'saveDraft'>): void;
@@ -134,6 +153,8 @@ export interface ProtocolMap {
   getPolicy(): PolicyAnswer;
   getStatus(): SyncStatus;
   syncNow(): SyncStatus;
+  listSetAside(): SetAsideRecord[];
+  sendSetAsideAgain(data: In<'sendSetAsideAgain'>): { requeued: number };
   suggest(data: In<'suggest'>): AiSuggestion | null;
   getModelStatus(): ModelStatus;
   importModel(data: In<'importModel'>): ModelStatus;

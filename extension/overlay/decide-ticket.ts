@@ -1,7 +1,8 @@
 import type { Policy } from '../../core/policy/schema';
 import type { Decision } from '../../core/route/decision';
 import type { Ticket } from '../../core/ticket';
-import type { WorkerClient } from './worker-client';
+import { buildTicketView, type PolicyInForce, type TicketView } from '../../core/view/ticket-view';
+import type { DraftKey, WorkerClient } from './worker-client';
 
 export type LocalDecide = (policy: Policy, ticket: Ticket, options: { now: Date }) => Decision;
 
@@ -22,17 +23,38 @@ export function withTimeout<T>(promise: Promise<T>, ms: number): Promise<T> {
   });
 }
 
+export interface ViewOutcome {
+  view: TicketView;
+  draft?: Record<string, string> | undefined;
+  decidedBy: 'worker' | 'local';
+}
+
 /**
- * The worker's decision (it holds the synced policy and the queue clocks), or
- * the same core run in this tab when the worker does not answer; the badge says which.
+ * The worker's view of the ticket (it holds the policy in force, the stored
+ * override, the model and the queue clocks), or the same core run in this tab
+ * when the worker does not answer; the badge says which. In the tab an
+ * override lives only as long as the page (`localOverride`).
  */
-export async function decideTicket(
+export async function viewTicket(
   ticket: Ticket,
-  { worker, policy, decideLocally, now, timeoutMs = 2000 }: { worker: WorkerClient; policy: Policy; decideLocally: LocalDecide; now: Date; timeoutMs?: number },
-): Promise<{ decision: Decision; source: 'worker' | 'local' }> {
+  options: {
+    worker: WorkerClient;
+    key: DraftKey;
+    policy: Policy;
+    policySource: PolicyInForce['source'];
+    decideLocally: LocalDecide;
+    now: Date;
+    localOverride?: { to: { tier: Ticket['currentTier'] & string; role: string }; reason: string } | undefined;
+    timeoutMs?: number;
+  },
+): Promise<ViewOutcome> {
+  const { worker, key, policy, policySource, decideLocally, now, timeoutMs = 2000 } = options;
   try {
-    return { decision: await withTimeout(worker.decide(ticket), timeoutMs), source: 'worker' };
+    const { view, draft } = await withTimeout(worker.view(ticket), timeoutMs);
+    return { view, draft: draft ?? undefined, decidedBy: 'worker' };
   } catch {
-    return { decision: decideLocally(policy, ticket, { now }), source: 'local' };
+    const decision = decideLocally(policy, ticket, { now });
+    const draft = await withTimeout(worker.getDraft(key), timeoutMs).catch(() => undefined);
+    return { view: buildTicketView({ policy, policySource, ticket, decision, override: options.localOverride }), draft, decidedBy: 'local' };
   }
 }

@@ -1,4 +1,4 @@
-import type { ChecklistItem, Completeness } from '../../components/handoff-checklist';
+import { type ChecklistItem, type Completeness, itemValuesOf, readConfirmed } from '../../components/handoff-checklist';
 import { checkHandoff, type HandoffPacket, handoffPacketSchema, renderPacketText, requiredItems } from '../../core/handoff/index';
 import type { Policy } from '../../core/policy/schema';
 import type { Decision } from '../../core/route/decision';
@@ -10,25 +10,6 @@ export interface HandoffStage {
   items: ChecklistItem[];
 }
 
-/**
- * Which handoff the checklist prepares: from the ticket's current tier to the
- * decided one; when the decision keeps the tier, to the next tier up (the
- * escalation the agent would make). A sideways move to a role needs the base only.
- * Null at the top tier with nowhere to go.
- */
-export function handoffStage(policy: Policy, ticket: Ticket, decision: Decision): HandoffStage | null {
-  const from = ticket.currentTier ?? policy.entryTier;
-  const fromIndex = TIER_IDS.indexOf(from);
-  const decided = TIER_IDS.indexOf(decision.tier);
-  const ownerOfFrom = policy.tiers.find((t) => t.id === from)?.ownerRole;
-  const sideways = decided === fromIndex && decision.role !== ownerOfFrom;
-  const toIndex = decided > fromIndex || sideways ? decided : fromIndex + 1;
-  const to = TIER_IDS[toIndex];
-  if (!to) return null;
-  const items = requiredItems(policy, { from, to }).map((item) => ({ id: item.id, label: item.label, hint: item.hint, stage: item.stage !== undefined }));
-  return { from, to, items };
-}
-
 export interface PacketMeta {
   ticketId: string;
   helpdesk: HelpdeskId;
@@ -36,11 +17,24 @@ export interface PacketMeta {
   at: string;
   /** The sending agent, named in the note's marker line so the receiving overlay can tell them apart. */
   author?: string;
+  /** The handoff's id in the marker line, so a retried write-back finds the note it already wrote. */
+  handoffId?: string;
+  /** The roles the ticket moves between (a move within a tier is told by them). */
+  roles?: { from: string; to: string };
+  /** Items the ticket prefilled: the note says which the agent has not confirmed. */
+  prefilled?: readonly string[];
 }
 
-/** The checklist's values as a core handoff packet. */
-export function toPacket(stage: HandoffStage, values: Record<string, string>, meta: PacketMeta): HandoffPacket {
-  const items = Object.fromEntries(Object.entries(values).map(([id, value]) => [id, { value }]));
+/**
+ * The checklist's values as a core handoff packet. Values the ticket prefilled
+ * (`prefilled` ids) carry `source: 'prefill'` and whether the agent confirmed
+ * them; the draft's own "tierline:" keys are not items.
+ */
+export function toPacket(stage: HandoffStage, values: Record<string, string>, meta: PacketMeta, prefilled: readonly string[] = []): HandoffPacket {
+  const confirmed = readConfirmed(values);
+  const own = itemValuesOf(values);
+  const fromTicket = new Set(prefilled);
+  const items = Object.fromEntries(Object.entries(own).map(([id, value]) => [id, fromTicket.has(id) ? { value, source: 'prefill' as const, confirmed: confirmed.has(id) } : { value }]));
   return handoffPacketSchema.parse({
     id: `${meta.helpdesk}-${meta.ticketId}`,
     ticketId: meta.ticketId,
@@ -48,8 +42,9 @@ export function toPacket(stage: HandoffStage, values: Record<string, string>, me
     from: stage.from,
     to: stage.to,
     items,
-    summary: { problem: values.summary ?? '', done: values['steps-tried'] ?? '', needed: values['escalation-reason'] ?? '', customerContext: values['business-impact'] ?? '' },
-    communicationOwner: values['communication-owner'] ?? '',
+    // "What is needed from the next tier" is the agent's to say: only a policy item of its own answers it, never the escalation reason.
+    summary: { problem: own.summary ?? '', done: own['steps-tried'] ?? '', needed: own.needed ?? '', customerContext: own['business-impact'] ?? '' },
+    communicationOwner: own['communication-owner'] ?? '',
     createdAt: meta.at,
     updatedAt: meta.at,
   });
@@ -57,13 +52,26 @@ export function toPacket(stage: HandoffStage, values: Record<string, string>, me
 
 const EPOCH = '1970-01-01T00:00:00Z';
 
-/** Completeness as the checklist shows it, from core's checkHandoff. */
-export function checkPacket(policy: Policy, stage: HandoffStage, values: Record<string, string>): Completeness {
-  const check = checkHandoff(policy, toPacket(stage, values, { ticketId: 'draft', helpdesk: 'zendesk', at: EPOCH }), stage);
-  return { score: check.score, missing: check.missing.map((m) => m.label), blocked: check.blocked };
+/** Completeness as the checklist shows it, from core's checkHandoff: the confirmed score, and the score with unchecked prefill. */
+export function checkPacket(policy: Policy, stage: HandoffStage, values: Record<string, string>, prefilled: readonly string[] = []): Completeness {
+  const check = checkHandoff(policy, toPacket(stage, values, { ticketId: 'draft', helpdesk: 'zendesk', at: EPOCH }, prefilled), stage);
+  return {
+    score: check.score,
+    filledScore: check.filledScore,
+    required: check.required,
+    confirmed: check.required - check.missing.length - check.unconfirmed.length,
+    missing: check.missing.map((m) => m.label),
+    toCheck: check.unconfirmed.map((m) => m.label),
+    blocked: check.blocked,
+  };
 }
 
 /** The internal note written back on escalation: core's plain-text rendering. */
 export function packetText(policy: Policy, stage: HandoffStage, values: Record<string, string>, meta: PacketMeta): string {
-  return renderPacketText(policy, toPacket(stage, values, meta), meta.author === undefined ? {} : { author: meta.author });
+  const { author, handoffId, roles } = meta;
+  return renderPacketText(policy, toPacket(stage, values, meta, meta.prefilled), {
+    ...(author === undefined ? {} : { author }),
+    ...(handoffId === undefined ? {} : { handoffId }),
+    ...(roles === undefined ? {} : { roles }),
+  });
 }

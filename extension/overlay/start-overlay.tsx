@@ -3,11 +3,12 @@ import type { ContentScriptContext } from 'wxt/utils/content-script-context';
 import type { FetchLike, HelpdeskAdapter } from '../../adapters/types';
 import { UnreadableNotice } from '../../components/unreadable-notice';
 import type { Policy } from '../../core/policy/schema';
-import type { FeatureContext } from '../features/context';
+import type { FeatureContext, OwnerChoice } from '../features/context';
 import { type Feature, runFeatures } from '../features/registry';
-import { decideTicket, type LocalDecide, withTimeout } from './decide-ticket';
+import { fieldLabel } from '../../components/format';
+import { readSignedInAgent } from './current-agent';
+import { type LocalDecide, viewTicket, withTimeout } from './decide-ticket';
 import { observe, watchAncestors } from './observe';
-import { createOverrideState } from './override-state';
 import { readActiveTicket } from './read-ticket';
 import { createOverlayUi, type OverlayMounts } from './ui';
 import type { OverlaySettings, WorkerClient } from './worker-client';
@@ -29,7 +30,7 @@ export const MARK_DATA = 'tierline:ticket-data';
 export const MARK_PAINTED = 'tierline:painted';
 export const MEASURE_DATA_TO_PAINT = 'tierline:data-to-paint';
 
-const FALLBACK_SETTINGS: OverlaySettings = { disabledFeatures: [], agent: 'unknown-agent' };
+const FALLBACK_SETTINGS: OverlaySettings = { disabledFeatures: [], agent: '' };
 
 /**
  * Keeps the overlay on the active ticket: on start, on every SPA navigation
@@ -43,6 +44,9 @@ export function startOverlay(options: OverlayOptions): void {
   const pageFetch: FetchLike = options.fetch ?? ((input, init) => fetch(input, init));
   const now = options.now ?? (() => new Date());
   const settings = withTimeout(worker.getSettings(), 2000).catch(() => FALLBACK_SETTINGS);
+  // Who is signed in to the helpdesk, asked once per page: handoff notes and events name this person.
+  let agentLookup: Promise<string | undefined> | undefined;
+  const signedInAgent = () => (agentLookup ??= withTimeout(readSignedInAgent(adapter, { fetch: pageFetch, origin: location.origin }), 1500).catch(() => undefined));
   let ui: Promise<OverlayMounts> | undefined;
   let current: { key: string; container: Element | null; controller: AbortController } | undefined;
   let generation = 0;
@@ -81,7 +85,7 @@ export function startOverlay(options: OverlayOptions): void {
     current = { key, container, controller };
     const { signal } = controller;
     ui ??= createOverlayUi(ctx, adapter);
-    const [mounts, { policy = defaultPolicy, disabledFeatures, agent }] = await Promise.all([ui, settings]);
+    const [mounts, { policy = defaultPolicy, policySource = 'default', disabledFeatures, agent }] = await Promise.all([ui, settings]);
     const read = await readActiveTicket(adapter, { ref, url, fetch: pageFetch, policy, document: doc });
     if (signal.aborted || mine !== generation) return;
     place(mounts, ref, container ?? doc.body);
@@ -92,36 +96,77 @@ export function startOverlay(options: OverlayOptions): void {
       return;
     }
     performance.mark(MARK_DATA);
-    const draft = worker.getDraft({ helpdesk: adapter.id, ticketId: read.ticket.id });
-    draft.catch(() => undefined);
-    const [{ decision, source }, gated] = await Promise.all([
-      decideTicket(read.ticket, { worker, policy, decideLocally, now: now() }),
-      // The triage model runs in the worker; no answer in time means no suggestion, never a blocked overlay.
-      worker.suggest ? withTimeout(worker.suggest(read.ticket), 2000).catch(() => null) : Promise.resolve(null),
-    ]);
-    if (signal.aborted) return;
-    const unreadable = [...new Set([...read.unreadable, ...(mounts.badgeInDrawer() ? ['ticket header (badge shown here)'] : [])])];
-    render(<UnreadableNotice fields={unreadable} />, notice);
-    const featureCtx: FeatureContext = {
-      wxt: ctx,
-      adapter,
-      url,
-      document: doc,
-      fetch: pageFetch,
-      worker,
-      ui: mounts,
-      policy,
-      ticket: read.ticket,
-      decision,
-      source,
-      overrides: createOverrideState(),
-      draft,
-      ...(gated ? { suggestion: { label: gated.label, confidence: gated.confidence, ...(gated.route.target ? { target: gated.route.target } : {}), gated } } : {}),
-      agent,
-      now,
+    const ticket = read.ticket;
+    const draftKey = { helpdesk: adapter.id, ticketId: ticket.id };
+    // The checklist's latest values: a redraw (after an override) starts from what the agent typed, not the stored copy.
+    let draftValues: Record<string, string> | undefined;
+    const ticketWorker: WorkerClient = {
+      ...worker,
+      saveDraft(forKey, values) {
+        draftValues = values;
+        return worker.saveDraft(forKey, values);
+      },
     };
-    const result = await runFeatures(features, signal, featureCtx, { disabled: disabledFeatures });
-    for (const { id, error } of result.failed) console.warn(`Tierline: the ${id} feature failed`, error);
+    let localOverride: Parameters<typeof viewTicket>[1]['localOverride'];
+    const load = () => viewTicket(ticket, { worker, key: draftKey, policy, policySource, decideLocally, now: now(), localOverride });
+    const [first, agentName] = await Promise.all([load(), signedInAgent()]);
+    if (signal.aborted) return;
+    const unreadable = [...new Set([...read.unreadable.map(fieldLabel), ...(mounts.badgeInDrawer() ? ['the ticket header (the badge is shown here)'] : [])])];
+    render(<UnreadableNotice fields={unreadable} />, notice);
+
+    let viewController: AbortController | undefined;
+    let outcome = first;
+    const redraw = async () => {
+      const next = await load();
+      if (signal.aborted) return;
+      outcome = next;
+      await draw();
+    };
+    const setOwner = async (choice: OwnerChoice) => {
+      const from = outcome.view.owner;
+      try {
+        await worker.recordOverride(draftKey, { from: { tier: from.tier, role: from.role }, to: { tier: choice.tier, role: choice.role }, reason: choice.reason, source: 'rules' });
+      } catch (error) {
+        // Without the worker the override lives in this tab until the page goes; with it, the worker keeps it.
+        if (outcome.decidedBy === 'worker') throw new Error(`the Tierline worker did not take it (${error instanceof Error ? error.message : String(error)})`);
+      }
+      localOverride = { to: { tier: choice.tier, role: choice.role }, reason: choice.reason };
+      await redraw();
+    };
+    const undoOverride = async () => {
+      localOverride = undefined;
+      await worker.clearOverride(draftKey).catch((error: unknown) => {
+        if (outcome.decidedBy === 'worker') throw error;
+      });
+      await redraw();
+    };
+
+    /** Every feature draws the current view; a new view restarts them all under a fresh signal, so none can lag behind. */
+    async function draw() {
+      viewController?.abort();
+      viewController = new AbortController();
+      const featureCtx: FeatureContext = {
+        wxt: ctx,
+        adapter,
+        url,
+        document: doc,
+        fetch: pageFetch,
+        worker: ticketWorker,
+        ui: mounts,
+        policy,
+        ticket,
+        view: outcome.view,
+        decidedBy: outcome.decidedBy,
+        draft: draftValues ?? outcome.draft,
+        agent: agentName ?? agent,
+        now,
+        setOwner,
+        undoOverride,
+      };
+      const result = await runFeatures(features, AbortSignal.any([signal, viewController.signal]), featureCtx, { disabled: disabledFeatures });
+      for (const { id, error } of result.failed) console.warn(`Tierline: the ${id} feature failed`, error);
+    }
+    await draw();
     // The animation frame runs just before the browser paints what we rendered; a task queued from it runs just after.
     requestAnimationFrame(() =>
       setTimeout(() => {
@@ -130,7 +175,6 @@ export function startOverlay(options: OverlayOptions): void {
         performance.measure(MEASURE_DATA_TO_PAINT, MARK_DATA, MARK_PAINTED);
       }, 0),
     );
-    worker.ticketSeen(read.ticket, decision).catch(() => undefined);
   }
 
   const activeContainer = () => (adapter.observeTarget.length ? doc.querySelector(adapter.observeTarget.join(', ')) : null);

@@ -1,10 +1,12 @@
 import { render } from 'preact';
+import { browser } from 'wxt/browser';
 import type { ContentScriptContext } from 'wxt/utils/content-script-context';
 import { createShadowRootUi, type ShadowRootContentScriptUi } from 'wxt/utils/content-script-ui/shadow-root';
 import type { HelpdeskAdapter } from '../../adapters/types';
 import { Drawer } from '../../components/drawer';
 import type { OverlayUi } from '../features/context';
 import type { FeatureId } from '../features/registry';
+import { createDock } from './dock';
 
 /** Drawer sections, top to bottom. "notice" and "badge" belong to the runtime. */
 const SLOTS = ['notice', 'badge', 'handoff-received', 'ai-suggestion', 'trigger-warnings', 'handoff-checklist', 'override'] as const;
@@ -23,6 +25,18 @@ export interface OverlayMounts extends OverlayUi {
   badgeInDrawer(): boolean;
   /** The badge's shadow host, wherever it sits. */
   badgeHost(): HTMLElement;
+}
+
+/** Folded or open, remembered per helpdesk in extension storage (never in the helpdesk's own storage). */
+const drawerKey = (helpdesk: string) => `tierline-drawer-open:${helpdesk}`;
+
+async function readDrawerOpen(helpdesk: string): Promise<boolean> {
+  try {
+    const stored = await browser.storage.local.get(drawerKey(helpdesk));
+    return stored[drawerKey(helpdesk)] !== false;
+  } catch {
+    return true;
+  }
 }
 
 function themed(container: HTMLElement, helpdesk: string): HTMLElement {
@@ -58,8 +72,40 @@ export async function createOverlayUi(ctx: ContentScriptContext, adapter: Helpde
   const drawerUi = await shadowUi('tierline-drawer', (root) => {
     drawerRoot = root;
   });
+  const dock = createDock(document);
+  let open = await readDrawerOpen(adapter.id);
+  let shownRef: string | undefined;
   let inDrawer = false;
   let mountedOnce = false;
+
+  function drawDrawer() {
+    if (!drawerRoot || shownRef === undefined) return;
+    if (open) dock.dock();
+    else dock.undock();
+    render(
+      <Drawer ticketRef={shownRef} open={open} onToggle={toggle}>
+        {SLOTS.map((id) => (
+          <div key={id} data-slot={id} />
+        ))}
+      </Drawer>,
+      drawerRoot,
+    );
+  }
+
+  function toggle() {
+    open = !open;
+    drawDrawer();
+    browser.storage.local.set({ [drawerKey(adapter.id)]: open }).catch(() => undefined);
+  }
+
+  // Alt+Shift+T opens or folds the drawer and puts the focus on its toggle, wherever the focus was.
+  ctx.addEventListener(document, 'keydown', (event) => {
+    if (!(event.altKey && event.shiftKey && event.code === 'KeyT') || shownRef === undefined) return;
+    event.preventDefault();
+    toggle();
+    drawerRoot?.querySelector<HTMLButtonElement>('.tl-drawer-toggle')?.focus();
+  });
+  ctx.onInvalidated(() => dock.remove());
 
   function slot(id: SlotId): HTMLElement {
     const found = drawerRoot?.querySelector<HTMLElement>(`[data-slot="${id}"]`);
@@ -82,20 +128,15 @@ export async function createOverlayUi(ctx: ContentScriptContext, adapter: Helpde
         badgeUi.mount();
         mountedOnce = true;
       }
-      if (!drawerUi.shadowHost.isConnected) document.body.append(drawerUi.shadowHost);
-      if (drawerRoot) {
-        render(
-          <Drawer ticketRef={ticketRef}>
-            {SLOTS.map((id) => (
-              <div key={id} data-slot={id} />
-            ))}
-          </Drawer>,
-          drawerRoot,
-        );
-      }
+      // Outside <body>: the docked body is the containing block of the page's fixed elements, not of the drawer.
+      if (drawerUi.shadowHost.parentElement !== document.documentElement) document.documentElement.append(drawerUi.shadowHost);
+      shownRef = ticketRef;
+      drawDrawer();
       placeBadge(container);
     },
     hide() {
+      shownRef = undefined;
+      dock.undock();
       badgeUi.shadowHost.remove();
       drawerUi.shadowHost.remove();
     },

@@ -1,11 +1,11 @@
-import type { Policy } from '../../core/policy/schema';
-import type { overrideDataSchema, TierlineEventInput } from '../../core/events';
 import type { z } from 'zod';
-import type { Decision } from '../../core/route/decision';
-import type { HelpdeskId, Ticket } from '../../core/ticket';
+import type { overrideDataSchema } from '../../core/events';
+import type { Policy } from '../../core/policy/schema';
 import type { SummaryInput } from '../../core/summary/extractive';
-import type { AiSuggestion } from '../ai/schema';
+import type { HelpdeskId, Ticket } from '../../core/ticket';
+import type { PolicyInForce } from '../../core/view/ticket-view';
 import type { SummaryOutcomeAnswer } from '../ai/schema-summary';
+import type { EventDraft, TicketViewAnswer } from '../messaging/protocol';
 
 /** Which ticket a draft belongs to. */
 export interface DraftKey {
@@ -16,8 +16,11 @@ export interface DraftKey {
 /** What the overlay needs from settings (managed policy, options page, synced policy). */
 export interface OverlaySettings {
   policy?: Policy;
+  /** Where that policy comes from, for the "policy in force" line. */
+  policySource?: PolicyInForce['source'];
   /** Feature ids an admin switched off. */
   disabledFeatures: string[];
+  /** The agent's name set in the options ("" when none). */
   agent: string;
 }
 
@@ -27,16 +30,16 @@ export interface OverlaySettings {
  */
 export interface WorkerClient {
   getSettings(): Promise<OverlaySettings>;
-  decide(ticket: Ticket): Promise<Decision>;
+  /** Everything the overlay shows for the ticket, in one answer (see core/view/ticket-view.ts). */
+  view(ticket: Ticket): Promise<TicketViewAnswer>;
   getDraft(key: DraftKey): Promise<Record<string, string> | undefined>;
   saveDraft(key: DraftKey, values: Record<string, string>): Promise<void>;
-  recordEvent(event: TierlineEventInput): Promise<void>;
+  /** Queues an event; the worker fills what the draft leaves out (id, time, the agent from the options). */
+  recordEvent(event: EventDraft): Promise<void>;
   /** Stores the override for the ticket and records it as an `override` event. */
   recordOverride(key: DraftKey, override: z.input<typeof overrideDataSchema>): Promise<void>;
-  /** The overlay shows this ticket: the worker's queue timers watch it from now on. */
-  ticketSeen(ticket: Ticket, decision?: Decision): Promise<void>;
-  /** The triage model's gated suggestion (null when AI is off or no model is in use). */
-  suggest?(ticket: Ticket): Promise<AiSuggestion | null>;
+  /** Forgets the ticket's override: the policy's owner stands again. */
+  clearOverride(key: DraftKey): Promise<void>;
   /** The agent corrected the model: the ticket is `label`, not `modelLabel`. */
   saveCorrection?(ticket: Ticket, label: string, modelLabel: string): Promise<void>;
   /** A handoff summary from the worker (admin-configured endpoint, else extractive). */

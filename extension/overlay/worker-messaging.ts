@@ -1,9 +1,7 @@
 import { browser } from 'wxt/browser';
 import { z } from 'zod';
-import { decisionSchema } from '../../core/route/decision';
-import { aiSuggestionSchema } from '../ai/schema';
 import { summaryOutcomeSchema } from '../ai/schema-summary';
-import { draftValuesSchema, sendToWorker } from '../messaging/protocol';
+import { draftValuesSchema, sendToWorker, ticketViewAnswerSchema } from '../messaging/protocol';
 import type { ResolvedSettings } from '../settings/resolve';
 import type { DraftKey, WorkerClient } from './worker-client';
 
@@ -20,10 +18,10 @@ export function createWorkerClient({ getSettings = () => sendToWorker('getSettin
   return {
     async getSettings() {
       const settings = await getSettings();
-      return { policy: settings.policy.value, disabledFeatures: settings.values.disabledFeatures, agent: settings.values.agent || 'unknown-agent' };
+      return { policy: settings.policy.value, policySource: settings.policy.source, disabledFeatures: settings.values.disabledFeatures, agent: settings.values.agent };
     },
     // The answer crosses a process boundary: parse it like any other input.
-    decide: async (ticket) => decisionSchema.parse(await sendToWorker('decide', { ticket })),
+    view: async (ticket) => ticketViewAnswerSchema.parse(await sendToWorker('viewTicket', { ticket })),
     async getDraft(key) {
       try {
         const draft = await sendToWorker('getDraft', { key });
@@ -48,10 +46,9 @@ export function createWorkerClient({ getSettings = () => sendToWorker('getSettin
     async recordOverride(key, override) {
       await sendToWorker('recordOverride', { key, override });
     },
-    async ticketSeen(ticket, decision) {
-      await sendToWorker('ticketSeen', { ticket, decision });
+    async clearOverride(key) {
+      await sendToWorker('clearOverride', { key });
     },
-    suggest: async (ticket) => aiSuggestionSchema.nullable().parse(await sendToWorker('suggest', { ticket })),
     summarize: async ({ subject, description, comments = [] }) =>
       summaryOutcomeSchema.parse(await sendToWorker('summarize', { input: { subject, description, comments: comments.map((c) => ({ author: c.author, body: c.body, public: c.public })) } })),
     async saveCorrection(ticket, label, modelLabel) {

@@ -1,5 +1,6 @@
 import type { IDBPDatabase, IDBPTransaction, StoreNames } from 'idb';
-import type { TierlineDb } from './schema';
+import { z } from 'zod';
+import type { SetAsideRecord, TierlineDb } from './schema';
 
 /**
  * How each database version becomes the next. One typed function per version;
@@ -45,5 +46,28 @@ const v2: Migration = async (db, tx) => {
   alerts.createIndex('by-ticket', 'ticketKey');
 };
 
-export const MIGRATIONS: readonly Migration[] = [v1, v2];
+/** What version 2 kept in meta `rejectedEvents` for an event a 400 named: no more than this. */
+const v2RejectedSchema = z.object({ id: z.string().min(1), message: z.string(), at: z.string() });
+
+/**
+ * Version 3: events the outbox cannot send are kept whole in a `setAside`
+ * store, with the error and when, to be exported or sent again (issue 12).
+ * Version 2 kept only the id and the error of the last 200, in meta
+ * `rejectedEvents`; those move over without their event, which was not kept.
+ */
+const v3: Migration = async (db, tx) => {
+  db.createObjectStore('setAside', { keyPath: 'id' }).createIndex('by-time', 'setAsideAt');
+  const meta = tx.objectStore('meta');
+  const legacy = await meta.get('rejectedEvents');
+  const setAside = tx.objectStore('setAside');
+  for (const item of Array.isArray(legacy) ? legacy : []) {
+    const parsed = v2RejectedSchema.safeParse(item);
+    if (!parsed.success) continue;
+    const record: SetAsideRecord = { id: parsed.data.id, reason: 'refused', error: parsed.data.message, setAsideAt: parsed.data.at };
+    await setAside.put(record);
+  }
+  await meta.delete('rejectedEvents');
+};
+
+export const MIGRATIONS: readonly Migration[] = [v1, v2, v3];
 export const DB_VERSION = MIGRATIONS.length;

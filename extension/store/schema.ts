@@ -60,6 +60,28 @@ export interface AlertRecord {
   firedAt: string;
 }
 
+/**
+ * Since version 3: an event the outbox took out of the queue because the
+ * endpoint cannot take it as it is (issue 12). Kept, never deleted by the
+ * sync: the options page counts, exports and sends these again.
+ */
+export interface SetAsideRecord {
+  /** The event's id. */
+  id: string;
+  /** The event as queued; absent for events set aside before version 3, which kept only the id and the error. */
+  event?: TierlineEvent;
+  /**
+   * `invalid`: fails the event schema here, before sending; `refused`: the
+   * endpoint named it as invalid or too large (400/413); `failed`: the endpoint
+   * answers 5xx to every batch that holds it.
+   */
+  reason: 'invalid' | 'refused' | 'failed';
+  /** Why, as the schema or the endpoint said it (a zod path and message, or the endpoint's answer). */
+  error: string;
+  /** When it was set aside (ISO). */
+  setAsideAt: string;
+}
+
 export interface TierlineDb extends DBSchema {
   tickets: { key: string; value: TicketRecord };
   decisions: { key: string; value: DecisionRecord };
@@ -69,6 +91,7 @@ export interface TierlineDb extends DBSchema {
   outbox: { key: string; value: OutboxRecord; indexes: { 'by-queued': number } };
   meta: { key: string; value: unknown };
   alerts: { key: string; value: AlertRecord; indexes: { 'by-ticket': string } };
+  setAside: { key: string; value: SetAsideRecord; indexes: { 'by-time': string } };
 }
 
-export type StoreName = 'tickets' | 'decisions' | 'overrides' | 'drafts' | 'packets' | 'outbox' | 'meta' | 'alerts';
+export type StoreName = 'tickets' | 'decisions' | 'overrides' | 'drafts' | 'packets' | 'outbox' | 'meta' | 'alerts' | 'setAside';

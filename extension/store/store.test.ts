@@ -54,6 +54,24 @@ describe('the local store', () => {
     expect((await store.listAlerts('zendesk:4711')).map((a) => a.trigger).sort()).toEqual(['clock-breach', 'enterprise-15-min']);
   });
 
+  it('moves an event aside with its error and back to the tail of the outbox, never holding it twice', async () => {
+    const store = createStore(openDb({ name: freshName() }));
+    const t0 = Date.parse('2026-03-09T09:00:00Z');
+    const [a, b] = [decisionEvent('event-aaaaaaaa', '2026-03-09T09:00:00Z'), decisionEvent('event-bbbbbbbb', '2026-03-09T09:00:00Z')];
+    await store.enqueue([a, b], t0);
+    await store.setAside([
+      { id: a.id, event: a, reason: 'failed', error: 'Sending events: 500 Something went wrong', setAsideAt: '2026-03-09T09:01:00.000Z' },
+      // Set aside under version 2, which kept no event: it can be exported, not sent again.
+      { id: 'event-legacy00', reason: 'refused', error: 'data.tier: Invalid option', setAsideAt: '2026-03-08T09:00:00.000Z' },
+    ]);
+    expect((await store.peekOutbox(10)).map((r) => r.id)).toEqual([b.id]);
+    expect((await store.listSetAside()).map((r) => r.id)).toEqual(['event-legacy00', a.id]);
+    expect(await store.requeueSetAside(undefined, t0 + 60_000)).toBe(1);
+    expect((await store.peekOutbox(10)).map((r) => r.id)).toEqual([b.id, a.id]);
+    expect((await store.listSetAside()).map((r) => r.id)).toEqual(['event-legacy00']);
+    expect(await store.readOutbox([a.id, 'event-missing0', b.id])).toMatchObject([{ id: a.id }, { id: b.id }]);
+  });
+
   it('remembers metadata such as the policy ETag', async () => {
     const store = createStore(openDb({ name: freshName() }));
     expect(await store.getMeta('policyEtag')).toBeUndefined();

@@ -3,7 +3,7 @@ import type { TierlineEvent } from '../../core/events';
 import type { HandoffPacket } from '../../core/handoff/packet';
 import type { Decision } from '../../core/route/decision';
 import type { Ticket } from '../../core/ticket';
-import type { AlertRecord, OutboxRecord, TicketRecord, TierlineDb } from './schema';
+import type { AlertRecord, OutboxRecord, SetAsideRecord, TicketRecord, TierlineDb } from './schema';
 import type { OverrideData } from './types';
 
 /**
@@ -21,6 +21,8 @@ export interface Store {
   getDecision(key: string): Promise<Decision | undefined>;
   putOverride(key: string, override: OverrideData, at: string): Promise<void>;
   getOverride(key: string): Promise<OverrideData | undefined>;
+  /** Forgets the agent's override (undone): the policy's route stands again. */
+  deleteOverride(key: string): Promise<void>;
   getDraft(key: string): Promise<Record<string, string> | undefined>;
   saveDraft(key: string, values: Record<string, string>, updatedAt: string): Promise<void>;
   deleteDraft(key: string): Promise<void>;
@@ -33,6 +35,18 @@ export interface Store {
   /** Removes sent events (after the endpoint acknowledged them). */
   removeFromOutbox(ids: readonly string[]): Promise<void>;
   outboxSize(): Promise<number>;
+  /** The queued records among `ids`, in the order given; ids no longer queued are skipped. */
+  readOutbox(ids: readonly string[]): Promise<OutboxRecord[]>;
+  /** Moves events out of the outbox into the set-aside store, in one transaction: kept, and never sent twice. */
+  setAside(records: readonly SetAsideRecord[]): Promise<void>;
+  /** Events set aside, oldest first. */
+  listSetAside(): Promise<SetAsideRecord[]>;
+  /**
+   * Puts set-aside events (those in `ids`, or all) back at the tail of the
+   * outbox and returns how many; those set aside without their event (before
+   * version 3) stay where they are.
+   */
+  requeueSetAside(ids: readonly string[] | undefined, queuedAt: number): Promise<number>;
   getMeta<T>(name: string): Promise<T | undefined>;
   setMeta(name: string, value: unknown): Promise<void>;
   /** Records an announced alert; false when this ticket+trigger was already announced. */
@@ -64,6 +78,9 @@ export function createStore(database: IDBPDatabase<TierlineDb> | Promise<IDBPDat
     },
     async putOverride(key, override, at) {
       await (await db).put('overrides', { key, override, at });
+    },
+    async deleteOverride(key) {
+      await (await db).delete('overrides', key);
     },
     async getOverride(key) {
       return (await (await db).get('overrides', key))?.override;
@@ -99,6 +116,36 @@ export function createStore(database: IDBPDatabase<TierlineDb> | Promise<IDBPDat
     },
     async outboxSize() {
       return (await db).count('outbox');
+    },
+    async readOutbox(ids) {
+      const tx = (await db).transaction('outbox');
+      const records = await Promise.all(ids.map((id) => tx.store.get(id)));
+      return records.filter((r): r is OutboxRecord => r !== undefined);
+    },
+    async setAside(records) {
+      const tx = (await db).transaction(['outbox', 'setAside'], 'readwrite');
+      for (const record of records) {
+        void tx.objectStore('setAside').put(record);
+        void tx.objectStore('outbox').delete(record.id);
+      }
+      await tx.done;
+    },
+    async listSetAside() {
+      return (await db).getAllFromIndex('setAside', 'by-time');
+    },
+    async requeueSetAside(ids, queuedAt) {
+      const tx = (await db).transaction(['outbox', 'setAside'], 'readwrite');
+      const setAside = tx.objectStore('setAside');
+      const records = ids ? await Promise.all(ids.map((id) => setAside.get(id))) : await setAside.index('by-time').getAll();
+      let requeued = 0;
+      for (const record of records) {
+        if (!record?.event) continue;
+        void tx.objectStore('outbox').put({ id: record.id, event: record.event, queuedAt: queuedAt + (seq++ % 1000) / 1000 });
+        void setAside.delete(record.id);
+        requeued++;
+      }
+      await tx.done;
+      return requeued;
     },
     async getMeta<T>(name: string) {
       return (await (await db).get('meta', name)) as T | undefined;

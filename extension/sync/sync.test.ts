@@ -211,7 +211,7 @@ describe('sync', () => {
     const status = await syncWith(store, endpoint, manualTime('2026-03-09T09:01:00Z')).run();
     expect(status.pending).toBe(0);
     expect([...endpoint.stored.keys()]).toEqual([event(1).id, event(3).id]);
-    expect(await store.getMeta('rejectedEvents')).toEqual([{ id: event(2).id, message: 'data.tier: Invalid option', at: '2026-03-09T09:01:00.000Z' }]);
+    expect(await store.listSetAside()).toEqual([{ id: event(2).id, event: event(2), reason: 'refused', error: 'data.tier: Invalid option', setAsideAt: '2026-03-09T09:01:00.000Z' }]);
   });
 
   it('pulls the policy once, then asks with If-None-Match and keeps it on 304', async () => {

@@ -67,6 +67,25 @@ export const MIGRATIONS: readonly Migration[] = [
       CREATE INDEX events_csat_org_at ON events (org, at) WHERE type = 'csat';
     `,
   },
+  {
+    version: 3,
+    name: 'token ids, expiry, revocation and last use',
+    // Issue 12: tokens get a public id (what `tierline token list` prints and `revoke` takes, never
+    // derived from the hash), an expiry (NULL: never), a revocation time (rows are kept so the list
+    // shows what was revoked and when) and when they were last used (written at most once a minute).
+    // Tokens issued before this migration keep working and never expire: expiring them now would lock
+    // out running installations without warning; `tierline token list` shows them as "never".
+    sql: `
+      ALTER TABLE tokens
+        ADD COLUMN id text,
+        ADD COLUMN expires_at timestamptz,
+        ADD COLUMN revoked_at timestamptz,
+        ADD COLUMN last_used_at timestamptz;
+      UPDATE tokens SET id = 'tok_' || substr(md5(random()::text || clock_timestamp()::text || hash), 1, 16);
+      ALTER TABLE tokens ALTER COLUMN id SET NOT NULL;
+      CREATE UNIQUE INDEX tokens_id ON tokens (id);
+    `,
+  },
 ];
 
 /** Any constant works; it only has to be the same for every Tierline instance sharing a database. */

@@ -4,10 +4,11 @@ import type { z } from 'zod';
 
 export type JsonPath = (string | number)[];
 
-/** One problem with an input: where it is and what is wrong. */
+/** One problem with an input: where it is, what is wrong and, when known, how to fix it. */
 export interface Issue {
   path: JsonPath;
   message: string;
+  fix?: string;
 }
 
 /**
@@ -54,9 +55,50 @@ export function invalid(status: ContentfulStatusCode, code: string, issues: Issu
   throw new ApiError(status, code, `${what}: ${where}`, { ...(first ? { path: first.path } : {}), issues });
 }
 
-/** Parses the body as JSON, or a 400 that says it is not. */
+/**
+ * `["triggers", 3, "when"]` from core's "$.triggers[3].when" (see `jsonPath` in
+ * core/policy/parse.ts, which quotes odd keys as `["a b"]`).
+ */
+export function fromJsonPath(path: string): JsonPath {
+  const out: JsonPath = [];
+  const part = /\.([A-Za-z_$][\w$]*)|\[(\d+)\]|\[("(?:[^"\\]|\\.)*")\]/y;
+  part.lastIndex = path.startsWith('$') ? 1 : 0;
+  for (let m = part.exec(path); m; m = part.exec(path)) {
+    if (m[1] !== undefined) out.push(m[1]);
+    else if (m[2] !== undefined) out.push(Number(m[2]));
+    else out.push(JSON.parse(m[3] as string) as string);
+  }
+  return out;
+}
+
+/** JSON bodies only: `application/json` or a `+json` type, in UTF-8 (RFC 8259 §8.1), not compressed. */
+const JSON_TYPE = /^application\/(?:[\w.-]+\+)?json\s*(?:;\s*charset\s*=\s*"?utf-8"?\s*)?$/i;
+
+/**
+ * Parses the body as JSON: 415 unless it is declared as JSON and not encoded
+ * (the server decodes no Content-Encoding, so a "gzip" body would be read as
+ * the wrong bytes), 400 when it does not arrive in full or does not parse.
+ */
 export async function readJson(c: Context): Promise<unknown> {
-  const text = await c.req.text();
+  const type = c.req.header('content-type') ?? '';
+  if (!JSON_TYPE.test(type.trim())) {
+    throw new ApiError(415, 'unsupported_media_type', `Send the body as JSON with \`Content-Type: application/json\`${type ? ` (not ${type.slice(0, 100)})` : ''}.`);
+  }
+  const encoding = (c.req.header('content-encoding') ?? 'identity').trim().toLowerCase();
+  if (encoding !== 'identity' && encoding !== '') {
+    throw new ApiError(415, 'unsupported_encoding', `The server does not decode \`Content-Encoding: ${encoding.slice(0, 100)}\`; send the body uncompressed.`, {
+      // RFC 7694 §3: a 415 for a content coding says which codings are accepted.
+      headers: { 'Accept-Encoding': 'identity' },
+    });
+  }
+  let text: string;
+  try {
+    text = await c.req.text();
+  } catch {
+    // The client went away, or the server's request timeout closed a body shorter than its Content-Length:
+    // nobody is left to answer, and it is not the server's fault (no 500 in the log).
+    throw new ApiError(400, 'body_incomplete', 'The request body did not arrive in full.');
+  }
   try {
     return JSON.parse(text);
   } catch {

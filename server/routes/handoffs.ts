@@ -1,22 +1,38 @@
 import { Hono } from 'hono';
 import { z } from 'zod';
+import { EVENT_LIMITS, storableInstant, storableString } from '../../core/events';
 import type { Db } from '../db/db';
 import { type AppEnv, requireRole } from '../http/auth';
 import { csvResponse, wantsCsv } from '../http/csv';
 import { ApiError, invalid, toIssues } from '../http/errors';
-import { boundSchema, formatSchema, nameSchema } from '../http/query';
-import { listHandoffs } from '../store/handoffs';
+import { boundSchema, formatSchema, limitSchema, nameSchema } from '../http/query';
+import { AT_KEY_PATTERN, listHandoffs } from '../store/handoffs';
 
-const cursorSchema = z.tuple([z.string().min(1).max(64), z.string().min(1).max(64)]);
+/**
+ * A cursor is [at, id] of the last handoff on a page, as base64url JSON. It is
+ * checked as strictly as an event before it reaches SQL: a time the database
+ * would refuse, or an id it could not take as a parameter, is a 400, not a 500.
+ */
+const cursorSchema = z.tuple([
+  z
+    .string()
+    .regex(AT_KEY_PATTERN)
+    .refine((at) => storableInstant.safeParse(at).success),
+  storableString(EVENT_LIMITS.id).min(1),
+]);
 
 const encodeCursor = (c: { at: string; id: string }) => Buffer.from(JSON.stringify([c.at, c.id])).toString('base64url');
 function decodeCursor(text: string): { at: string; id: string } {
+  let value: unknown;
   try {
-    const [at, id] = cursorSchema.parse(JSON.parse(Buffer.from(text, 'base64url').toString('utf8')));
-    return { at, id };
+    value = JSON.parse(Buffer.from(text, 'base64url').toString('utf8'));
   } catch {
-    throw new ApiError(400, 'invalid_query', 'cursor: not a cursor this endpoint returned', { path: ['cursor'] });
+    value = undefined;
   }
+  const parsed = cursorSchema.safeParse(value);
+  if (!parsed.success) throw new ApiError(400, 'invalid_query', 'cursor: not a cursor this endpoint returned', { path: ['cursor'] });
+  const [at, id] = parsed.data;
+  return { at, id };
 }
 
 const querySchema = z
@@ -30,7 +46,7 @@ const querySchema = z
       .optional(),
     from: boundSchema('from').optional(),
     to: boundSchema('to').optional(),
-    limit: z.coerce.number().int().min(1).max(1000).default(100),
+    limit: limitSchema(1000).optional(),
     cursor: z.string().max(400).optional(),
     format: formatSchema,
   })
@@ -46,7 +62,7 @@ export function handoffRoutes(options: { db: Db }): Hono<AppEnv> {
     if (!parsed.success) invalid(400, 'invalid_query', toIssues(parsed.error), 'Invalid query');
     const q = parsed.data;
     const page = await listHandoffs(db, c.get('principal').org, {
-      limit: q.limit,
+      limit: q.limit ?? 100,
       ...(q.team ? { team: q.team } : {}),
       ...(q.agent ? { agent: q.agent } : {}),
       ...(q.stage ? { stage: { from: q.stage.slice(0, 2), to: q.stage.slice(3) } } : {}),

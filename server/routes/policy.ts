@@ -1,10 +1,36 @@
 import { Hono } from 'hono';
-import { policySchema } from '../../core/policy/schema';
+import { lintPolicy } from '../../core/policy/lint';
+import { parsePolicy } from '../../core/policy/parse';
+import type { Policy } from '../../core/policy/schema';
 import type { Db } from '../db/db';
 import { type AppEnv, requireRole } from '../http/auth';
-import { ApiError, invalid, readJson, toIssues } from '../http/errors';
-import { findNul } from '../http/nul';
+import { ApiError, type Issue, fromJsonPath, invalid, readJson } from '../http/errors';
+import { findUnstorableText } from '../http/nul';
 import { publishPolicy, readLatestPolicy } from '../store/policies';
+
+const MAX_ISSUES = 50;
+
+/**
+ * A policy exactly as the CLI (`tierline lint`, `tierline managed-policy`) and
+ * the extension's admin page check it: `parsePolicy` (schema, IANA time zones,
+ * safe patterns), then the linter's errors (warnings do not block), then what
+ * jsonb cannot store. Returns the problems with their paths, none when it may be published.
+ */
+function checkPolicy(body: unknown): { ok: true; policy: Policy } | { ok: false; issues: Issue[] } {
+  // parsePolicy reads a string as JSON text; a body that is a JSON string is not a policy.
+  if (body === null || typeof body !== 'object' || Array.isArray(body)) {
+    return { ok: false, issues: [{ path: [], message: 'expected a policy object' }] };
+  }
+  const parsed = parsePolicy(body);
+  if (!parsed.ok) return { ok: false, issues: parsed.errors.slice(0, MAX_ISSUES).map((e) => ({ path: fromJsonPath(e.path), message: e.message, fix: e.fix })) };
+  const errors = lintPolicy(parsed.policy).filter((f) => f.severity === 'error');
+  if (errors.length > 0) {
+    return { ok: false, issues: errors.slice(0, MAX_ISSUES).map((f) => ({ path: fromJsonPath(f.path), message: `${f.message} (${f.code})`, fix: f.fix })) };
+  }
+  const unstorable = findUnstorableText(parsed.policy);
+  if (unstorable) return { ok: false, issues: [unstorable] };
+  return { ok: true, policy: parsed.policy };
+}
 
 const etag = (revision: number) => `"${revision}"`;
 
@@ -52,12 +78,10 @@ export function policyRoutes(options: { db: Db; now: () => Date }): Hono<AppEnv>
           expected = current.revision;
         } else expected = tags[0];
       }
-      const parsed = policySchema.safeParse(await readJson(c));
-      if (!parsed.success) invalid(422, 'invalid_policy', toIssues(parsed.error, [], 50), 'Invalid policy, not published');
-      const nul = findNul(parsed.data);
-      if (nul) invalid(422, 'invalid_policy', [{ path: nul, message: 'contains a NUL character (U+0000)' }], 'Invalid policy, not published');
+      const checked = checkPolicy(await readJson(c));
+      if (!checked.ok) invalid(422, 'invalid_policy', checked.issues, 'Invalid policy, not published');
       const result = await publishPolicy(db, principal.org, {
-        body: parsed.data,
+        body: checked.policy,
         ...(expected === undefined ? {} : { expected }),
         createdBy: `${principal.role}:${principal.agent ?? principal.label ?? principal.hash.slice(0, 8)}`,
         now: now(),

@@ -1,4 +1,4 @@
-import type { TierlineEvent } from '../../core/events';
+import { STORABLE_PERIOD, type TierlineEvent } from '../../core/events';
 import type { Queryable } from '../db/db';
 
 export interface IngestResult {
@@ -78,6 +78,8 @@ const DAY = 86_400_000;
  * per-row, per-column decoding (and Date parsing), and a window bounds the size
  * of one answer without the sort a keyset page would need.
  * Rows were validated with `eventSchema` on the way in, so they are not parsed again.
+ * Rows outside the storable period (stored before issue 12's rule, such as an
+ * event in year 1) are skipped, not clamped: every period read is cut to it.
  */
 export async function readEvents(
   db: Queryable,
@@ -92,8 +94,9 @@ export async function readEvents(
   if (filter.agent !== undefined) extra.push(`agent = $${params.push(filter.agent)}`);
   const out: TierlineEvent[] = [];
   const read = async (from: Date, to: Date, onlyCsat: boolean) => {
-    for (let start = from.getTime(); start < to.getTime(); start += windowDays * DAY) {
-      const end = Math.min(start + windowDays * DAY, to.getTime());
+    const last = Math.min(to.getTime(), STORABLE_PERIOD.until.getTime());
+    for (let start = Math.max(from.getTime(), STORABLE_PERIOD.from.getTime()); start < last; start += windowDays * DAY) {
+      const end = Math.min(start + windowDays * DAY, last);
       const p = [...params, new Date(start), new Date(end)];
       const where = ['org = $1', ...extra, `at >= $${p.length - 1}`, `at < $${p.length}`, ...(onlyCsat ? [`type = 'csat'`] : [])];
       const [row] = await db.query<{ rows: string | null }>(

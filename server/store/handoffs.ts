@@ -1,3 +1,4 @@
+import { STORABLE_PERIOD } from '../../core/events';
 import type { Queryable } from '../db/db';
 
 /** One row of the handoff audit: who handed which ticket from where to where, and what the packet lacked. */
@@ -27,13 +28,22 @@ export interface HandoffQuery {
   from?: Date;
   to?: Date;
   limit: number;
-  /** Where the previous page ended (see `nextCursor`). */
+  /** Where the previous page ended (see `nextCursor`): `at` as `AT_KEY` writes it. */
   after?: { at: string; id: string };
 }
 
+/**
+ * The instant as the page key: UTC to the microsecond, whatever the session's
+ * TimeZone or DateStyle ("2026-03-01T09:00:00.123456Z"). Keeping the
+ * microseconds matters: two handoffs a microsecond apart are two keys.
+ */
+const AT_KEY = `to_char(at AT TIME ZONE 'UTC', 'YYYY-MM-DD"T"HH24:MI:SS.US"Z"')`;
+
+/** A page key as `AT_KEY` writes it; the route checks a cursor against it before it reaches SQL. */
+export const AT_KEY_PATTERN = /^\d{4}-\d\d-\d\dT\d\d:\d\d:\d\d\.\d{6}Z$/;
+
 interface Row {
   id: string;
-  at: Date;
   at_key: string;
   ticket_id: string;
   helpdesk: string;
@@ -48,8 +58,11 @@ export async function listHandoffs(
   org: string,
   q: HandoffQuery,
 ): Promise<{ handoffs: HandoffAudit[]; next: { at: string; id: string } | null }> {
-  const params: unknown[] = [org];
-  const parts = ['org = $1', `type = 'handoff'`];
+  // Rows outside the storable period (stored before issue 12's rule, such as an
+  // event in year 1) are skipped, not clamped: a clamped time would show a handoff
+  // when it did not happen, and the driver cannot even read some of them as a Date.
+  const params: unknown[] = [org, STORABLE_PERIOD.from, STORABLE_PERIOD.until];
+  const parts = ['org = $1', `type = 'handoff'`, 'at >= $2', 'at < $3'];
   const add = (sql: (n: number) => string, value: unknown) => parts.push(sql(params.push(value)));
   // The event's team, else the team the packet names.
   if (q.team !== undefined) add((n) => `coalesce(team, data->>'team') = $${n}`, q.team);
@@ -66,7 +79,7 @@ export async function listHandoffs(
     parts.push(`(at, id) < ($${a}::timestamptz, $${b})`);
   }
   const rows = await db.query<Row>(
-    `SELECT id, at, at::text AS at_key, ticket_id, helpdesk, agent, team, data FROM events
+    `SELECT id, ${AT_KEY} AS at_key, ticket_id, helpdesk, agent, team, data FROM events
      WHERE ${parts.join(' AND ')} ORDER BY at DESC, id DESC LIMIT ${q.limit + 1}`,
     params,
   );
@@ -82,7 +95,8 @@ function toAudit(r: Row): HandoffAudit {
   const missing = r.data.missing ?? [];
   return {
     id: r.id,
-    at: r.at.toISOString(),
+    // The key to the millisecond, as Date#toISOString writes it (and truncates).
+    at: `${r.at_key.slice(0, 23)}Z`,
     ticketId: r.ticket_id,
     helpdesk: r.helpdesk,
     agent: r.agent,

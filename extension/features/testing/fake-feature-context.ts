@@ -1,11 +1,11 @@
 import type { ContentScriptContext } from 'wxt/utils/content-script-context';
 import type { FetchLike } from '../../../adapters/types';
 import { zendesk } from '../../../adapters/zendesk/adapter';
-import type { TierlineEventInput } from '../../../core/events';
+import type { EventDraft } from '../../messaging/protocol';
 import { defaultPolicy } from '../../../core/policy/default-policy';
 import { decide } from '../../../core/route/decide';
 import type { Ticket } from '../../../core/ticket';
-import { createOverrideState } from '../../overlay/override-state';
+import { buildTicketView } from '../../../core/view/ticket-view';
 import type { WorkerClient } from '../../overlay/worker-client';
 import type { FeatureContext } from '../context';
 
@@ -18,16 +18,17 @@ export function fakeFeatureContext(
   ticket: Ticket,
   { agent, now, draft, fetch = async () => new Response('{}') }: { agent: string; now: Date; draft?: Record<string, string>; fetch?: FetchLike },
 ) {
-  const events: TierlineEventInput[] = [];
+  const events: EventDraft[] = [];
   const saved: Record<string, string>[] = [];
+  const view = buildTicketView({ policy: defaultPolicy, policySource: 'default', ticket, decision: decide(defaultPolicy, ticket, { now }) });
   const worker: WorkerClient = {
     getSettings: async () => ({ disabledFeatures: [], agent }),
-    decide: async () => decide(defaultPolicy, ticket, { now }),
+    view: async () => ({ view, draft: draft ?? null }),
     getDraft: async () => draft,
     saveDraft: async (_key, values) => void saved.push(values),
     recordEvent: async (event) => void events.push(event),
     recordOverride: async () => undefined,
-    ticketSeen: async () => undefined,
+    clearOverride: async () => undefined,
   };
   const panel = document.createElement('div');
   document.body.replaceChildren(panel);
@@ -42,10 +43,12 @@ export function fakeFeatureContext(
     ui: { badge: () => null, panel: () => panel },
     policy: defaultPolicy,
     ticket,
-    decision: decide(defaultPolicy, ticket, { now }),
-    source: 'worker',
-    overrides: createOverrideState(),
+    view,
+    decidedBy: 'worker',
+    ...(draft ? { draft } : {}),
     agent,
+    setOwner: async () => undefined,
+    undoOverride: async () => undefined,
     now: () => now,
   };
   return { ctx, controller, panel, events, saved };
