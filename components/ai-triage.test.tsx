@@ -28,7 +28,7 @@ describe('AiTriage', () => {
     const sensitive = suggestion({ gate: 'confirm', sensitive: [{ id: 'cancellation', description: 'Cancellations are always handled by a person.' }], reason: 'Sensitive case (Cancellations are always handled by a person.): never routed automatically, the agent confirms.' });
     act(() => render(<AiTriage suggestion={sensitive} relation="agrees" owner={owner} state="open" onConfirm={vi.fn()} onOverride={vi.fn()} />, root));
     expect(root.textContent?.split('Cancellations are always handled by a person.').length).toBe(2);
-    expect(text('tl-ai-reason')).toBe('Never routed automatically; the agent confirms or corrects it.');
+    expect(text('tl-ai-reason')).toBe('Sensitive cases are never routed automatically; the agent confirms or corrects it.');
     expect(text('tl-ai-confirm')).toBe('Confirm suggestion');
   });
 

@@ -29,7 +29,7 @@ export interface AiTriageProps {
 const pct = (x: number) => `${Math.min(99, Math.floor(Math.min(1, Math.max(0, x)) * 100))}%`;
 
 function gateText(s: AiSuggestion, relation: AiTriageProps['relation'], owner: Owner): string {
-  if (s.gate === 'human') return 'Needs a human: the model is not sure enough to suggest';
+  if (s.gate === 'human') return 'Needs a human';
   if (relation === 'applied') return 'Applied: the badge follows this suggestion';
   if (s.gate === 'auto-route') return relation === 'agrees' ? 'Same owner as the badge' : `Not applied: the rules route it to ${ownerLabel(owner)}`;
   return relation === 'agrees' ? 'Same owner as the badge; confirm to record it' : `Differs from the badge (${ownerLabel(owner)}); confirm to move it`;
@@ -57,7 +57,7 @@ export function AiTriage({ suggestion, relation, owner, state, onConfirm, onOver
             Sensitive case: {s.sensitive.map((x) => x.description).join(' ')}
           </span>
           <span class="tl-ai-reason" data-testid="tl-ai-reason">
-            Never routed automatically; the agent confirms or corrects it.
+            Sensitive cases are never routed automatically; the agent confirms or corrects it.
           </span>
         </>
       ) : (

@@ -52,18 +52,18 @@ function ticketJson(id: number, s: Scenario, st: TicketState, now: Date) {
     company_id: id * 100,
     tags: st.tags,
     custom_fields: { cf_plan: s.organization.plan, cf_disputed_amount: s.disputedAmount ?? null },
-    created_at: minutesBefore(now, s.createdMinutesAgo),
-    updated_at: st.changes.at(-1)?.at ?? minutesBefore(now, Math.min(...st.comments.map((c) => c.minutesAgo))),
+    created_at: minutesBefore(st.openedAt, s.createdMinutesAgo),
+    updated_at: st.changes.at(-1)?.at ?? minutesBefore(st.openedAt, Math.min(...st.comments.map((c) => c.minutesAgo))),
     due_by: minutesBefore(now, -240),
     fr_due_by: minutesBefore(now, -60),
     is_escalated: false,
     requester: { id: id * 10, name: s.requester.name, email: s.requester.email, mobile: null, phone: null },
     company: { id: id * 100, name: s.organization.name },
-    stats: { agent_responded_at: null, requester_responded_at: minutesBefore(now, s.comments[0]?.minutesAgo ?? 0), first_responded_at: null, status_updated_at: null, reopened_at: null, resolved_at: null, closed_at: null, pending_since: null },
+    stats: { agent_responded_at: null, requester_responded_at: minutesBefore(st.openedAt, s.comments[0]?.minutesAgo ?? 0), first_responded_at: null, status_updated_at: null, reopened_at: null, resolved_at: null, closed_at: null, pending_since: null },
   };
 }
 
-function conversationsJson(id: number, st: TicketState, now: Date) {
+function conversationsJson(id: number, st: TicketState) {
   // The first customer message is the ticket description; conversations are what came after.
   return st.comments.slice(1).map((c, i) => ({
     id: id * 1000 + i,
@@ -74,8 +74,8 @@ function conversationsJson(id: number, st: TicketState, now: Date) {
     user_id: c.author === 'customer' ? id * 10 : c.writtenAt ? SIGNED_IN_ID : AGENT_ID,
     source: c.public ? 0 : 2,
     ticket_id: id,
-    created_at: commentAt(c, now),
-    updated_at: commentAt(c, now),
+    created_at: commentAt(c, st.openedAt),
+    updated_at: commentAt(c, st.openedAt),
   }));
 }
 
@@ -120,7 +120,7 @@ function api(id: number, s: Scenario, st: TicketState, now: () => Date) {
       applyMove(st, { ...(Array.isArray(update.tags) ? { tags: update.tags as string[] } : {}), ...(group ? { group: group.name } : {}) }, now());
       return { body: ticketJson(id, s, st, now()) };
     }
-    if (rest === '/conversations') return { body: conversationsJson(id, st, now()) };
+    if (rest === '/conversations') return { body: conversationsJson(id, st) };
     if (rest === '/notes' && req.method === 'POST') {
       const note = parse(req);
       if (!note || typeof note.body !== 'string' || note.body.trim() === '') return invalid('body', 'It should not be blank');
@@ -135,7 +135,8 @@ function api(id: number, s: Scenario, st: TicketState, now: () => Date) {
 const STYLE = `
 body { margin: 0; font: 14px/1.5 'Inter', system-ui, sans-serif; color: #12344d; background: #f5f7f9; }
 .top { height: 52px; display: flex; align-items: center; padding: 0 20px; background: #fff; border-bottom: 1px solid #cfd7df; font-weight: 600; }
-.app-main-wrapper { display: grid; grid-template-columns: 240px 1fr; margin-right: 380px; }
+.app-main-wrapper { display: grid; grid-template-columns: 240px minmax(0, 1fr) 260px; }
+.properties { border-left: 1px solid #cfd7df; padding: 16px; font-size: 13px; }
 .ticket-list { background: #fff; border-right: 1px solid #cfd7df; padding: 8px; }
 .ticket-list a { display: block; padding: 6px 8px; color: #2c5cc5; text-decoration: none; border-radius: 4px; overflow: hidden; white-space: nowrap; text-overflow: ellipsis; }
 .ticket-list a[aria-current="page"] { background: #ebeff3; font-weight: 600; }
@@ -148,7 +149,7 @@ body { margin: 0; font: 14px/1.5 'Inter', system-ui, sans-serif; color: #12344d;
 .properties { margin-top: 12px; font-size: 13px; color: #475867; }
 `;
 
-function ticketPage(activeId: number, st: TicketState, now: Date): string {
+function ticketPage(activeId: number, st: TicketState): string {
   const active = freshdeskTickets.find((t) => t.id === activeId);
   if (!active) throw new Error(`no Freshdesk demo ticket ${activeId}`);
   const s = active.scenario;
@@ -158,7 +159,7 @@ function ticketPage(activeId: number, st: TicketState, now: Date): string {
   const conversation = st.comments
     .map(
       (c) =>
-        `<div class="ticket-details__item__content${c.public ? '' : ' private'}"><div data-test-id="user-name">${esc(c.author === 'customer' ? s.requester.name : c.writtenAt ? FRESHDESK_SIGNED_IN_AGENT.name : 'Alex Agent')}${c.public ? '' : ' (private note)'}</div><div class="text__content">${esc(c.body)}</div><time datetime="${commentAt(c, now)}"></time></div>`,
+        `<div class="ticket-details__item__content${c.public ? '' : ' private'}"><div data-test-id="user-name">${esc(c.author === 'customer' ? s.requester.name : c.writtenAt ? FRESHDESK_SIGNED_IN_AGENT.name : 'Alex Agent')}${c.public ? '' : ' (private note)'}</div><div class="text__content">${esc(c.body)}</div><time datetime="${commentAt(c, st.openedAt)}"></time></div>`,
     )
     .join('');
   return page({
@@ -172,23 +173,24 @@ function ticketPage(activeId: number, st: TicketState, now: Date): string {
     <div id="mainactionbar"><div class="page-actions__left"><span class="breadcrumb__item active">#${activeId}</span></div></div>
     <h2 class="ticket-subject-heading">${esc(s.subject)}</h2>
     <div class="ticket-description">${conversation}</div>
-    <div class="properties">
+  </main>
+  <aside class="properties" aria-label="Ticket properties">
       <div data-test-id="tkt-properties-status"><span class="ember-power-select-selected-item">Open</span></div>
       <div data-test-id="priority"><span class="ember-power-select-selected-item">${esc(s.priority)}</span></div>
       <div data-test-id="Group"><span class="ember-power-select-selected-item">${esc(st.group)}</span></div>
       <div class="ticket-tags"><ul>${st.tags.map((t) => `<li><span class="tag-options">${esc(t)}</span></li>`).join('')}</ul></div>
-    </div>
-  </main>
+  </aside>
 </div>`,
   });
 }
 
 /** The route table for acme.freshdesk.com. Each call starts from the scenarios; write-backs change that table's tickets. */
 export function freshdeskRoutes(now: () => Date = () => new Date()): Routes {
+  const opened = now();
   const routes: Routes = {};
   for (const { id, scenario: s } of freshdeskTickets) {
-    const st = initialState(s, groupOf(s)?.name);
-    routes[`${FRESHDESK_HOST} /a/tickets/${id}`] = () => ({ body: ticketPage(id, st, now()) });
+    const st = initialState(s, groupOf(s)?.name, opened);
+    routes[`${FRESHDESK_HOST} /a/tickets/${id}`] = () => ({ body: ticketPage(id, st) });
     routes[`${FRESHDESK_HOST} /api/v2/tickets/${id}`] = api(id, s, st, now);
     routes[`${FRESHDESK_HOST} /api/v2/tickets/${id}/*`] = api(id, s, st, now);
   }

@@ -52,19 +52,19 @@ export const JIRA_SIGNED_IN_AGENT: DemoAgent = { name: 'Kenji Watanabe', email: 
 const SIGNED_IN = { accountId: '712020:demo-kenji-watanabe', displayName: JIRA_SIGNED_IN_AGENT.name, emailAddress: JIRA_SIGNED_IN_AGENT.email, accountType: 'atlassian' };
 const authorOf = (c: DemoComment) => (c.writtenAt ? SIGNED_IN : { accountId: 'acc-agent', displayName: 'Alex Agent', accountType: 'atlassian' });
 
-function comments(s: Scenario, st: TicketState, now: Date) {
+function comments(s: Scenario, st: TicketState) {
   return st.comments.slice(1).map((c, i) => ({
     id: String(20000 + i),
     author: c.author === 'customer' ? user(s.requester.name, s.requester.email) : authorOf(c),
     body: adf(c.body),
     jsdPublic: c.public,
-    created: commentAt(c, now),
-    updated: commentAt(c, now),
+    created: commentAt(c, st.openedAt),
+    updated: commentAt(c, st.openedAt),
   }));
 }
 
-function issueJson(key: string, id: number, s: Scenario, st: TicketState, now: Date) {
-  const list = comments(s, st, now);
+function issueJson(key: string, id: number, s: Scenario, st: TicketState) {
+  const list = comments(s, st);
   return {
     id: String(id),
     key,
@@ -78,8 +78,8 @@ function issueJson(key: string, id: number, s: Scenario, st: TicketState, now: D
       status: { name: 'Waiting for support', statusCategory: { key: 'new' } },
       labels: st.tags,
       reporter: user(s.requester.name, s.requester.email),
-      created: minutesBefore(now, s.createdMinutesAgo),
-      updated: st.changes.at(-1)?.at ?? minutesBefore(now, Math.min(...st.comments.map((c) => c.minutesAgo))),
+      created: minutesBefore(st.openedAt, s.createdMinutesAgo),
+      updated: st.changes.at(-1)?.at ?? minutesBefore(st.openedAt, Math.min(...st.comments.map((c) => c.minutesAgo))),
       customfield_10010: { requestType: { id: '12', name: REQUEST_TYPE[s.key] }, currentStatus: { status: 'Waiting for support' } },
       customfield_10020: { value: s.organization.plan },
       customfield_10030: s.disputedAmount ?? null,
@@ -89,7 +89,7 @@ function issueJson(key: string, id: number, s: Scenario, st: TicketState, now: D
   };
 }
 
-function slaJson(s: Scenario, now: Date) {
+function slaJson(s: Scenario, opened: Date) {
   const elapsed = s.createdMinutesAgo * 60_000;
   const goal = 4 * 60 * 60_000;
   return {
@@ -97,8 +97,8 @@ function slaJson(s: Scenario, now: Date) {
       {
         name: 'Time to resolution',
         ongoingCycle: {
-          startTime: { iso8601: minutesBefore(now, s.createdMinutesAgo) },
-          breachTime: { iso8601: minutesBefore(now, s.createdMinutesAgo - 240) },
+          startTime: { iso8601: minutesBefore(opened, s.createdMinutesAgo) },
+          breachTime: { iso8601: minutesBefore(opened, s.createdMinutesAgo - 240) },
           breached: elapsed > goal,
           paused: false,
           withinCalendarHours: true,
@@ -149,7 +149,7 @@ function applyLabels(current: string[], body: Body): string[] | undefined {
 function api(key: string, id: number, s: Scenario, st: TicketState, now: () => Date) {
   return (req: RecordedRequest): RouteResponse => {
     const path = req.path.split('?')[0] ?? '';
-    if (path === `/rest/api/3/issue/${key}` && req.method === 'GET') return { body: issueJson(key, id, s, st, now()) };
+    if (path === `/rest/api/3/issue/${key}` && req.method === 'GET') return { body: issueJson(key, id, s, st) };
     if (path === `/rest/api/3/issue/${key}` && req.method === 'PUT') {
       const body = parse(req);
       const labels = body && applyLabels(st.tags, body);
@@ -157,7 +157,7 @@ function api(key: string, id: number, s: Scenario, st: TicketState, now: () => D
       applyMove(st, { tags: labels }, now());
       return { status: 204, body: '' };
     }
-    if (path === `/rest/api/3/issue/${key}/comment` && req.method === 'GET') return { body: issueJson(key, id, s, st, now()).fields.comment };
+    if (path === `/rest/api/3/issue/${key}/comment` && req.method === 'GET') return { body: issueJson(key, id, s, st).fields.comment };
     if (path === `/rest/api/3/issue/${key}/comment` && req.method === 'POST') {
       const body = parse(req);
       const text = body ? adfText(body.body) : '';
@@ -165,7 +165,7 @@ function api(key: string, id: number, s: Scenario, st: TicketState, now: () => D
       addAgentComment(st, text, !isInternal(body), now());
       return { status: 201, body: { id: String(20000 + st.comments.length - 2), author: SIGNED_IN, body: body.body, jsdPublic: !isInternal(body), created: now().toISOString() } };
     }
-    if (path === `/rest/servicedeskapi/request/${key}/sla`) return { body: slaJson(s, now()) };
+    if (path === `/rest/servicedeskapi/request/${key}/sla`) return { body: slaJson(s, st.openedAt) };
     return { status: 404, body: { errorMessages: [`no ${req.method} ${path} in the demo`] } };
   };
 }
@@ -173,7 +173,8 @@ function api(key: string, id: number, s: Scenario, st: TicketState, now: () => D
 const STYLE = `
 body { margin: 0; font: 14px/1.43 -apple-system, 'Segoe UI', Roboto, sans-serif; color: #172b4d; background: #fff; }
 .top { height: 56px; display: flex; align-items: center; padding: 0 16px; border-bottom: 1px solid #dfe1e6; font-weight: 600; color: #0c66e4; }
-#app { display: grid; grid-template-columns: 260px 1fr; margin-right: 380px; }
+#app { display: grid; grid-template-columns: 260px minmax(0, 1fr) 280px; }
+.details { border-left: 1px solid #dfe1e6; padding: 16px; font-size: 13px; }
 .queue { border-right: 1px solid #dfe1e6; padding: 8px; background: #f7f8f9; }
 .queue a { display: block; padding: 6px 8px; color: #172b4d; text-decoration: none; border-radius: 3px; overflow: hidden; white-space: nowrap; text-overflow: ellipsis; }
 .queue a[aria-current="page"] { background: #e9f2ff; color: #0c66e4; }
@@ -207,15 +208,17 @@ function issuePage(activeKey: string, st: TicketState): string {
     <div data-testid="issue.views.field.rich-text.description"><div class="ak-renderer-document"><p>${esc(s.description)}</p></div></div>
     <section aria-label="Activity">${activity}</section>
   </main>
+  <aside class="details" data-testid="issue.views.issue-details.issue-layout.container-right" aria-label="Details"><h2>Details</h2><p>Request type, status and assignee are shown here.</p></aside>
 </div>`,
   });
 }
 
 /** The route table for acme.atlassian.net. Each call starts from the scenarios; write-backs change that table's issues. */
 export function jiraRoutes(now: () => Date = () => new Date()): Routes {
+  const opened = now();
   const routes: Routes = {};
   for (const { key, id, scenario: s } of jiraIssues) {
-    const st = initialState(s);
+    const st = initialState(s, s.group, opened);
     routes[`${JIRA_HOST} /browse/${key}`] = () => ({ body: issuePage(key, st) });
     const handler = api(key, id, s, st, now);
     routes[`${JIRA_HOST} /rest/api/3/issue/${key}`] = handler;

@@ -57,10 +57,15 @@ export interface TicketState {
   comments: DemoComment[];
   /** Group and tag changes written back, oldest first (Zendesk shows them as audits). */
   changes: { at: string; group?: { from: string; to: string }; tags?: { from: string[]; to: string[] } }[];
+  /**
+   * When the route table was made: a scenario's "minutes ago" count back from here, so a ticket's creation and
+   * conversation times stay put from one request to the next, as a real helpdesk's do.
+   */
+  openedAt: Date;
 }
 
-export function initialState(s: Scenario, group: string = s.group): TicketState {
-  return { tags: [...s.tags], group, comments: s.comments.map((c) => ({ ...c })), changes: [] };
+export function initialState(s: Scenario, group: string = s.group, openedAt: Date = new Date()): TicketState {
+  return { tags: [...s.tags], group, comments: s.comments.map((c) => ({ ...c })), changes: [], openedAt };
 }
 
 /** Records a write-back's group and tag change on the ticket, as an audit entry when something changed. */

@@ -40,7 +40,7 @@ function requester(id: number, s: Scenario) {
   return { id: id * 10, name: s.requester.name, email: s.requester.email, role: 'end-user', organization_id: id * 100 };
 }
 
-function ticketJson(id: number, s: Scenario, st: TicketState, now: Date) {
+function ticketJson(id: number, s: Scenario, st: TicketState) {
   return {
     ticket: {
       id,
@@ -58,8 +58,8 @@ function ticketJson(id: number, s: Scenario, st: TicketState, now: Date) {
         { id: FIELDS.amount, value: s.disputedAmount === undefined ? null : String(s.disputedAmount) },
       ],
       via: { channel: 'email' },
-      created_at: minutesBefore(now, s.createdMinutesAgo),
-      updated_at: st.changes.at(-1)?.at ?? minutesBefore(now, Math.min(...st.comments.map((c) => c.minutesAgo))),
+      created_at: minutesBefore(st.openedAt, s.createdMinutesAgo),
+      updated_at: st.changes.at(-1)?.at ?? minutesBefore(st.openedAt, Math.min(...st.comments.map((c) => c.minutesAgo))),
     },
     users: [requester(id, s)],
     groups: GROUPS,
@@ -67,7 +67,7 @@ function ticketJson(id: number, s: Scenario, st: TicketState, now: Date) {
   };
 }
 
-function commentsJson(id: number, s: Scenario, st: TicketState, now: Date) {
+function commentsJson(id: number, s: Scenario, st: TicketState) {
   return {
     comments: st.comments.map((c, i) => ({
       id: id * 1000 + i,
@@ -75,7 +75,7 @@ function commentsJson(id: number, s: Scenario, st: TicketState, now: Date) {
       plain_body: c.body,
       public: c.public,
       author_id: c.author === 'customer' ? id * 10 : authorOf(c).id,
-      created_at: commentAt(c, now),
+      created_at: commentAt(c, st.openedAt),
     })),
     users: [requester(id, s), AGENT, SIGNED_IN],
   };
@@ -83,10 +83,10 @@ function commentsJson(id: number, s: Scenario, st: TicketState, now: Date) {
 
 const groupId = (name: string) => GROUPS.find((g) => g.name === name)?.id;
 
-function auditsJson(s: Scenario, st: TicketState, now: Date) {
+function auditsJson(s: Scenario, st: TicketState) {
   return {
     audits: [
-      { created_at: minutesBefore(now, s.createdMinutesAgo), events: [{ type: 'Create', field_name: 'group_id', value: String(groupId(s.group)) }] },
+      { created_at: minutesBefore(st.openedAt, s.createdMinutesAgo), events: [{ type: 'Create', field_name: 'group_id', value: String(groupId(s.group)) }] },
       ...st.changes.map((c) => ({
         created_at: c.at,
         author_id: SIGNED_IN.id,
@@ -118,7 +118,7 @@ function updateTicket(id: number, s: Scenario, st: TicketState, req: RecordedReq
   const remove = new Set(strings(update.remove_tags));
   const tags = Array.isArray(update.tags) ? strings(update.tags) : [...new Set([...st.tags.filter((t) => !remove.has(t)), ...strings(update.additional_tags)])];
   applyMove(st, { tags, ...(group ? { group: group.name } : {}) }, now);
-  return { body: ticketJson(id, s, st, now) };
+  return { body: ticketJson(id, s, st) };
 }
 
 const ticketFieldsJson = {
@@ -131,12 +131,12 @@ const ticketFieldsJson = {
 const STYLE = `
 body { margin: 0; font: 14px/1.45 system-ui, sans-serif; color: #2f3941; background: #f8f9f9; }
 .topbar { height: 48px; display: flex; align-items: center; padding: 0 16px; background: #03363d; color: #fff; font-weight: 600; }
-.tabs { display: flex; gap: 2px; background: #e9ebed; padding: 4px 8px 0; margin-right: 380px; }
-[data-test-id="header-tab"] { padding: 6px 12px; background: #d8dcde; border-radius: 4px 4px 0 0; max-width: 200px; overflow: hidden; white-space: nowrap; text-overflow: ellipsis; }
+.tabs { display: flex; gap: 2px; background: #e9ebed; padding: 4px 8px 0; overflow: hidden; }
+[data-test-id="header-tab"] { flex: 0 1 200px; min-width: 64px; padding: 6px 12px; background: #d8dcde; border-radius: 4px 4px 0 0; max-width: 200px; overflow: hidden; white-space: nowrap; text-overflow: ellipsis; }
 [data-test-id="header-tab"][data-selected="true"] { background: #fff; font-weight: 600; }
 [data-test-id="header-tab"] a { color: inherit; text-decoration: none; }
 [data-test-id="header-tab-subtitle"] { display: block; font-size: 12px; color: #68737d; font-weight: 400; }
-.ticket-panes-grid-layout { display: grid; grid-template-columns: 1fr 260px; gap: 16px; padding: 16px; margin-right: 380px; background: #fff; }
+.ticket-panes-grid-layout { display: grid; grid-template-columns: minmax(0, 1fr) 260px; gap: 16px; padding: 16px; background: #fff; }
 .ticket-panes-grid-layout[data-is-active="false"] { display: none; }
 .pane-header input { width: 100%; font: 600 20px system-ui, sans-serif; border: 0; padding: 4px 0; color: #2f3941; }
 [data-test-id="omni-header-via-label"] { color: #68737d; font-size: 12px; margin-bottom: 12px; }
@@ -165,14 +165,14 @@ document.addEventListener('click', (event) => {
 window.addEventListener('popstate', () => location.reload());
 `;
 
-function pane(id: number, s: Scenario, st: TicketState, active: boolean, now: Date): string {
+function pane(id: number, s: Scenario, st: TicketState, active: boolean): string {
   const log = st.comments
     .map(
       (c) => `<article data-test-id="omni-log-comment-item" class="${c.public ? '' : 'internal'}">
   <div data-test-id="omni-log-item-sender"><strong>${esc(c.author === 'customer' ? s.requester.name : authorOf(c).name)}</strong></div>
   ${c.public ? '' : '<span data-test-id="omni-log-internal-note-tag">Internal note</span>'}
   <div data-test-id="omni-log-item-message"><div data-test-id="omni-log-message-content">${esc(c.body)}</div></div>
-  <time data-test-id="timestamp-relative" datetime="${commentAt(c, now)}">${c.minutesAgo} minutes ago</time>
+  <time data-test-id="timestamp-relative" datetime="${commentAt(c, st.openedAt)}">${c.minutesAgo} minutes ago</time>
 </article>`,
     )
     .join('\n');
@@ -190,14 +190,14 @@ function pane(id: number, s: Scenario, st: TicketState, active: boolean, now: Da
 </div>`;
 }
 
-function workspacePage(activeId: number, states: Map<number, TicketState>, now: Date): string {
+function workspacePage(activeId: number, states: Map<number, TicketState>): string {
   const tabs = zendeskTickets
     .map(
       ({ id, scenario: s }) =>
         `<div data-test-id="header-tab" role="tab" data-entity-id="${id}" data-selected="${id === activeId}" aria-selected="${id === activeId}"><a href="/agent/tickets/${id}"><span data-test-id="header-tab-title">${esc(s.subject)}</span><span data-test-id="header-tab-subtitle">${esc(s.requester.name)}</span></a></div>`,
     )
     .join('');
-  const panes = zendeskTickets.map(({ id, scenario: s }) => pane(id, s, states.get(id) ?? initialState(s), id === activeId, now)).join('\n');
+  const panes = zendeskTickets.map(({ id, scenario: s }) => pane(id, s, states.get(id) ?? initialState(s), id === activeId)).join('\n');
   return page({
     title: `Ticket #${activeId} – Acme Support`,
     style: STYLE,
@@ -213,13 +213,14 @@ function workspacePage(activeId: number, states: Map<number, TicketState>, now: 
  */
 export function zendeskRoutes(now: () => Date = () => new Date()): Routes {
   const routes: Routes = {};
-  const states = new Map(zendeskTickets.map(({ id, scenario: s }) => [id, initialState(s)]));
+  const opened = now();
+  const states = new Map(zendeskTickets.map(({ id, scenario: s }) => [id, initialState(s, s.group, opened)]));
   for (const { id, scenario: s } of zendeskTickets) {
     const st = states.get(id) ?? initialState(s);
-    routes[`${ZENDESK_HOST} /agent/tickets/${id}`] = () => ({ body: workspacePage(id, states, now()) });
-    routes[`${ZENDESK_HOST} /api/v2/tickets/${id}.json`] = (req) => (req.method === 'PUT' ? updateTicket(id, s, st, req, now()) : { body: ticketJson(id, s, st, now()) });
-    routes[`${ZENDESK_HOST} /api/v2/tickets/${id}/comments.json`] = () => ({ body: commentsJson(id, s, st, now()) });
-    routes[`${ZENDESK_HOST} /api/v2/tickets/${id}/audits.json`] = () => ({ body: auditsJson(s, st, now()) });
+    routes[`${ZENDESK_HOST} /agent/tickets/${id}`] = () => ({ body: workspacePage(id, states) });
+    routes[`${ZENDESK_HOST} /api/v2/tickets/${id}.json`] = (req) => (req.method === 'PUT' ? updateTicket(id, s, st, req, now()) : { body: ticketJson(id, s, st) });
+    routes[`${ZENDESK_HOST} /api/v2/tickets/${id}/comments.json`] = () => ({ body: commentsJson(id, s, st) });
+    routes[`${ZENDESK_HOST} /api/v2/tickets/${id}/audits.json`] = () => ({ body: auditsJson(s, st) });
   }
   // https://developer.zendesk.com/api-reference/ticketing/users/users/#show-self
   routes[`${ZENDESK_HOST} /api/v2/users/me.json`] = { user: { ...SIGNED_IN, url: `https://${ZENDESK_HOST}/api/v2/users/${SIGNED_IN.id}.json`, active: true, verified: true, default_group_id: GROUPS[0]?.id } };

@@ -1,5 +1,6 @@
 import type { Policy } from '../../core/policy/schema';
-import { type HelpdeskId, type TicketInput, ticketSchema } from '../../core/ticket';
+import { parseHandoffNote } from '../../core/handoff/find-note';
+import { type HelpdeskId, type TicketComment, type TicketInput, ticketSchema, type TierId } from '../../core/ticket';
 import type { TicketRead } from '../types';
 import { type Fields, getMapping, resolveAmount, resolveContractValue, resolveCustomerTier, resolveImpactedUsers, resolveIssueType, resolveRole, resolveTier } from './policy-mapping';
 
@@ -56,7 +57,7 @@ export function normalizeTicket(raw: RawTicket, ctx: NormalizeContext): TicketRe
     impactedUsers: input.impactedUsers ?? resolveImpactedUsers(fields),
   };
   if (!input.tierEnteredAt) {
-    const at = findTierEntry(resolved?.source, ctx.tierChanges);
+    const at = findTierEntry(resolved?.source, ctx.tierChanges) ?? findHandoffInto(resolved?.tier, input.comments);
     if (at) draft.tierEnteredAt = at;
     else if (ctx.tierChanges || !resolved || resolved.tier === ctx.policy.entryTier) draft.tierEnteredAt = input.createdAt;
     else unreadable.push('tierEnteredAt');
@@ -68,6 +69,16 @@ function findTierEntry(source: { kind: 'group' | 'tag'; value: string } | undefi
   if (!source || !changes) return undefined;
   const entering = changes.filter((c) => (source.kind === 'group' ? c.group === source.value : (c.addedTags ?? []).includes(source.value)));
   return entering.map((c) => c.at).sort().at(-1);
+}
+
+/**
+ * When the helpdesk keeps no history of tier changes, Tierline's own handoff note is one: the latest agent's
+ * note that moved the ticket into its current tier says when it got there.
+ */
+function findHandoffInto(tier: TierId | undefined, comments: readonly (Pick<TicketComment, 'author' | 'body' | 'at'> & { public?: boolean | undefined })[] | undefined): string | undefined {
+  if (!tier || !comments) return undefined;
+  const entries = comments.filter((c) => c.author === 'agent' && c.public === false && c.at && parseHandoffNote(c)?.to === tier).map((c) => c.at as string);
+  return entries.sort().at(-1);
 }
 
 function dropUndefined<T extends Record<string, unknown>>(record: T): T {

@@ -23,7 +23,8 @@ export function routeOfLabel(policy: Policy, label: string, p: number): LabelRou
   const tier = issueType ? policy.tiers.find((t) => t.id === issueType.tier) : undefined;
   const roleId = mapped.role ?? issueType?.role ?? tier?.ownerRole;
   const role = policy.roles.find((r) => r.id === roleId);
-  const target = [tier?.name, role?.name].filter(Boolean).join(' · ');
+  // The overlay's words for an owner (components/format.ts ownerLabel): "Tier 1 · Billing Specialist".
+  const target = [tier && `Tier ${tier.id.slice(1)}`, role?.name].filter(Boolean).join(' · ');
   return {
     label,
     p,

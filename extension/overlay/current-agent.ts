@@ -1,3 +1,4 @@
+import { EVENT_LIMITS } from '../../core/events';
 import type { FetchLike, HelpdeskAdapter } from '../../adapters/types';
 
 /**
@@ -13,7 +14,8 @@ import type { FetchLike, HelpdeskAdapter } from '../../adapters/types';
 export async function readSignedInAgent(adapter: Pick<HelpdeskAdapter, 'readCurrentUser'>, { fetch, origin }: { fetch: FetchLike; origin: string }): Promise<string | undefined> {
   try {
     const user = await adapter.readCurrentUser?.({ fetch, origin });
-    const name = user?.name.replace(/\s+/g, ' ').trim();
+    // Events keep names of at most EVENT_LIMITS.name characters; a longer display name is cut, never refused.
+    const name = user?.name.replace(/\s+/g, ' ').trim().slice(0, EVENT_LIMITS.name);
     return name ? name : undefined;
   } catch {
     return undefined;

@@ -1,5 +1,5 @@
-/** The drawer's width; the page is narrowed by exactly this while the drawer is open. */
-export const DRAWER_WIDTH_PX = 360;
+/** The drawer's width (style.css `.tl-drawer`): 360 px, narrower on small screens; the page is narrowed by exactly this. */
+export const DRAWER_WIDTH = 'min(360px, 30vw)';
 
 const STYLE_ID = 'tierline-dock';
 const ATTRIBUTE = 'data-tierline-docked';
@@ -18,7 +18,7 @@ export function createDock(doc: Document): { dock(): void; undock(): void; remov
     if (doc.getElementById(STYLE_ID)) return;
     const style = doc.createElement('style');
     style.id = STYLE_ID;
-    style.textContent = `html[${ATTRIBUTE}] > body { margin-right: ${DRAWER_WIDTH_PX}px !important; transform: translateZ(0); min-height: 100vh; }`;
+    style.textContent = `html[${ATTRIBUTE}] > body { margin-right: ${DRAWER_WIDTH} !important; transform: translateZ(0); min-height: 100vh; }`;
     (doc.head ?? doc.documentElement).append(style);
   }
   return {

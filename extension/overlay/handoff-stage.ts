@@ -1,8 +1,7 @@
 import { type ChecklistItem, type Completeness, itemValuesOf, readConfirmed } from '../../components/handoff-checklist';
-import { checkHandoff, type HandoffPacket, handoffPacketSchema, renderPacketText, requiredItems } from '../../core/handoff/index';
+import { checkHandoff, type HandoffPacket, handoffPacketSchema, renderPacketText } from '../../core/handoff/index';
 import type { Policy } from '../../core/policy/schema';
-import type { Decision } from '../../core/route/decision';
-import { TIER_IDS, type HelpdeskId, type Ticket, type TierId } from '../../core/ticket';
+import type { HelpdeskId, TierId } from '../../core/ticket';
 
 export interface HandoffStage {
   from: TierId;

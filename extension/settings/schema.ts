@@ -1,3 +1,4 @@
+import { EVENT_LIMITS } from '../../core/events';
 import { z } from 'zod';
 import { helpdeskIdSchema } from '../../core/ticket';
 
@@ -23,8 +24,8 @@ export const settingFields = {
   /** Bearer token from `tierline token create`. */
   syncToken: z.string().default(''),
   /** Who the events are recorded for (the agent's helpdesk login or e-mail). */
-  agent: z.string().default(''),
-  team: z.string().default(''),
+  agent: z.string().max(EVENT_LIMITS.name, `at most ${EVENT_LIMITS.name} characters (events store no longer names)`).default(''),
+  team: z.string().max(EVENT_LIMITS.name, `at most ${EVENT_LIMITS.name} characters (events store no longer names)`).default(''),
   /** Where the policy comes from when no sync endpoint serves one. */
   policyUrl: urlOrEmpty.default(''),
   triageModelUrl: urlOrEmpty.default(''),

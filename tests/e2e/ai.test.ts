@@ -106,15 +106,25 @@ describe('the triage model in the overlay', () => {
     });
   }
 
-  it('records an applied auto-route as a decision event with source model', async () => {
-    const opened = await openTicket(browser.context, pages[0][1]);
-    const s = await suggestionOf(opened.page);
-    // Billing is gated at 95% in the default policy; the demo model is sure of this one.
+  it('records an applied auto-route as a decision event with source model, and only when the badge follows it', async () => {
+    // The webhook ticket names no issue type the rules trust, so the sure model's label decides it: applied.
+    const applied = await openTicket(browser.context, `https://acme.zendesk.com/agent/tickets/${zendeskTicketId('handoff')}`);
+    const s = await suggestionOf(applied.page);
     expect(s.gate).toBe('auto-route');
+    expect(await s.ai.getAttribute('data-relation')).toBe('applied');
+    expect(await s.ai.locator('[data-testid="tl-ai-gate"]').textContent()).toBe('Applied: the badge follows this suggestion');
     await expect
-      .poll(async () => (await outboxEvents()).filter((e) => e.type === 'decision' && e.ticketId === pages[0][2] && e.data.source === 'model'), { timeout: 10_000 })
-      .toEqual([expect.objectContaining({ data: expect.objectContaining({ source: 'model', category: 'billing', confidence: expect.any(Number) }) })]);
-    await opened.page.close();
+      .poll(async () => (await outboxEvents()).filter((e) => e.type === 'decision' && e.ticketId === zendeskTicketId('handoff') && e.data.source === 'model'), { timeout: 10_000 })
+      .toEqual([expect.objectContaining({ data: expect.objectContaining({ source: 'model', confidence: expect.any(Number) }) })]);
+    await applied.page.close();
+    // The billing dispute clears the gate too, but the contractual trigger sends it to the Billing Specialist: not applied, not recorded as the model's.
+    const overruled = await openTicket(browser.context, pages[0][1]);
+    const b = await suggestionOf(overruled.page);
+    expect(b.gate).toBe('auto-route');
+    expect(await b.ai.getAttribute('data-relation')).toBe('differs');
+    expect(await b.ai.locator('[data-testid="tl-ai-gate"]').textContent()).toBe('Not applied: the rules route it to Tier 1 · Billing Specialist');
+    expect((await outboxEvents()).filter((e) => e.type === 'decision' && e.ticketId === pages[0][2] && e.data.source === 'model')).toEqual([]);
+    await overruled.page.close();
   });
 });
 
@@ -126,6 +136,7 @@ describe('sensitive cases', () => {
     expect(s.gate).not.toBe('auto-route');
     expect(await s.ai.locator('[data-testid="tl-ai-sensitive"]').textContent()).toContain('Cancellations are always handled by a person.');
     expect(await s.ai.locator('[data-testid="tl-ai-reason"]').textContent()).toContain('never routed automatically');
+    expect(await s.ai.textContent()).not.toMatch(/Cancellations are always handled by a person\..*Cancellations are always handled by a person\./);
     const events = await outboxEvents();
     expect(events.filter((e) => e.type === 'decision' && e.ticketId === zendeskTicketId('faq') && e.data.source === 'model')).toEqual([]);
     expectNoErrors(opened);

@@ -112,7 +112,8 @@ describe('escalating with the handoff checklist', () => {
     expect(body.ticket.comment.public).toBe(false);
     expect(body.ticket.comment.body).toContain('Alex Agent keeps Initech updated');
     expect(body.ticket.comment.body).toContain('SSO_LOOP_302');
-    expect(body.ticket.additional_tags).toEqual(['tier_2']);
+    // The decided tier and role: the tier's tag and the Senior Specialist's role tag (issue 10: Escalate does what the badge says).
+    expect(body.ticket.additional_tags).toEqual(['tier_2', 'role_senior_specialist']);
     // The policy names the group "Tier 2"; the demo account's groups give its id.
     expect(body.ticket.group_id).toBe(360002);
     expectNoErrors(opened);
@@ -134,7 +135,7 @@ describe('escalating with the handoff checklist', () => {
     const comment = JSON.parse(writes[0]?.body ?? '{}') as { properties: { key: string; value: { internal: boolean } }[] };
     expect(comment.properties).toEqual([{ key: 'sd.public.comment', value: { internal: true } }]);
     expect(JSON.stringify(comment)).toContain('SSO_LOOP_302');
-    expect(JSON.parse(writes[1]?.body ?? '{}')).toEqual({ update: { labels: [{ add: 'tier_2' }] } });
+    expect(JSON.parse(writes[1]?.body ?? '{}')).toEqual({ update: { labels: [{ add: 'tier_2' }, { add: 'role_senior_specialist' }] } });
     expectNoErrors(opened);
     await page.close();
   });
@@ -199,8 +200,14 @@ describe('hostile ticket content', () => {
     const opened = await openTicket(browser.context, zendesk('hostile'));
     const { page } = opened;
     await badgeText(page, 'Tier');
+    // The policy keeps this invoice question with the front line (no handoff); an override to Tier 2 opens the checklist the text goes into.
+    await page.getByRole('button', { name: 'Override owner' }).click();
+    await page.locator('[data-testid="tl-override-owner"]').selectOption('senior-specialist');
+    await page.getByPlaceholder('Why the policy is wrong here').fill('<b>test</b> reason');
+    await page.getByRole('button', { name: 'Save override' }).click();
     await page.locator('[data-testid="tl-checklist"]').waitFor();
     expect(await page.locator('#tl-item-summary').inputValue()).toBe('<img src=x onerror="window.__pwned=1;alert(1)"> Invoice question <script>window.__pwned=1</script>');
+    expect(await page.locator('[data-testid="tl-override-status"]').textContent()).toContain('<b>test</b> reason');
     const injected = await page.evaluate(() =>
       ['tierline-badge', 'tierline-drawer'].map((name) => document.querySelector(name)?.shadowRoot?.querySelectorAll('img, script:not([src]), svg, iframe, a[href^="javascript"]').length ?? -1),
     );
