@@ -1,4 +1,5 @@
 import { useState } from 'preact/hooks';
+import { formatConfidence } from '../core/triage/gates';
 import type { AiSuggestion, LabelRoute } from '../core/triage/suggestion';
 import type { Owner, TicketView } from '../core/view/ticket-view';
 import { ownerLabel } from './format';
@@ -25,8 +26,6 @@ export interface AiTriageProps {
   onOverride(to: LabelRoute | null): void;
 }
 
-/** A calibrated probability is never certainty: 0.999 reads "99%", not "100%". */
-const pct = (x: number) => `${Math.min(99, Math.floor(Math.min(1, Math.max(0, x)) * 100))}%`;
 
 function gateText(s: AiSuggestion, relation: AiTriageProps['relation'], owner: Owner): string {
   if (s.gate === 'human') return 'Needs a human';
@@ -43,7 +42,7 @@ export function AiTriage({ suggestion, relation, owner, state, onConfirm, onOver
   return (
     <div class="tl-ai" data-testid="tl-ai" data-gate={s.gate} data-relation={relation}>
       <span class="tl-ai-from" data-testid="tl-ai-from">
-        Suggested by the triage model · {pct(s.confidence)}
+        Suggested by the triage model · {formatConfidence(s.confidence)}
         {s.model.origin === 'demo' ? ' · demo model' : ''}
       </span>
       <span class="tl-ai-label">{s.label}</span>

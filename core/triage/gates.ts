@@ -52,6 +52,14 @@ export function thresholdsFor(ai: AiGates, label: string): { autoRouteAt: number
 const pct = (x: number) => `${Math.round(x * 100)}%`;
 
 /**
+ * A calibrated confidence as a percentage an agent reads: rounded down and never "100%", since a model is never
+ * certain (0.999 reads "99%"); a threshold is printed as set (`pct`).
+ *
+ * @example formatConfidence(0.9996) // "99%"
+ */
+export const formatConfidence = (x: number): string => `${Math.min(99, Math.floor(Math.min(1, Math.max(0, x)) * 100 + 1e-9))}%`;
+
+/**
  * Which gate a suggestion falls in, and why.
  *
  * @example gateSuggestion(policy.ai, { label: 'billing', confidence: 0.95 }) // → { gate: 'auto-route', ... }
@@ -67,13 +75,13 @@ export function gateSuggestion(ai: AiGates, input: GateInput): GateResult {
   const c = input.confidence;
   const valid = Number.isFinite(c) && c >= 0 && c <= 1;
   if (!valid) return { ...base, gate: 'human', reason: 'The model gave no usable confidence, so a person triages.' };
-  if (c < humanBelow) return { ...base, gate: 'human', reason: `Model confidence ${pct(c)} is below ${pct(humanBelow)}, so a person triages.` };
+  if (c < humanBelow) return { ...base, gate: 'human', reason: `Model confidence ${formatConfidence(c)} is below ${pct(humanBelow)}, so a person triages.` };
   if (sensitive.length > 0) {
     const what = sensitive.map((s) => s.description).join('; ');
     return { ...base, gate: 'confirm', reason: `Sensitive case (${what}): never routed automatically, the agent confirms.` };
   }
-  if (c >= autoRouteAt) return { ...base, gate: 'auto-route', reason: `Model confidence ${pct(c)} is at or above ${pct(autoRouteAt)}, so the suggestion may be applied.` };
-  return { ...base, gate: 'confirm', reason: `Model confidence ${pct(c)} is between ${pct(humanBelow)} and ${pct(autoRouteAt)}, so the agent confirms the suggestion.` };
+  if (c >= autoRouteAt) return { ...base, gate: 'auto-route', reason: `Model confidence ${formatConfidence(c)} is at or above ${pct(autoRouteAt)}, so the suggestion may be applied.` };
+  return { ...base, gate: 'confirm', reason: `Model confidence ${formatConfidence(c)} is between ${pct(humanBelow)} and ${pct(autoRouteAt)}, so the agent confirms the suggestion.` };
 }
 
 /**

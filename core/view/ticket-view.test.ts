@@ -39,6 +39,12 @@ describe('buildTicketView', () => {
     expect(view.override).toMatchObject({ reason: 'Spam', to: { roleName: 'Knowledge Base / AI Agent' } });
   });
 
+  it('never calls a trigger unfollowed without an override: the policy owner already weighs them all', () => {
+    const view = viewOf(breachTicket);
+    expect(view.triggers.length).toBeGreaterThan(1);
+    expect(view.triggers.some((t) => t.overruled)).toBe(false);
+  });
+
   it('drops an override that names the policy owner itself', () => {
     const view = viewOf(billingTicket, { override: { to: { tier: 'T1', role: 'billing-specialist' }, reason: 'same' } });
     expect(view.owner.by).toBe('policy');

@@ -51,7 +51,7 @@ export const handoffTargetSchema = z.object({
 export type HandoffTarget = z.infer<typeof handoffTargetSchema>;
 
 export const viewTriggerSchema = firedTriggerSchema.extend({
-  /** The owner (after an override) sits below or beside where this trigger sends the ticket. */
+  /** The agent's override puts the ticket below or beside where this trigger sends it. */
   overruled: z.boolean(),
 });
 export type ViewTrigger = z.infer<typeof viewTriggerSchema>;
@@ -172,7 +172,8 @@ export function buildTicketView(input: ViewInput): TicketView {
     policyOwner,
     current,
     ...(override && overrideOwner ? { override: { to: overrideOwner, reason: override.reason, ...(override.at ? { at: override.at } : {}) } } : {}),
-    triggers: decision.triggers.map((trigger) => ({ ...trigger, overruled: isOverruled(trigger, owner) })),
+    // Only an override can leave a trigger unfollowed: the policy's own owner already weighs every trigger (its reasons say how).
+    triggers: decision.triggers.map((trigger) => ({ ...trigger, overruled: overrideOwner !== undefined && isOverruled(trigger, owner) })),
     handoff: handoffTo(policy, current, owner),
     ...(input.suggestion ? { ai: relationOf(input.suggestion, owner, decision) } : {}),
     policy: { name: policy.name, revision: policy.revision, source: input.policySource },
