@@ -1,4 +1,7 @@
+import { resolve } from 'node:path';
+import { build } from 'esbuild';
 import { defineConfig } from 'wxt';
+import { LOCAL_FALLBACK_CHUNK } from './extension/overlay/local-fallback-path';
 import { buildDemoModel, DEMO_MODEL_FILE } from './scripts/demo-model';
 
 /**
@@ -24,6 +27,20 @@ export default defineConfig({
     'build:publicAssets': (wxt, files) => {
       files.push({ relativeDest: DEMO_MODEL_FILE, contents: buildDemoModel(wxt.config.root) });
     },
+    // The in-tab fallback router (core's decide and the built-in policy) as one ES module the content script imports
+    // only when the worker does not answer; WXT bundles content scripts as single classic scripts, so it is built here.
+    'build:done': async (wxt) => {
+      await build({
+        entryPoints: [resolve(wxt.config.root, 'extension/overlay/local-fallback.ts')],
+        outfile: resolve(wxt.config.outDir, LOCAL_FALLBACK_CHUNK),
+        bundle: true,
+        format: 'esm',
+        minify: true,
+        target: 'es2022',
+        legalComments: 'none',
+        logLevel: 'warning',
+      });
+    },
   },
   manifest: ({ browser }) => ({
     name: 'Tierline',
@@ -37,7 +54,8 @@ export default defineConfig({
     // The overlay fetches its stylesheet into its shadow root; WXT exposes it to the vendors' domains only, so custom
     // domains (their script is registered at run time) need it too. The dynamic URL changes every session, so a page
     // cannot probe a fixed URL to learn Tierline is installed.
-    web_accessible_resources: [{ resources: ['content-scripts/helpdesk.css'], matches: ['https://*/*'], use_dynamic_url: true }],
+    // The lazily imported fallback router (issue 13) is exposed the same way.
+    web_accessible_resources: [{ resources: ['content-scripts/helpdesk.css', LOCAL_FALLBACK_CHUNK], matches: ['https://*/*'], use_dynamic_url: true }],
     ...(browser === 'firefox'
       ? { browser_specific_settings: { gecko: { id: 'tierline@tierline.dev', strict_min_version: '115.0' } } }
       : { key: MANIFEST_KEY }),

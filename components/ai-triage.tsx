@@ -1,5 +1,5 @@
 import { useState } from 'preact/hooks';
-import { formatConfidence } from '../core/triage/gates';
+import { formatConfidence } from '../core/triage/confidence';
 import type { AiSuggestion, LabelRoute } from '../core/triage/suggestion';
 import type { Owner, TicketView } from '../core/view/ticket-view';
 import { ownerLabel } from './format';

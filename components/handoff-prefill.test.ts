@@ -9,6 +9,7 @@ import { decisionSchema } from '../core/route/decision';
 import { ticketSchema, type TierId } from '../core/ticket';
 import { billingDecision, hostileTicket } from './__fixtures__/decisions';
 import { prefillHandoff, prefillSourceOf, readTicketFacts } from './handoff-prefill';
+import { readImpactedUsers } from '../core/view/impact';
 
 describe('readTicketFacts', () => {
   it('finds error codes and links in comments and the steps agents wrote in internal notes', () => {
@@ -108,7 +109,8 @@ const richDecision = decisionSchema.parse({
 
 /** Every item the default policy defines, base and every stage, once. */
 const allItems = requiredItems(defaultPolicy, { from: 'T0', to: 'T4' });
-const values = prefillHandoff(allItems, rich, richDecision);
+// The worker reads the head-count with the router's text pipeline and hands it over in the view (core/view/impact.ts).
+const values = prefillHandoff(allItems, rich, richDecision, { impactedUsers: readImpactedUsers(rich) });
 
 const EVIDENCE = [
   'Error code ERR_CHECKOUT_500',
@@ -194,7 +196,7 @@ const blocking: Policy = { ...defaultPolicy, handoff: { ...defaultPolicy.handoff
 
 /** The packet as the checklist opens it: every prefilled value untouched, none confirmed. */
 function untouchedPacket(from: TierId, to: TierId, confirm = false) {
-  const prefill = prefillHandoff(requiredItems(blocking, { from, to }), rich, richDecision);
+  const prefill = prefillHandoff(requiredItems(blocking, { from, to }), rich, richDecision, { impactedUsers: readImpactedUsers(rich) });
   return handoffPacketSchema.parse({
     id: 'p',
     ticketId: rich.id,

@@ -1,7 +1,6 @@
 import { HANDOFF_NOTE_MARKER } from '../core/handoff/render';
 import type { Decision } from '../core/route/decision';
 import { ownWords } from '../core/text/segment';
-import { readTicketText } from '../core/text/ticket-text';
 import type { Ticket, TicketComment } from '../core/ticket';
 
 /** Error codes as agents paste them: "ERR_4012", "E1234", "HTTP 502", "0x80070005". */
@@ -89,6 +88,8 @@ export interface TicketFacts {
 export interface ReadFactsOptions {
   /** The helpdesk's origin ("https://acme.zendesk.com"): its links are the ticket's own pages. Defaults to the ticket's URL's. */
   helpdeskOrigin?: string;
+  /** The head-count the router read in the customer's words (the view's `impactedUsers`), when the helpdesk has no field for it. */
+  impactedUsers?: { count: number; written?: string } | undefined;
 }
 
 function originOf(url: string | undefined): string | undefined {
@@ -129,7 +130,8 @@ export function readTicketFacts(ticket: Ticket, decision?: Decision, options: Re
   };
   if (ticket.requester.customerTier) facts.customerTier = ticket.requester.customerTier;
   if (decision?.severityName) facts.severity = decision.severityName;
-  const impacted = impactedUsers(ticket);
+  // The router's reading of the head-count (the worker's view carries it, core/view/impact.ts): the tab reads no text itself.
+  const impacted = ticket.impactedUsers !== undefined ? { count: ticket.impactedUsers } : options.impactedUsers;
   if (impacted) facts.impactedUsers = impacted;
   return facts;
 }
@@ -144,17 +146,6 @@ function reproductionSteps(text: string): string[] {
     else if (steps.length > 0 || line.trim() !== '') break;
   }
   return steps;
-}
-
-/** As the router reads it (core/route/facts.ts): the helpdesk's field, else the largest head-count in the text, here without earlier handoff notes. */
-function impactedUsers(ticket: Ticket): TicketFacts['impactedUsers'] {
-  if (ticket.impactedUsers !== undefined) return { count: ticket.impactedUsers };
-  const comments = ticket.comments.map((c) => (isAgentNote(c) ? { ...c, body: withoutHandoffNote(c.body) } : c));
-  let best: { count: number; written: string } | undefined;
-  for (const h of readTicketText({ ...ticket, comments }).headcounts) {
-    if (!best || h.count > best.count) best = { count: h.count, written: h.written };
-  }
-  return best;
 }
 
 /** Problem / What's been done from a summary provider (extension/ai). */

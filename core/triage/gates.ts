@@ -1,5 +1,6 @@
 import { evaluate, type Facts } from '../conditions/evaluate';
 import type { AiGates } from '../policy/schema';
+import { formatConfidence } from './confidence';
 
 /**
  * Human oversight for model suggestions. The policy's AI gates decide what
@@ -51,13 +52,6 @@ export function thresholdsFor(ai: AiGates, label: string): { autoRouteAt: number
 
 const pct = (x: number) => `${Math.round(x * 100)}%`;
 
-/**
- * A calibrated confidence as a percentage an agent reads: rounded down and never "100%", since a model is never
- * certain (0.999 reads "99%"); a threshold is printed as set (`pct`).
- *
- * @example formatConfidence(0.9996) // "99%"
- */
-export const formatConfidence = (x: number): string => `${Math.min(99, Math.floor(Math.min(1, Math.max(0, x)) * 100 + 1e-9))}%`;
 
 /**
  * Which gate a suggestion falls in, and why.

@@ -74,6 +74,8 @@ export const ticketViewSchema = z.object({
   handoff: handoffTargetSchema.nullable(),
   ai: z.object({ suggestion: aiSuggestionSchema, relation: z.enum(AI_RELATIONS) }).optional(),
   policy: policyInForceSchema,
+  /** How many users the customer says are affected, as the router read it (core/view/impact.ts). */
+  impactedUsers: z.object({ count: z.number(), written: z.string().optional() }).optional(),
   /** Business minutes in a working day of the decision's calendar (1,440 when always open; 0 when it has no hours). */
   businessDayMinutes: z.number(),
 });
@@ -87,6 +89,8 @@ export interface ViewInput {
   /** The agent's stored override for this ticket. */
   override?: { to: { tier: TierId; role: string }; reason: string; at?: string } | undefined;
   suggestion?: AiSuggestion | null | undefined;
+  /** The head-count the router read (`readImpactedUsers`), computed by the caller that has the text pipeline. */
+  impactedUsers?: { count: number; written?: string | undefined } | undefined;
 }
 
 const rank = (tier: TierId) => TIER_IDS.indexOf(tier);
@@ -177,6 +181,7 @@ export function buildTicketView(input: ViewInput): TicketView {
     handoff: handoffTo(policy, current, owner),
     ...(input.suggestion ? { ai: relationOf(input.suggestion, owner, decision) } : {}),
     policy: { name: policy.name, revision: policy.revision, source: input.policySource },
+    ...(input.impactedUsers ? { impactedUsers: { count: input.impactedUsers.count, ...(input.impactedUsers.written ? { written: input.impactedUsers.written } : {}) } } : {}),
     businessDayMinutes: businessDayMinutes(policy, decision.clock.calendar),
   };
 }

@@ -97,7 +97,7 @@ export default defineFeature({
     if (signal.aborted) return false;
     const stage: HandoffStage = { from: handoff.from.tier, to: handoff.to.tier, items: handoff.items };
     // Without a model summary, the checklist's own prefill (the subject, the agents' notes) reads better than extracted sentences.
-    const prefill = prefillHandoff(stage.items, ctx.ticket, ctx.view.decision, { summary: summary.provider === 'extractive' ? undefined : summary, helpdeskOrigin: ctx.url.origin });
+    const prefill = prefillHandoff(stage.items, ctx.ticket, ctx.view.decision, { summary: summary.provider === 'extractive' ? undefined : summary, helpdeskOrigin: ctx.url.origin, impactedUsers: ctx.view.impactedUsers });
     const initial = { ...prefill, ...ctx.draft };
     // Prefilled until the agent confirms it: a draft value that differs from the prefill was typed (and so confirmed).
     const prefilled = Object.keys(prefill).filter((id) => initial[id] === prefill[id]);

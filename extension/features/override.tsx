@@ -15,6 +15,7 @@ function previewOf(ctx: FeatureContext) {
       decision: view.decision,
       override: { to, reason: 'preview' },
       suggestion: view.ai?.suggestion,
+      impactedUsers: view.impactedUsers,
     });
     return { owner: next.owner, handoff: next.handoff, overruled: next.triggers.filter((t) => t.overruled) };
   };

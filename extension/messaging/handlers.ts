@@ -4,6 +4,7 @@ import type { Decision } from '../../core/route/decision';
 import type { ModelSuggestion } from '../../core/route/facts';
 import type { HelpdeskId, Ticket } from '../../core/ticket';
 import type { AiSuggestion } from '../../core/triage/suggestion';
+import { readImpactedUsers } from '../../core/view/impact';
 import { buildTicketView } from '../../core/view/ticket-view';
 import type { SettingsReader } from '../settings/read-settings';
 import type { Store } from '../store/store';
@@ -120,7 +121,7 @@ export function registerHandlers(deps: HandlerDeps): void {
       // The gated suggestion already holds the model's label and confidence: no second prediction.
       const model = suggestion ? { model: { label: suggestion.label, confidence: suggestion.confidence } } : await modelOf(ticket);
       const decision = router(ticket, { now: at, ...model });
-      const view = buildTicketView({ policy: policy.value, policySource: policy.source, ticket, decision, override, suggestion });
+      const view = buildTicketView({ policy: policy.value, policySource: policy.source, ticket, decision, override, suggestion, impactedUsers: readImpactedUsers(ticket) });
       await seen(known, decision, at);
       return { view, draft: draft ?? null };
     },

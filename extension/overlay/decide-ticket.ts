@@ -42,7 +42,8 @@ export async function viewTicket(
     key: DraftKey;
     policy: Policy;
     policySource: PolicyInForce['source'];
-    decideLocally: LocalDecide;
+    /** Core's router run in this tab (loaded on first need). */
+    decideLocally: (...args: Parameters<LocalDecide>) => Promise<Decision>;
     now: Date;
     localOverride?: { to: { tier: Ticket['currentTier'] & string; role: string }; reason: string } | undefined;
     timeoutMs?: number;
@@ -53,7 +54,7 @@ export async function viewTicket(
     const { view, draft } = await withTimeout(worker.view(ticket), timeoutMs);
     return { view, draft: draft ?? undefined, decidedBy: 'worker' };
   } catch {
-    const decision = decideLocally(policy, ticket, { now });
+    const decision = await decideLocally(policy, ticket, { now });
     const draft = await withTimeout(worker.getDraft(key), timeoutMs).catch(() => undefined);
     return { view: buildTicketView({ policy, policySource, ticket, decision, override: options.localOverride }), draft, decidedBy: 'local' };
   }

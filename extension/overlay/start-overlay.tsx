@@ -2,12 +2,12 @@ import { render } from 'preact';
 import type { ContentScriptContext } from 'wxt/utils/content-script-context';
 import type { FetchLike, HelpdeskAdapter } from '../../adapters/types';
 import { UnreadableNotice } from '../../components/unreadable-notice';
-import type { Policy } from '../../core/policy/schema';
 import type { FeatureContext, OwnerChoice } from '../features/context';
 import { type Feature, runFeatures } from '../features/registry';
 import { fieldLabel } from '../../components/format';
 import { readSignedInAgent } from './current-agent';
-import { type LocalDecide, viewTicket, withTimeout } from './decide-ticket';
+import { viewTicket, withTimeout } from './decide-ticket';
+import type { LocalFallback } from './local-fallback';
 import { observe, watchAncestors } from './observe';
 import { readActiveTicket } from './read-ticket';
 import { createOverlayUi, type OverlayMounts } from './ui';
@@ -18,8 +18,8 @@ export interface OverlayOptions {
   adapter: HelpdeskAdapter;
   worker: WorkerClient;
   features: readonly Feature[];
-  defaultPolicy: Policy;
-  decideLocally: LocalDecide;
+  /** Core's router and the built-in policy, loaded only when the worker does not answer (a lazily imported chunk). */
+  loadFallback: () => Promise<LocalFallback>;
   fetch?: FetchLike;
   document?: Document;
   now?: () => Date;
@@ -39,7 +39,9 @@ const FALLBACK_SETTINGS: OverlaySettings = { disabledFeatures: [], agent: '' };
  * the features under a fresh AbortSignal. Never polls.
  */
 export function startOverlay(options: OverlayOptions): void {
-  const { ctx, adapter, worker, features, defaultPolicy, decideLocally } = options;
+  const { ctx, adapter, worker, features } = options;
+  let fallbackLoad: Promise<LocalFallback> | undefined;
+  const loadFallback = () => (fallbackLoad ??= options.loadFallback());
   const doc = options.document ?? document;
   const pageFetch: FetchLike = options.fetch ?? ((input, init) => fetch(input, init));
   const now = options.now ?? (() => new Date());
@@ -85,7 +87,8 @@ export function startOverlay(options: OverlayOptions): void {
     current = { key, container, controller };
     const { signal } = controller;
     ui ??= createOverlayUi(ctx, adapter);
-    const [mounts, { policy = defaultPolicy, policySource = 'default', disabledFeatures, agent }] = await Promise.all([ui, settings]);
+    const [mounts, { policy: setPolicy, policySource = 'default', disabledFeatures, agent }] = await Promise.all([ui, settings]);
+    const policy = setPolicy ?? (await loadFallback()).defaultPolicy;
     const read = await readActiveTicket(adapter, { ref, url, fetch: pageFetch, policy, document: doc });
     if (signal.aborted || mine !== generation) return;
     place(mounts, ref, container ?? doc.body);
@@ -108,7 +111,7 @@ export function startOverlay(options: OverlayOptions): void {
       },
     };
     let localOverride: Parameters<typeof viewTicket>[1]['localOverride'];
-    const load = () => viewTicket(ticket, { worker, key: draftKey, policy, policySource, decideLocally, now: now(), localOverride });
+    const load = () => viewTicket(ticket, { worker, key: draftKey, policy, policySource, decideLocally: async (...args) => (await loadFallback()).decide(...args), now: now(), localOverride });
     const [first, agentName] = await Promise.all([load(), signedInAgent()]);
     if (signal.aborted) return;
     const unreadable = [...new Set([...read.unreadable.map(fieldLabel), ...(mounts.badgeInDrawer() ? ['the ticket header (the badge is shown here)'] : [])])];

@@ -201,3 +201,23 @@ describe('reading the overlay at common widths', () => {
     await page.close();
   });
 });
+
+describe('when the worker does not answer', () => {
+  it('loads the fallback router into the tab on demand and shows the same owner, saying where it was decided', async () => {
+    const worker = await browser.serviceWorker();
+    // Every IndexedDB read in the worker now hangs, so its viewTicket answer never comes.
+    await worker.evaluate(() => {
+      IDBObjectStore.prototype.get = function get() {
+        return {} as IDBRequest;
+      };
+    });
+    const opened = await openTicket(browser.context, urlOf.zendesk('billing'));
+    const { page } = opened;
+    expect(await ownerOf(page)).toBe('T1:billing-specialist');
+    await page.locator('[data-testid="tl-badge"] .tl-badge').first().click();
+    expect(await page.locator('[data-testid="tl-policy"]').textContent()).toContain('Decided in this tab (the worker did not answer).');
+    await page.close();
+    await browser.stopWorker();
+  });
+});
+
