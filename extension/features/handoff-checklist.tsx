@@ -1,6 +1,6 @@
 import { render } from 'preact';
 import { type EscalateResult, HandoffChecklist } from '../../components/handoff-checklist';
-import { prefillHandoff } from '../../components/handoff-prefill';
+import { type ProvidedSummary, prefillHandoff } from '../../components/handoff-prefill';
 import { ownerLabel, tierLabel } from '../../components/format';
 import { handoffIdFor } from '../../core/handoff/render';
 import type { HandoffTarget } from '../../core/view/ticket-view';
@@ -75,7 +75,7 @@ async function escalate(ctx: FeatureContext, handoff: HandoffTarget, values: Rec
 export default defineFeature({
   id: 'handoff-checklist',
   include: [isTicketPage],
-  async init(signal, ctx) {
+  init(signal, ctx) {
     const container = ctx.ui.panel('handoff-checklist');
     signal.addEventListener('abort', () => render(null, container), { once: true });
     const handoff = ctx.view.handoff;
@@ -89,38 +89,49 @@ export default defineFeature({
       return true;
     }
     const key = { helpdesk: ctx.adapter.id, ticketId: ctx.ticket.id };
-    // Problem / What's been done from the summary providers (extension/ai), within a short timeout; the agent's draft wins.
-    const { summary } = await summarizeForHandoff(ctx.ticket, {
-      ...(ctx.worker.summarize ? { askWorker: (input) => ctx.worker.summarize?.(input) ?? Promise.reject(new Error('no worker')) } : {}),
-      scope: window,
-    });
-    if (signal.aborted) return false;
     const stage: HandoffStage = { from: handoff.from.tier, to: handoff.to.tier, items: handoff.items };
-    // Without a model summary, the checklist's own prefill (the subject, the agents' notes) reads better than extracted sentences.
-    const prefill = prefillHandoff(stage.items, ctx.ticket, ctx.view.decision, { summary: summary.provider === 'extractive' ? undefined : summary, helpdeskOrigin: ctx.url.origin, impactedUsers: ctx.view.impactedUsers });
-    const initial = { ...prefill, ...ctx.draft };
-    // Prefilled until the agent confirms it: a draft value that differs from the prefill was typed (and so confirmed).
-    const prefilled = Object.keys(prefill).filter((id) => initial[id] === prefill[id]);
     const save = debounce((values: Record<string, string>) => ctx.worker.saveDraft(key, values).catch(() => undefined), 400, signal);
     // A reload or a closed tab must not eat the last keystrokes.
     window.addEventListener('pagehide', () => save.flush(), { signal: AbortSignal.any([signal, ctx.wxt.signal]) });
-    render(
-      <HandoffChecklist
-        stageLabel={moveLabel(handoff)}
-        targetLabel={ownerLabel(handoff.to)}
-        target={`${handoff.to.tier}:${handoff.to.role}`}
-        items={stage.items}
-        initial={initial}
-        prefilled={prefilled}
-        check={(values) => checkPacket(ctx.policy, stage, values, prefilled)}
-        onDraftChange={save}
-        onEscalate={(values) => {
-          save.flush();
-          return escalate(ctx, handoff, values, prefilled);
-        }}
-      />,
-      container,
-    );
+    let typed = false;
+    /** Draws the checklist from the ticket's prefill, with the model's Problem / What's been done once there is one; the agent's draft wins. */
+    const draw = (summary: ProvidedSummary | undefined) => {
+      const prefill = prefillHandoff(stage.items, ctx.ticket, ctx.view.decision, { summary, helpdeskOrigin: ctx.url.origin, impactedUsers: ctx.view.impactedUsers });
+      const initial = { ...prefill, ...ctx.draft };
+      // Prefilled until the agent confirms it: a draft value that differs from the prefill was typed (and so confirmed).
+      const prefilled = Object.keys(prefill).filter((id) => initial[id] === prefill[id]);
+      render(
+        <HandoffChecklist
+          key={summary ? 'with-summary' : 'from-ticket'}
+          stageLabel={moveLabel(handoff)}
+          targetLabel={ownerLabel(handoff.to)}
+          target={`${handoff.to.tier}:${handoff.to.role}`}
+          items={stage.items}
+          initial={initial}
+          prefilled={prefilled}
+          check={(values) => checkPacket(ctx.policy, stage, values, prefilled)}
+          onDraftChange={(values) => {
+            typed = true;
+            save(values);
+          }}
+          onEscalate={(values) => {
+            save.flush();
+            return escalate(ctx, handoff, values, prefilled);
+          }}
+        />,
+        container,
+      );
+    };
+    // The checklist never waits on a model: it draws now, and takes a model summary (Chrome's built-in, or the worker's
+    // admin-configured endpoint) only if one comes before the agent starts typing. An extractive summary is not used:
+    // the ticket's own prefill (the subject, the agents' notes) reads better.
+    draw(undefined);
+    summarizeForHandoff(ctx.ticket, {
+      ...(ctx.worker.summarize ? { askWorker: (input) => ctx.worker.summarize?.(input) ?? Promise.reject(new Error('no worker')) } : {}),
+      scope: window,
+    }).then(({ summary }) => {
+      if (!signal.aborted && !typed && summary.provider !== 'extractive') draw(summary);
+    });
     return true;
   },
 });

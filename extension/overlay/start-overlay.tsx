@@ -112,7 +112,12 @@ export function startOverlay(options: OverlayOptions): void {
     };
     let localOverride: Parameters<typeof viewTicket>[1]['localOverride'];
     const load = () => viewTicket(ticket, { worker, key: draftKey, policy, policySource, decideLocally: async (...args) => (await loadFallback()).decide(...args), now: now(), localOverride });
-    const [first, agentName] = await Promise.all([load(), signedInAgent()]);
+    // The signed-in agent's name is not worth a wait: features read `ctx.agent` when they act, by which time it is known.
+    let agentName: string | undefined;
+    signedInAgent().then((name) => {
+      agentName = name;
+    });
+    const first = await load();
     if (signal.aborted) return;
     const unreadable = [...new Set([...read.unreadable.map(fieldLabel), ...(mounts.badgeInDrawer() ? ['the ticket header (the badge is shown here)'] : [])])];
     render(<UnreadableNotice fields={unreadable} />, notice);
@@ -161,7 +166,9 @@ export function startOverlay(options: OverlayOptions): void {
         view: outcome.view,
         decidedBy: outcome.decidedBy,
         draft: draftValues ?? outcome.draft,
-        agent: agentName ?? agent,
+        get agent() {
+          return agentName ?? agent;
+        },
         now,
         setOwner,
         undoOverride,
