@@ -1,7 +1,7 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { calendarSchema } from '../policy/schema';
-import { addBusinessMinutes, businessMinutesBetween, isOpenAt } from './business-time';
+import { addBusinessMinutes, businessMinutesBetween, businessMinutesByDays, CLOCK_LIMIT_DAYS, isOpenAt } from './business-time';
 
 const weekdays = (start: string, end: string) => ({ mon: [{ start, end }], tue: [{ start, end }], wed: [{ start, end }], thu: [{ start, end }], fri: [{ start, end }], sat: [], sun: [] });
 const everyDay = (start: string, end: string) => ({ ...weekdays(start, end), sat: [{ start, end }], sun: [{ start, end }] });
@@ -129,5 +129,62 @@ describe('isOpenAt', () => {
 
   it('is open at 03:00 on Tuesday inside Monday night’s 22:00–06:00 window', () => {
     expect(isOpenAt(berlinNights, '2026-03-10T03:00:00+01:00')).toBe(true);
+  });
+});
+
+describe('business time by weeks', () => {
+  const DAY = 86_400_000;
+  const ZONES = ['Europe/Berlin', 'America/New_York', 'America/Santiago', 'Australia/Lord_Howe', 'Asia/Kolkata', 'Pacific/Apia', 'America/Havana', 'Europe/London', 'Africa/Casablanca', 'UTC', 'America/St_Johns', 'Asia/Tehran'];
+  const time = fc.tuple(fc.integer({ min: 0, max: 23 }), fc.constantFrom(0, 15, 30, 45)).map(([h, m]) => `${String(h).padStart(2, '0')}:${String(m).padStart(2, '0')}`);
+  const day = fc.array(fc.record({ start: time, end: fc.oneof(time, fc.constant('24:00')) }), { maxLength: 2 });
+  const calendar = fc
+    .record({
+      timeZone: fc.constantFrom(...ZONES),
+      hours: fc.record({ mon: day, tue: day, wed: day, thu: day, fri: day, sat: day, sun: day }),
+      holidayOffsets: fc.array(fc.integer({ min: -10, max: 380 }), { maxLength: 12 }),
+      startYear: fc.integer({ min: 1970, max: 2100 }),
+    })
+    .map(({ timeZone, hours, holidayOffsets, startYear }) => {
+      const base = Date.UTC(startYear, 0, 1);
+      const holidays = holidayOffsets.map((d) => new Date(base + d * DAY).toISOString().slice(0, 10));
+      return { base, calendar: calendarSchema.parse({ id: 'random', timeZone, hours, holidays }) };
+    });
+
+  it('gives what walking every day gives, on random ranges up to a year, zones, hours and holidays', () => {
+    fc.assert(
+      fc.property(calendar, fc.integer({ min: 0, max: 30 * DAY }), fc.integer({ min: 0, max: 366 * DAY }), ({ base, calendar: cal }, offset, length) => {
+        const start = base + offset;
+        expect(businessMinutesBetween(cal, start, start + length)).toBeCloseTo(businessMinutesByDays(cal, start, start + length), 6);
+      }),
+      { numRuns: 150 },
+    );
+  });
+
+  it('finds the due time a day walk finds, over weeks of business time', () => {
+    fc.assert(
+      fc.property(calendar, fc.integer({ min: 0, max: 30 * DAY }), fc.integer({ min: 1, max: 20_000 }), ({ base, calendar: cal }, offset, minutes) => {
+        const due = addBusinessMinutes(cal, base + offset, minutes);
+        if (due !== undefined) expect(businessMinutesByDays(cal, base + offset, due)).toBeCloseTo(minutes, 6);
+      }),
+      { numRuns: 100 },
+    );
+  });
+
+  it(`counts at most the last ${CLOCK_LIMIT_DAYS} days: a clock from 2020 reads what one from ${CLOCK_LIMIT_DAYS} days back reads`, () => {
+    const end = Date.parse('2026-03-10T10:16:00+01:00');
+    const capped = businessMinutesBetween(berlinOffice, '2020-01-01T00:00:00Z', end);
+    expect(capped).toBe(businessMinutesBetween(berlinOffice, end - CLOCK_LIMIT_DAYS * DAY, end));
+    expect(capped).toBeGreaterThan(100_000);
+  });
+
+  it('measures a clock started in year 0000 in milliseconds, not the 25 s of a day-by-day walk', () => {
+    const start = performance.now();
+    businessMinutesBetween(berlinOffice, '0000-01-01T00:00:00Z', '2026-03-10T10:16:00+01:00');
+    businessMinutesBetween(newYorkLong, '0000-01-01T00:00:00Z', '9999-12-31T00:00:00Z');
+    expect(performance.now() - start).toBeLessThan(200);
+  });
+
+  it('reads the hours of years 0 to 99 on their own dates (Date reads those years as 1900–1999)', () => {
+    expect(businessMinutesByDays(berlinOffice, '0050-03-01T00:00:00Z', '0050-03-08T00:00:00Z')).toBe(5 * 8 * 60);
   });
 });

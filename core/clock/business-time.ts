@@ -12,8 +12,10 @@ import { DAY, instantOf, localDayOf, MINUTE } from './zone';
  * Cost grows with weeks, not days: a week with neither a holiday nor an offset
  * change has the calendar's open time of any such week, computed once; only
  * the partial weeks at both ends, weeks with a holiday and weeks with a DST
- * change are walked day by day. And a clock counts at most the last
- * CLOCK_LIMIT_DAYS (see there).
+ * change are walked day by day (a week whose two midnights are exactly seven
+ * days apart is taken to have no change inside: no zone changes its offset and
+ * back within a week). And a clock counts at most the last CLOCK_LIMIT_DAYS
+ * (see there).
  *
  * Rules: a window belongs to the local day it starts on ("22:00"–"06:00" on
  * Monday runs into Tuesday morning, and a holiday on Monday removes it);

@@ -35,6 +35,24 @@ function formatOf(timeZone: string): ((ms: number) => string) | null {
  * @example offsetAt('America/New_York', Date.parse('2026-01-15T12:00:00Z')) // -18_000_000
  */
 export function offsetAt(timeZone: string, ms: number): number {
+  let cache = offsets.get(timeZone);
+  if (!cache) {
+    cache = new Map();
+    offsets.set(timeZone, cache);
+  }
+  let offset = cache.get(ms);
+  if (offset === undefined) {
+    offset = readOffset(timeZone, ms);
+    if (cache.size > 100_000) cache.clear();
+    cache.set(ms, offset);
+  }
+  return offset;
+}
+
+/** Offsets by zone and instant: `instantOf` probes the same instants for neighbouring days. */
+const offsets = new Map<string, Map<number, number>>();
+
+function readOffset(timeZone: string, ms: number): number {
   const format = formatOf(timeZone);
   if (format === null || !Number.isFinite(ms)) return 0;
   let text: string;

@@ -67,11 +67,11 @@ export function translatePattern(pattern: string): Translation {
   while (i < pattern.length) {
     const c = pattern[i] as string;
     if (c === '\\') {
-      const escape = readEscape(pattern, i, false);
-      if (!escape.ok) return escape;
-      emit(escape.re2);
+      const escaped = readEscape(pattern, i, false);
+      if (!escaped.ok) return escaped;
+      emit(escaped.re2);
       lastGroupRepeats = undefined;
-      i = escape.end;
+      i = escaped.end;
       continue;
     }
     if (c === '[') {

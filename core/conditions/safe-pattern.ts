@@ -9,10 +9,12 @@ import { translatePattern } from './pattern-syntax';
  * would (see `pattern-syntax.ts` for the translation and its two small differences).
  *
  * Linear is not free: RE2 runs each pattern as a lazily built automaton whose states are sets of positions in the
- * pattern. A pattern of many positions that can be alive at once (`a.{150}#`, or 150 dots written out) outgrows the
- * automaton's memory on long hostile texts and falls back to a slower simulation: 0.3–1.5 s on 50,000 characters.
- * Hence a bound on the compiled program, which keeps every pattern on the automaton (measured in
- * `core/conditions/catastrophic.test.ts` and `npm run bench route`).
+ * pattern. The classic catastrophic patterns cost under 2 ms on 50,000 characters. A pattern with a wide window
+ * (`a.{40}#`) meeting random-looking text (encoded data) builds a new state at nearly every character: 100–400 ms
+ * on 50,000 characters, once per text (answers for long texts are remembered, see `remembering`). A pattern of many
+ * positions alive at once on a plain text (`\p{L}{1000}9` on a long word) outgrows the automaton's memory and falls
+ * back to a simulation that took 2.4 s; the bound on the compiled program keeps patterns off that path. Measured
+ * in `core/conditions/catastrophic.test.ts` and `npm run bench patterns`.
  */
 
 export const MAX_PATTERN_LENGTH = 200;
@@ -24,7 +26,8 @@ export interface Pattern {
   test(text: string): boolean;
 }
 
-export type PatternCheck = { ok: true; regex: Pattern } | { ok: false; message: string; fix: string };
+/** `size`: RE2 instructions, at most MAX_PROGRAM_SIZE. */
+export type PatternCheck = { ok: true; regex: Pattern; size: number } | { ok: false; message: string; fix: string };
 
 const FLAGS = RE2JS.CASE_INSENSITIVE;
 
@@ -56,11 +59,36 @@ export function checkPattern(pattern: string): PatternCheck {
         'use smaller repetition counts such as ".{0,40}", fewer wildcards in a row, or split it into several conditions joined with "any"; lists of words belong in "contains" or "mentions"',
       );
     }
-    return { ok: true, regex: { test: (text) => re.test(text) } };
+    return { ok: true, regex: remembering((text) => re.test(text)), size };
   } catch (error) {
     const reason = error instanceof Error ? error.message.replace(/^error parsing regexp: /, '') : String(error);
     return fail(`not supported by the linear-time pattern engine (${reason})`, 'write it with plain characters, classes, groups, alternatives and quantifiers');
   }
+}
+
+/** Texts from this length on are remembered per pattern, with their answer. */
+const REMEMBER_FROM = 2_000;
+const REMEMBERED = 16;
+
+/**
+ * The worker decides every open ticket again each minute, mostly on the same text. A long text costs RE2 up to
+ * ~10 µs a character when it keeps the automaton building new states (random or encoded data against a pattern
+ * with a wide window such as `a.{40}#`: 100–400 ms on 50,000 characters); its answer is kept instead of recomputed.
+ */
+function remembering(test: (text: string) => boolean): Pattern {
+  const answers = new Map<string, boolean>();
+  return {
+    test(text) {
+      if (text.length < REMEMBER_FROM) return test(text);
+      let answer = answers.get(text);
+      if (answer === undefined) {
+        answer = test(text);
+        if (answers.size >= REMEMBERED) answers.delete(answers.keys().next().value as string);
+        answers.set(text, answer);
+      }
+      return answer;
+    },
+  };
 }
 
 const compiled = new Map<string, PatternCheck>();

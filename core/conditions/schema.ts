@@ -40,7 +40,10 @@ export const leafSchema = z.discriminatedUnion('op', [
    * no quoted thread, no signature). See core/text.
    */
   z.object({ field: z.string().min(1), op: z.literal('mentions'), value: z.union([z.string().min(1).max(200), z.array(z.string().min(1).max(200)).min(1)]) }).strict(),
-  /** A safe pattern: a regular expression without backreferences, lookaround or nested quantifiers. */
+  /**
+   * A regular expression in JavaScript syntax, case-insensitive, run in linear time on RE2 (see safe-pattern.ts): no
+   * backreferences, lookaround or nested quantifiers, at most 100 RE2 instructions.
+   */
   z.object({ field: z.string().min(1), op: z.literal('matches'), value: z.string().min(1).max(200) }).strict(),
   z.object({ field: z.string().min(1), op: z.literal('exists'), value: z.boolean() }).strict(),
   /** Duration comparisons on business-time fields (timeInQueue, age): "15m", "2h". */

@@ -1,7 +1,7 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { defaultPolicyInput } from './default-policy';
-import { parsePolicy } from './parse';
+import { MAX_POLICY_DEPTH, parsePolicy } from './parse';
 
 // biome-ignore lint/suspicious/noExplicitAny: the tests break arbitrary deep paths of a JSON copy on purpose
 type Json = Record<string, any>;
@@ -106,6 +106,45 @@ describe('parsePolicy', () => {
         if (!r.ok) for (const e of r.errors) expect(e.path.startsWith('$')).toBe(true);
       }),
       { numRuns: 200 },
+    );
+  });
+
+  it('refuses a condition nested 1,500 deep with the path where it gets too deep and how to flatten it', () => {
+    let when: unknown = { field: 'priority', op: 'eq', value: 'low' };
+    for (let i = 0; i < 1500; i++) when = { not: when };
+    const errors = errorsOf(variant((p) => { p.triggers[0].when = when; }));
+    expect(errors).toHaveLength(1);
+    expect(errors[0]?.path).toBe(`$.triggers[0].when${'.not'.repeat(MAX_POLICY_DEPTH - 3)}`);
+    expect(errors[0]?.message).toBe(`nested more than ${MAX_POLICY_DEPTH} levels deep`);
+    expect(errors[0]?.fix).toContain('flatten');
+  });
+
+  it('accepts conditions nested thirty levels deep', () => {
+    let when: unknown = { field: 'priority', op: 'eq', value: 'low' };
+    for (let i = 0; i < 30; i++) when = i % 2 ? { not: when } : { all: [when] };
+    expect(parsePolicy(variant((p) => { p.triggers[0].when = when; })).ok).toBe(true);
+  });
+
+  it('never throws on deep or wide documents, as values or as JSON text', () => {
+    const shapes = fc.record({
+      depth: fc.integer({ min: 0, max: 5000 }),
+      width: fc.integer({ min: 1, max: 3000 }),
+      kind: fc.constantFrom('all', 'any', 'not', 'array'),
+      asText: fc.boolean(),
+    });
+    fc.assert(
+      fc.property(shapes, ({ depth, width, kind, asText }) => {
+        const leaf = '{"field":"priority","op":"eq","value":"low"}';
+        const open = kind === 'not' ? '{"not":' : kind === 'array' ? '[' : `{"${kind}":[`;
+        const close = kind === 'not' ? '}' : kind === 'array' ? ']' : ']}';
+        const wide = `{"any":[${Array.from({ length: width }, () => leaf).join(',')}]}`;
+        const when = open.repeat(depth) + wide + close.repeat(depth);
+        const text = JSON.stringify(defaultPolicyInput).replace('"when":{', `"when":${when},"x":{`);
+        const r = parsePolicy(asText ? text : JSON.parse(text));
+        expect(r.ok).toBe(false);
+        if (!r.ok) for (const e of r.errors) expect(e.path.startsWith('$') && e.fix.length > 0).toBe(true);
+      }),
+      { numRuns: 40 },
     );
   });
 });

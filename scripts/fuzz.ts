@@ -1,0 +1,42 @@
+/**
+ * `npm run fuzz [-- --runs N] [-- --seed S] [-- --only NAME]`: feeds generated inputs (100,000 per target by
+ * default) to parsePolicy, parseTicket, decide and the event schema (core/fuzz/targets.ts), reports every input that
+ * broke a claim and every decision over 5 ms, and prints the figures per target. Exits 1 on any failure.
+ */
+import { FUZZ_TARGETS, runTarget } from '../core/fuzz/targets';
+
+function option(name: string): string | undefined {
+  const i = process.argv.indexOf(`--${name}`);
+  return i >= 0 ? process.argv[i + 1] : undefined;
+}
+
+const runs = Number(option('runs') ?? 100_000);
+const seed = option('seed') === undefined ? Date.now() % 2 ** 31 : Number(option('seed'));
+const only = option('only');
+if (!Number.isInteger(runs) || runs <= 0) {
+  console.error('--runs takes a positive whole number');
+  process.exit(2);
+}
+const targets = FUZZ_TARGETS.filter((t) => !only || t.name === only);
+if (targets.length === 0) {
+  console.error(`No target named "${only}"; the targets are ${FUZZ_TARGETS.map((t) => t.name).join(', ')}.`);
+  process.exit(2);
+}
+
+console.log(`Node ${process.version}, ${new Date().toISOString().slice(0, 10)}; ${runs.toLocaleString('en')} inputs per target, seed ${seed} (rerun with --seed ${seed})\n`);
+console.log('| target | inputs | claims broken | over the time limit | median | p99 | max | total |');
+console.log('| --- | ---: | ---: | ---: | ---: | ---: | ---: | ---: |');
+let broken = 0;
+const details: string[] = [];
+const ms = (x: number) => (x >= 100 ? `${x.toFixed(0)} ms` : `${x.toFixed(2)} ms`);
+for (const target of targets) {
+  const report = runTarget(target, { runs, seed, onProgress: (done) => process.stderr.write(`\r${target.name}: ${done.toLocaleString('en')} / ${runs.toLocaleString('en')}`) });
+  process.stderr.write('\r\x1b[K');
+  broken += report.failureCount + report.slow;
+  const limit = target.slowMs === undefined ? '—' : `${report.slow} (> ${target.slowMs} ms)`;
+  console.log(`| ${report.name} | ${report.runs.toLocaleString('en')} | ${report.failureCount} | ${limit} | ${ms(report.medianMs)} | ${ms(report.p99Ms)} | ${ms(report.maxMs)} | ${(report.totalMs / 1000).toFixed(1)} s |`);
+  details.push(`- ${report.name}: ${target.claim}.`);
+  for (const f of report.failures) details.push(`  - ${f.error}\n    input: ${f.input}`);
+}
+console.log(`\n${details.join('\n')}`);
+process.exit(broken > 0 ? 1 : 0);
