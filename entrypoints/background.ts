@@ -31,6 +31,8 @@ export default defineBackground(() => {
   // The demo model is generated at build time (wxt.config.ts), so WXT's typed public paths do not list it.
   const demoUrl = (browser.runtime.getURL as (path: string) => string)('/demo-model.json');
   const models = createModelSource({ store, settings, demoUrl });
+  // Load the triage model while the first tab is still reading its ticket (a woken worker starts cold).
+  void models.current().catch(() => undefined);
   registerHandlers({
     store,
     settings,

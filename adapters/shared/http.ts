@@ -6,10 +6,10 @@ import { AdapterApiError, type FetchLike } from '../types';
  * Rejects with `AdapterApiError` on a network error, an HTTP error, a body that
  * is not JSON, or one that does not match the schema.
  */
-export async function getJson<S extends z.ZodType>(fetch: FetchLike, origin: string, path: string, schema: S): Promise<z.infer<S>> {
+export async function getJson<S extends z.ZodType>(fetch: FetchLike, origin: string, path: string, schema: S, { signal }: { signal?: AbortSignal } = {}): Promise<z.infer<S>> {
   let response: Response;
   try {
-    response = await fetch(new URL(path, origin).href, { credentials: 'same-origin', headers: { Accept: 'application/json' } });
+    response = await fetch(new URL(path, origin).href, { credentials: 'same-origin', headers: { Accept: 'application/json' }, ...(signal ? { signal } : {}) });
   } catch (cause) {
     throw new AdapterApiError(`${path} could not be fetched`, { path, cause });
   }
@@ -28,11 +28,25 @@ export async function getJson<S extends z.ZodType>(fetch: FetchLike, origin: str
   return parsed.data;
 }
 
-/** Like `getJson`, for secondary resources: `undefined` instead of a rejection, so the ticket still reads. */
-export async function getJsonOptional<S extends z.ZodType>(fetch: FetchLike, origin: string, path: string, schema: S): Promise<z.infer<S> | undefined> {
+/** How long a secondary resource may take before the ticket reads without it (its line in the "could not read" notice). */
+export const SECONDARY_TIMEOUT_MS = 800;
+
+/**
+ * Like `getJson`, for secondary resources (audits, field definitions, users): `undefined` instead of a rejection,
+ * and after `timeoutMs` instead of waiting, so a failing or hanging side request never holds the badge back.
+ */
+export async function getJsonOptional<S extends z.ZodType>(fetch: FetchLike, origin: string, path: string, schema: S, { timeoutMs = SECONDARY_TIMEOUT_MS }: { timeoutMs?: number } = {}): Promise<z.infer<S> | undefined> {
+  const controller = new AbortController();
+  let timer: ReturnType<typeof setTimeout> | undefined;
+  const late = new Promise<undefined>((resolve) => {
+    timer = setTimeout(() => {
+      controller.abort();
+      resolve(undefined);
+    }, timeoutMs);
+  });
   try {
-    return await getJson(fetch, origin, path, schema);
-  } catch {
-    return undefined;
+    return await Promise.race([getJson(fetch, origin, path, schema, { signal: controller.signal }).catch(() => undefined), late]);
+  } finally {
+    clearTimeout(timer);
   }
 }

@@ -65,7 +65,7 @@ export function createModelSource(deps: ModelSourceDeps): ModelSource {
   const refreshMs = deps.refreshMs ?? 60 * 60_000;
   // Decoding a file takes a few milliseconds: keep the decoded model per origin and version.
   const decoded = new Map<string, TriageModel>();
-  let demo: Promise<unknown> | undefined;
+  let demo: Promise<ActiveModel | undefined> | undefined;
   let urlChecked: { url: string; at: number } | undefined;
 
   function decode(file: unknown, origin: ModelOrigin): ActiveModel | { error: string } {
@@ -116,13 +116,18 @@ export function createModelSource(deps: ModelSourceDeps): ModelSource {
   async function fromDemo(): Promise<ActiveModel | undefined> {
     if (!deps.demoUrl) return undefined;
     const url = deps.demoUrl;
+    // Decoded once per worker, not on every ticket; a failed load (the worker fetching while it starts) is retried next time.
     demo ??= doFetch(url)
       .then((r) => (r.ok ? r.json() : undefined))
+      .then((file: unknown) => {
+        if (file === undefined) return undefined;
+        const active = decode(file, 'demo');
+        return 'error' in active ? undefined : active;
+      })
       .catch(() => undefined);
-    const file = await demo;
-    if (file === undefined) return undefined;
-    const active = decode(file, 'demo');
-    return 'error' in active ? undefined : active;
+    const active = await demo;
+    if (active === undefined) demo = undefined;
+    return active;
   }
 
   async function current(): Promise<ActiveModel | undefined> {

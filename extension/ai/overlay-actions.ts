@@ -31,7 +31,7 @@ export async function recordModelDecision(ctx: Ctx, s: AiSuggestion, how: 'appli
     type: 'decision',
     id: `model-${how}-${stableId(key)}-${stableId(key.split('').reverse().join(''))}`,
     at: ctx.now().toISOString(),
-    agent: ctx.agent,
+    ...(ctx.agent ? { agent: ctx.agent } : {}),
     ticketId: ctx.ticket.id,
     helpdesk: ctx.adapter.id,
     data: { tier, role, severity: ctx.view.decision.severity, bypass: false, triggers: [], source: 'model', confidence: s.confidence, category: s.label },

@@ -39,8 +39,10 @@ export interface FeatureContext {
   decidedBy: 'worker' | 'local';
   /** The saved handoff draft (it came with the view). */
   draft?: Record<string, string> | undefined;
-  /** The signed-in helpdesk agent's name (the helpdesk's own current-user API), else the name set in the options. */
+  /** The signed-in helpdesk agent's name (the helpdesk's own current-user API) once known, else the name set in the options. */
   agent: string;
+  /** Waits for the helpdesk's answer about who is signed in (a feature that must know before it draws, not the badge). */
+  agentName(): Promise<string>;
   /** When it is now; a parameter so tests fix the clock. */
   now: () => Date;
   /** Makes `choice` the owner; every feature redraws from the worker's new view. Rejects with a reason the agent can read. */

@@ -18,7 +18,7 @@ async function confirm(ctx: FeatureContext, note: HandoffNote, confirmation: Sum
     at: ctx.now().toISOString(),
     ticketId: ctx.ticket.id,
     helpdesk: ctx.adapter.id,
-    agent: ctx.agent,
+    ...(ctx.agent ? { agent: ctx.agent } : {}),
     data: { packetStage: note.stage, from: note.from, to: note.to, accurate: confirmation.accurate, ...(confirmation.note ? { note: confirmation.note } : {}) },
   });
 }
@@ -26,9 +26,11 @@ async function confirm(ctx: FeatureContext, note: HandoffNote, confirmation: Sum
 export default defineFeature({
   id: 'handoff-received',
   include: [isTicketPage],
-  init(signal, ctx) {
+  async init(signal, ctx) {
     const note = findHandoffNote(ctx.ticket);
-    if (!note || sentByThisAgent(note, ctx.agent)) return false;
+    if (!note) return false;
+    // The sender's own overlay shows no confirmation: wait for the helpdesk to say who is signed in.
+    if (sentByThisAgent(note, await ctx.agentName()) || signal.aborted) return false;
     const container = ctx.ui.panel('handoff-received');
     render(<HandoffReceived from={note.from} to={note.to} {...(note.author ? { sender: note.author } : {})} summary={note.summary} onConfirm={(c) => confirm(ctx, note, c)} />, container);
     signal.addEventListener('abort', () => render(null, container), { once: true });

@@ -1,5 +1,5 @@
 import 'fake-indexeddb/auto';
-import { describe, expect, it } from 'vitest';
+import { describe, expect, it, vi } from 'vitest';
 import { defaultPolicy } from '../../core/policy/default-policy';
 import { createRouting } from '../routing';
 import { createSettingsReader, LOCAL_SETTINGS_KEY, type StorageAreas } from '../settings/read-settings';
@@ -149,9 +149,9 @@ describe('the worker handlers', () => {
     expect(answer.view.handoff).toMatchObject({ move: 'sideways', to: { role: 'billing-specialist' } });
     expect(answer.view.policy).toEqual({ name: defaultPolicy.name, revision: defaultPolicy.revision, source: 'default' });
     expect(answer.draft).toEqual({ summary: 'Double charge' });
-    const queued = (await store.peekOutbox(10)).map((q) => q.event.type);
-    expect(queued).toEqual(['decision']);
-    expect(ticks).toEqual(['zendesk:4711']);
+    // The answer does not wait for the bookkeeping: the decision event and the timer tick follow it.
+    await vi.waitFor(async () => expect((await store.peekOutbox(10)).map((q) => q.event.type)).toEqual(['decision']));
+    await vi.waitFor(() => expect(ticks).toEqual(['zendesk:4711']));
   });
 
   it('puts a stored override into the view until it is cleared', async () => {

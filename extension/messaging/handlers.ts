@@ -32,6 +32,10 @@ export interface HandlerDeps {
   suggest?: (ticket: Ticket) => Promise<AiSuggestion | null>;
 }
 
+/** How long a ticket's view waits for the triage model before it is answered without a suggestion. */
+const MODEL_BUDGET_MS = 60;
+const PENDING = Symbol('model still loading');
+
 /** What a decision event keeps: enough for metrics, and its signature tells a changed decision from a repeated one. */
 function decisionData(decision: Decision) {
   return {
@@ -96,6 +100,21 @@ export function registerHandlers(deps: HandlerDeps): void {
     return ticket as Ticket & { helpdesk: HelpdeskId };
   };
 
+  /** The model's suggestion, or PENDING when it is still loading after `budgetMs` (a cold worker): the badge does not wait for it. */
+  async function suggestionWithin(ticket: Ticket, budgetMs: number | undefined): Promise<AiSuggestion | null | typeof PENDING> {
+    const asked = deps.suggest?.(ticket).catch(() => null) ?? Promise.resolve(null);
+    if (budgetMs === undefined) return asked;
+    let timer: ReturnType<typeof setTimeout> | undefined;
+    const late = new Promise<typeof PENDING>((resolve) => {
+      timer = setTimeout(() => resolve(PENDING), budgetMs);
+    });
+    try {
+      return await Promise.race([asked, late]);
+    } finally {
+      clearTimeout(timer);
+    }
+  }
+
   onValidated('decide', async ({ ticket }) => (await route())(ticket, { now: now(), ...(await modelOf(ticket)) }), listen);
 
   // The worker's own decision: it holds the policy in force, whatever the tab decided with.
@@ -107,23 +126,26 @@ export function registerHandlers(deps: HandlerDeps): void {
   // One answer per ticket load: the overlay draws the view and nothing else, so its parts cannot disagree.
   onValidated(
     'viewTicket',
-    async ({ ticket }) => {
+    async ({ ticket, waitForModel }) => {
       const known = withHelpdesk(ticket, 'viewTicket');
       const key = ticketKeyString({ helpdesk: known.helpdesk, ticketId: ticket.id });
       const at = now();
       const [{ policy }, router, suggestion, override, draft] = await Promise.all([
         settings.get(),
         route(),
-        deps.suggest?.(ticket).catch(() => null) ?? Promise.resolve(null),
+        suggestionWithin(ticket, waitForModel ? undefined : MODEL_BUDGET_MS),
         store.getOverride(key),
         store.getDraft(key),
       ]);
       // The gated suggestion already holds the model's label and confidence: no second prediction.
-      const model = suggestion ? { model: { label: suggestion.label, confidence: suggestion.confidence } } : await modelOf(ticket);
+      const pending = suggestion === PENDING;
+      const ready = pending ? null : suggestion;
+      const model = ready ? { model: { label: ready.label, confidence: ready.confidence } } : pending ? {} : await modelOf(ticket);
       const decision = router(ticket, { now: at, ...model });
-      const view = buildTicketView({ policy: policy.value, policySource: policy.source, ticket, decision, override, suggestion, impactedUsers: readImpactedUsers(ticket) });
-      await seen(known, decision, at);
-      return { view, draft: draft ?? null };
+      const view = buildTicketView({ policy: policy.value, policySource: policy.source, ticket, decision, override, suggestion: ready, impactedUsers: readImpactedUsers(ticket) });
+      // The tab draws as soon as it has the view; remembering the ticket, the decision event and the queue timers follow.
+      seen(known, decision, at).catch((error: unknown) => console.warn('Tierline could not record the ticket', error));
+      return { view, draft: draft ?? null, ...(pending ? { aiPending: true } : {}) };
     },
     listen,
   );

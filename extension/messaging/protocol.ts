@@ -75,7 +75,7 @@ export const payloadSchemas = {
    * Everything the overlay shows for a ticket, in one answer: the view (decision, owner after an override,
    * handoff target, the model's suggestion, the policy in force) and the saved draft. Also does `ticketSeen`.
    */
-  viewTicket: z.object({ ticket: ticketSchema }).strict(),
+  viewTicket: z.object({ ticket: ticketSchema, /** Wait for the triage model however long it takes to load (the second ask). */ waitForModel: z.boolean().optional() }).strict(),
   /** Undo the agent's override: the policy's route stands again. */
   clearOverride: z.object({ key: ticketKeySchema }).strict(),
   /** The overlay shows this ticket: remember it (and its decision) so queue timers watch it. */
@@ -119,7 +119,12 @@ export const payloadSchemas = {
 export type MessageName = keyof typeof payloadSchemas;
 
 /** The worker's answer to `viewTicket`. */
-export const ticketViewAnswerSchema = z.object({ view: ticketViewSchema, draft: draftValuesSchema.nullable() });
+export const ticketViewAnswerSchema = z.object({
+  view: ticketViewSchema,
+  draft: draftValuesSchema.nullable(),
+  /** The triage model was still loading: the view has no suggestion yet; ask again with `waitForModel`. */
+  aiPending: z.boolean().optional(),
+});
 export type TicketViewAnswer = z.infer<typeof ticketViewAnswerSchema>;
 
 export interface PolicyAnswer {

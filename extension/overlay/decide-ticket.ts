@@ -27,6 +27,8 @@ export interface ViewOutcome {
   view: TicketView;
   draft?: Record<string, string> | undefined;
   decidedBy: 'worker' | 'local';
+  /** The worker answered before its triage model was loaded: ask again with `waitForModel` for the suggestion. */
+  aiPending?: boolean;
 }
 
 /**
@@ -47,12 +49,13 @@ export async function viewTicket(
     now: Date;
     localOverride?: { to: { tier: Ticket['currentTier'] & string; role: string }; reason: string } | undefined;
     timeoutMs?: number;
+    waitForModel?: boolean;
   },
 ): Promise<ViewOutcome> {
   const { worker, key, policy, policySource, decideLocally, now, timeoutMs = 2000 } = options;
   try {
-    const { view, draft } = await withTimeout(worker.view(ticket), timeoutMs);
-    return { view, draft: draft ?? undefined, decidedBy: 'worker' };
+    const { view, draft, aiPending } = await withTimeout(worker.view(ticket, options.waitForModel ? { waitForModel: true } : {}), timeoutMs);
+    return { view, draft: draft ?? undefined, decidedBy: 'worker', ...(aiPending ? { aiPending } : {}) };
   } catch {
     const decision = await decideLocally(policy, ticket, { now });
     const draft = await withTimeout(worker.getDraft(key), timeoutMs).catch(() => undefined);

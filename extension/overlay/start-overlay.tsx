@@ -111,7 +111,9 @@ export function startOverlay(options: OverlayOptions): void {
       },
     };
     let localOverride: Parameters<typeof viewTicket>[1]['localOverride'];
-    const load = () => viewTicket(ticket, { worker, key: draftKey, policy, policySource, decideLocally: async (...args) => (await loadFallback()).decide(...args), now: now(), localOverride });
+    const decideLocally = async (...args: Parameters<LocalFallback['decide']>) => (await loadFallback()).decide(...args);
+    const load = (waitForModel = false) =>
+      viewTicket(ticket, { worker, key: draftKey, policy, policySource, decideLocally, now: now(), localOverride, waitForModel, timeoutMs: waitForModel ? 10_000 : 2000 });
     // The signed-in agent's name is not worth a wait: features read `ctx.agent` when they act, by which time it is known.
     let agentName: string | undefined;
     signedInAgent().then((name) => {
@@ -124,9 +126,10 @@ export function startOverlay(options: OverlayOptions): void {
 
     let viewController: AbortController | undefined;
     let outcome = first;
-    const redraw = async () => {
-      const next = await load();
-      if (signal.aborted) return;
+    const redraw = async (waitForModel = false) => {
+      const next = await load(waitForModel);
+      // A suggestion that never came leaves the worker's view as it was, rather than swapping it for the tab's own.
+      if (signal.aborted || (waitForModel && next.decidedBy !== 'worker')) return;
       outcome = next;
       await draw();
     };
@@ -169,6 +172,7 @@ export function startOverlay(options: OverlayOptions): void {
         get agent() {
           return agentName ?? agent;
         },
+        agentName: async () => (await signedInAgent()) ?? agent,
         now,
         setOwner,
         undoOverride,
@@ -177,6 +181,8 @@ export function startOverlay(options: OverlayOptions): void {
       for (const { id, error } of result.failed) console.warn(`Tierline: the ${id} feature failed`, error);
     }
     await draw();
+    // A cold worker answered before its triage model loaded: the badge is up; the suggestion follows in a second view.
+    if (first.aiPending) redraw(true).catch((error: unknown) => console.warn('Tierline could not load the suggestion', error));
     // The animation frame runs just before the browser paints what we rendered; a task queued from it runs just after.
     requestAnimationFrame(() =>
       setTimeout(() => {

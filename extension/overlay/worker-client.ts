@@ -31,7 +31,7 @@ export interface OverlaySettings {
 export interface WorkerClient {
   getSettings(): Promise<OverlaySettings>;
   /** Everything the overlay shows for the ticket, in one answer (see core/view/ticket-view.ts). */
-  view(ticket: Ticket): Promise<TicketViewAnswer>;
+  view(ticket: Ticket, options?: { waitForModel?: boolean }): Promise<TicketViewAnswer>;
   getDraft(key: DraftKey): Promise<Record<string, string> | undefined>;
   saveDraft(key: DraftKey, values: Record<string, string>): Promise<void>;
   /** Queues an event; the worker fills what the draft leaves out (id, time, the agent from the options). */

@@ -21,7 +21,7 @@ export function createWorkerClient({ getSettings = () => sendToWorker('getSettin
       return { policy: settings.policy.value, policySource: settings.policy.source, disabledFeatures: settings.values.disabledFeatures, agent: settings.values.agent };
     },
     // The answer crosses a process boundary: parse it like any other input.
-    view: async (ticket) => ticketViewAnswerSchema.parse(await sendToWorker('viewTicket', { ticket })),
+    view: async (ticket, options = {}) => ticketViewAnswerSchema.parse(await sendToWorker('viewTicket', { ticket, ...options })),
     async getDraft(key) {
       try {
         const draft = await sendToWorker('getDraft', { key });

@@ -202,13 +202,13 @@ describe('reading the overlay at common widths', () => {
   });
 });
 
-describe('when the worker does not answer', () => {
+describe('when the worker cannot answer', () => {
   it('loads the fallback router into the tab on demand and shows the same owner, saying where it was decided', async () => {
     const worker = await browser.serviceWorker();
-    // Every IndexedDB read in the worker now hangs, so its viewTicket answer never comes.
+    // Every IndexedDB read in the worker now fails, so its viewTicket answer is an error.
     await worker.evaluate(() => {
       IDBObjectStore.prototype.get = function get() {
-        return {} as IDBRequest;
+        throw new Error('end-to-end test: the worker store is broken');
       };
     });
     const opened = await openTicket(browser.context, urlOf.zendesk('billing'));

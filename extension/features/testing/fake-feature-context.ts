@@ -47,6 +47,7 @@ export function fakeFeatureContext(
     decidedBy: 'worker',
     ...(draft ? { draft } : {}),
     agent,
+    agentName: async () => agent,
     setOwner: async () => undefined,
     undoOverride: async () => undefined,
     now: () => now,
