@@ -22,6 +22,9 @@ export default defineConfig({
   publicDir: 'public',
   // Explicit imports only: every file says where its names come from.
   imports: false,
+  // web-ext is installed to lint the Firefox build (`npm run lint:firefox`); `wxt` dev keeps loading the extension by
+  // hand as before instead of launching a browser through it.
+  webExt: { disabled: true },
   hooks: {
     // The demo triage model is trained from the shipped sample tickets at build time, not committed (see scripts/demo-model.ts).
     'build:publicAssets': (wxt, files) => {
@@ -56,8 +59,10 @@ export default defineConfig({
     // cannot probe a fixed URL to learn Tierline is installed.
     // The lazily imported fallback router (issue 13) is exposed the same way.
     web_accessible_resources: [{ resources: ['content-scripts/helpdesk.css', LOCAL_FALLBACK_CHUNK], matches: ['https://*/*'], use_dynamic_url: true }],
+    // Firefox 128 (an ESR) is the first to honour optional_host_permissions, which custom helpdesk domains need
+    // (`web-ext lint` warned that 115 predates it).
     ...(browser === 'firefox'
-      ? { browser_specific_settings: { gecko: { id: 'tierline@tierline.dev', strict_min_version: '115.0' } } }
+      ? { browser_specific_settings: { gecko: { id: 'tierline@tierline.dev', strict_min_version: '128.0' } } }
       : { key: MANIFEST_KEY }),
     storage: { managed_schema: 'managed_schema.json' },
   }),

@@ -8,6 +8,7 @@ const COMMANDS: Record<string, () => Promise<{ default: CliCommand }>> = {
   eval: () => import('./commands/eval.ts'),
   train: () => import('./commands/train.ts'),
   'managed-policy': () => import('./commands/managed-policy.ts'),
+  policy: () => import('./commands/policy.ts'),
   read: () => import('./commands/read.ts'),
   route: () => import('./commands/route.ts'),
   serve: () => import('./commands/serve.ts'),

@@ -1,11 +1,9 @@
 import { parseArgs } from 'node:util';
-import { z } from 'zod';
 import { type BacktestRow, type BacktestSummary, summarizeBacktest } from '../../core/metrics/backtest';
 import { defaultPolicy } from '../../core/policy/default-policy';
-import { jsonPath } from '../../core/policy/parse';
 import { createRouter } from '../../core/route/decide';
-import { TIER_IDS, type Ticket, type TierId, tierIdSchema } from '../../core/ticket';
-import { parseTicket } from '../../core/ticket-parse';
+import { TIER_IDS } from '../../core/ticket';
+import { decidedAt, readHistory } from '../history';
 import type { CliCommand, CliIo } from '../io';
 import { loadPolicy } from '../load-policy';
 
@@ -39,22 +37,11 @@ const command: CliCommand = {
     }
 
     const route = createRouter(policy);
-    const rows: BacktestRow[] = [];
-    let skipped = 0;
-    for (const [i, line] of text.split(/\r?\n/).entries()) {
-      if (line.trim() === '') continue;
-      const where = `${values.history} line ${i + 1}`;
-      const entry = readEntry(line);
-      if (!entry.ok) {
-        io.stderr(`tierline backtest: ${where}: ${entry.error}\n`);
-        skipped++;
-        continue;
-      }
-      const { ticket, finalTier, finalRole } = entry;
-      const now = values.now ?? ticket.updatedAt ?? ticket.createdAt ?? io.now().toISOString();
-      const decision = route(ticket, { now });
-      rows.push({ ticketId: ticket.id, decided: decision.tier, actual: finalTier, decidedRole: decision.role, actualRole: finalRole, entry: ticket.currentTier ?? policy.entryTier });
-    }
+    const { entries, skipped } = readHistory(text, values.history, { needsOutcome: true, report: (m) => io.stderr(`tierline backtest: ${m}\n`) });
+    const rows: BacktestRow[] = entries.map(({ ticket, finalTier, finalRole }) => {
+      const decision = route(ticket, { now: decidedAt(ticket, values.now, io.now()) });
+      return { ticketId: ticket.id, decided: decision.tier, actual: finalTier, decidedRole: decision.role, actualRole: finalRole, entry: ticket.currentTier ?? policy.entryTier };
+    });
     if (rows.length === 0) {
       io.stderr(`tierline backtest: ${values.history} has no usable tickets.\n`);
       return 1;
@@ -73,30 +60,6 @@ export default command;
 function usageError(io: CliIo, message: string): number {
   io.stderr(`tierline backtest: ${message}\nUsage: ${command.usage}\n`);
   return 2;
-}
-
-const outcomeSchema = z.object({ finalTier: tierIdSchema, finalRole: z.string().min(1).optional() });
-
-type Entry = { ok: true; ticket: Ticket; finalTier: TierId; finalRole?: string } | { ok: false; error: string };
-
-/** One history line: a normalized ticket plus where it really ended. */
-function readEntry(line: string): Entry {
-  let json: unknown;
-  try {
-    json = JSON.parse(line);
-  } catch (error) {
-    return { ok: false, error: `not valid JSON: ${error instanceof Error ? error.message : String(error)}` };
-  }
-  if (json === null || typeof json !== 'object' || Array.isArray(json)) return { ok: false, error: 'expected a ticket object with "finalTier"' };
-  const { finalTier, finalRole, ...rest } = json as Record<string, unknown>;
-  const outcome = outcomeSchema.safeParse({ finalTier, finalRole });
-  if (!outcome.success) {
-    const issue = outcome.error.issues[0]!;
-    return { ok: false, error: `${jsonPath(issue.path)}: ${finalTier === undefined ? '"finalTier" is required' : issue.message} (fix: give the tier the ticket really ended at, one of ${TIER_IDS.join(', ')})` };
-  }
-  const ticket = parseTicket(rest);
-  if (!ticket.ok) return { ok: false, error: `not a valid ticket: ${ticket.errors.map((e) => `${e.path}: ${e.message} (fix: ${e.fix})`).join('; ')}` };
-  return { ok: true, ticket: ticket.ticket, finalTier: outcome.data.finalTier, finalRole: outcome.data.finalRole };
 }
 
 const pct = (value: number | null) => (value === null ? '–' : `${(Math.round(value * 1000) / 10).toFixed(1)}%`);

@@ -1,11 +1,12 @@
 import type { Calendar, HandoffItem, Policy } from '../../core/policy/schema';
 import { stageIdSchema } from '../../core/policy/schema';
-import { CheckField, FindingList, patchAt, removeAt, SelectField, Section, splitList, TextField } from './form-kit';
+import { CheckField, FindingList, idFromName, patchAt, removeAt, SelectField, Section, splitList, TextField } from './form-kit';
 import { type DraftSectionProps, listOf } from './model-form';
 import { findingsUnder } from './policy-check';
 
 const DAYS = ['mon', 'tue', 'wed', 'thu', 'fri', 'sat', 'sun'] as const;
 type Day = (typeof DAYS)[number];
+const DAY_NAMES: Record<Day, string> = { mon: 'Monday', tue: 'Tuesday', wed: 'Wednesday', thu: 'Thursday', fri: 'Friday', sat: 'Saturday', sun: 'Sunday' };
 type Hours = Calendar['hours'];
 const NO_HOURS: Hours = { mon: [], tue: [], wed: [], thu: [], fri: [], sat: [], sun: [] };
 
@@ -25,19 +26,19 @@ export function CalendarsForm({ draft, findings, onChange, disabled }: DraftSect
   const calendars = listOf<Calendar>(draft, 'calendars');
   const set = (next: Calendar[]) => onChange('calendars', next);
   return (
-    <Section id="calendars" title="Business-hours calendars" description="Queue clocks run on these hours; holidays stop them.">
+    <Section id="calendars">
       <FindingList findings={findingsUnder(findings, '$.calendars')} label="Calendar findings" />
       {calendars.map((cal, i) => (
         <fieldset key={`${cal.id}-${i}`} class="tl-row">
-          <legend>{cal.name || cal.id}</legend>
-          <TextField label="Id" value={cal.id} disabled={disabled} onInput={(id) => set(patchAt(calendars, i, { id }))} />
+          <legend>{cal.name || 'Calendar'}</legend>
+          <TextField label="Name" wide value={cal.name} disabled={disabled} onInput={(name) => set(patchAt(calendars, i, { name }))} />
           <TextField label="Time zone (IANA)" value={cal.timeZone} disabled={disabled} onInput={(timeZone) => set(patchAt(calendars, i, { timeZone }))} />
           <CheckField label="Always open (24×7)" checked={cal.alwaysOpen === true} disabled={disabled} onChange={(alwaysOpen) => set(patchAt(calendars, i, { alwaysOpen }))} />
           {!cal.alwaysOpen &&
             DAYS.map((d: Day) => (
               <TextField
                 key={d}
-                label={`${d} hours`}
+                label={`${DAY_NAMES[d]} hours`}
                 placeholder="09:00-17:00"
                 value={writeSpans(cal.hours?.[d])}
                 disabled={disabled}
@@ -54,21 +55,23 @@ export function CalendarsForm({ draft, findings, onChange, disabled }: DraftSect
   );
 }
 
-function ItemsEditor(props: { legend: string; items: HandoffItem[]; disabled: boolean; onChange: (items: HandoffItem[]) => void }) {
+/** "T1-T2" → "Tier 1 → Tier 2". */
+const stageName = (stage: string) => stage.replace(/T(\d)-T(\d)/, 'Tier $1 → Tier $2');
+
+function ItemsEditor(props: { legend: string; items: HandoffItem[]; taken: readonly string[]; disabled: boolean; onChange: (items: HandoffItem[]) => void }) {
   const { items, onChange, disabled } = props;
   return (
     <fieldset class="tl-row">
       <legend>{props.legend}</legend>
       {items.map((item, i) => (
         <div class="tl-item" key={`${item.id}-${i}`}>
-          <TextField label={`${props.legend}: item ${i + 1} id`} value={item.id} disabled={disabled} onInput={(id) => onChange(patchAt(items, i, { id }))} />
-          <TextField label={`${props.legend}: item ${i + 1} label`} wide value={item.label} disabled={disabled} onInput={(label) => onChange(patchAt(items, i, { label }))} />
+          <TextField label={`${props.legend}: item ${i + 1}`} wide value={item.label} disabled={disabled} onInput={(label) => onChange(patchAt(items, i, { label }))} />
           <button type="button" class="tl-link" disabled={disabled} onClick={() => onChange(removeAt(items, i))}>
             Remove {item.label || item.id}
           </button>
         </div>
       ))}
-      <button type="button" disabled={disabled} onClick={() => onChange([...items, { id: `item-${items.length + 1}`, label: 'New item' }])}>
+      <button type="button" disabled={disabled} onClick={() => onChange([...items, { id: idFromName('New item', props.taken), label: 'New item' }])}>
         Add item to {props.legend}
       </button>
     </fieldset>
@@ -79,8 +82,9 @@ export function HandoffForm({ draft, findings, onChange, disabled }: DraftSectio
   const handoff = (draft.handoff ?? { base: [], stages: {} }) as Partial<Policy['handoff']>;
   const set = (patch: Partial<Policy['handoff']>) => onChange('handoff', { ...handoff, ...patch });
   const stages = handoff.stages ?? {};
+  const taken = [...(handoff.base ?? []), ...Object.values(stages).flatMap((items) => items ?? [])].map((item) => item.id);
   return (
-    <Section id="handoff" title="Handoff requirements" description="The six base elements every packet carries, plus each stage's own context.">
+    <Section id="handoff">
       <FindingList findings={findingsUnder(findings, '$.handoff')} label="Handoff findings" />
       <SelectField
         label="Incomplete packets"
@@ -92,9 +96,9 @@ export function HandoffForm({ draft, findings, onChange, disabled }: DraftSectio
         disabled={disabled}
         onChange={(mode) => set({ mode: mode as 'warn' | 'block' })}
       />
-      <ItemsEditor legend="Every handoff" items={handoff.base ?? []} disabled={disabled} onChange={(base) => set({ base })} />
+      <ItemsEditor legend="Every handoff" items={handoff.base ?? []} taken={taken} disabled={disabled} onChange={(base) => set({ base })} />
       {stageIdSchema.options.map((stage) => (
-        <ItemsEditor key={stage} legend={`Stage ${stage}`} items={stages[stage] ?? []} disabled={disabled} onChange={(items) => set({ stages: { ...stages, [stage]: items } })} />
+        <ItemsEditor key={stage} legend={stageName(stage)} items={stages[stage] ?? []} taken={taken} disabled={disabled} onChange={(items) => set({ stages: { ...stages, [stage]: items } })} />
       ))}
     </Section>
   );

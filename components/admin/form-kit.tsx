@@ -1,5 +1,6 @@
 import type { ComponentChildren } from 'preact';
 import type { Finding } from '../../core/policy/lint';
+import { type SectionId, sectionInfo } from './options-sections';
 
 /** Small labelled inputs shared by the policy form sections; every control has a visible label (axe, keyboard users). */
 
@@ -21,6 +22,27 @@ export function TextField(props: {
         placeholder={props.placeholder}
         onChange={(e) => props.onInput((e.currentTarget as HTMLInputElement).value)}
       />
+    </label>
+  );
+}
+
+/**
+ * A sentence-length field (a tier's boundary, a trigger's description or action): wraps instead of cutting the
+ * text off, grows with it (CSS `field-sizing`, with rows from the length where that is not supported).
+ */
+export function TextAreaField(props: { label: string; value: string | undefined; onInput: (value: string) => void; disabled?: boolean; hint?: string; fullWidth?: boolean }) {
+  const value = props.value ?? '';
+  return (
+    <label class={`tl-field tl-wide${props.fullWidth ? ' tl-full' : ''}`}>
+      <span>{props.label}</span>
+      <textarea
+        class="tl-sentence"
+        rows={Math.min(6, Math.max(2, Math.ceil(value.length / 80)))}
+        value={value}
+        disabled={props.disabled}
+        onChange={(e) => props.onInput((e.currentTarget as HTMLTextAreaElement).value)}
+      />
+      {props.hint && <small class="tl-muted">{props.hint}</small>}
     </label>
   );
 }
@@ -75,11 +97,13 @@ export function FindingList({ findings, label }: { findings: readonly Finding[];
   );
 }
 
-export function Section(props: { id: string; title: string; children: ComponentChildren; description?: string }) {
+/** One section of the options page, titled and described as in the side navigation (options-sections.ts). */
+export function Section(props: { id: SectionId; children: ComponentChildren }) {
+  const info = sectionInfo(props.id);
   return (
     <section class="tl-section" id={props.id} aria-labelledby={`${props.id}-title`}>
-      <h2 id={`${props.id}-title`}>{props.title}</h2>
-      {props.description && <p class="tl-muted">{props.description}</p>}
+      <h2 id={`${props.id}-title`}>{info.title}</h2>
+      {info.description && <p class="tl-muted">{info.description}</p>}
       {props.children}
     </section>
   );
@@ -92,6 +116,27 @@ export function patchAt<T extends object>(list: readonly T[], i: number, patch: 
 
 export function removeAt<T>(list: readonly T[], i: number): T[] {
   return list.filter((_, j) => j !== i);
+}
+
+/**
+ * A new lowercase id from a name, unique among `taken`: ids stay out of the form (the JSON view shows them),
+ * so a role, trigger or handoff item added here gets one from what the admin called it.
+ *
+ * @example
+ * idFromName('Night shift', ['night-shift']) // 'night-shift-2'
+ */
+export function idFromName(name: string, taken: readonly string[]): string {
+  const base =
+    name
+      .normalize('NFD')
+      .replace(/\p{M}/gu, '')
+      .toLowerCase()
+      .replace(/[^a-z0-9]+/g, '-')
+      .replace(/^-+|-+$/g, '') || 'item';
+  if (!taken.includes(base)) return base;
+  let n = 2;
+  while (taken.includes(`${base}-${n}`)) n++;
+  return `${base}-${n}`;
 }
 
 /** Comma-separated text ↔ a list of trimmed, non-empty strings. */

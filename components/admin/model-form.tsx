@@ -1,10 +1,10 @@
 import type { Finding } from '../../core/policy/lint';
 import type { IssueType, Role, Tier } from '../../core/policy/schema';
-import { TIER_IDS } from '../../core/ticket';
-import { CheckField, FindingList, patchAt, removeAt, SelectField, Section, splitList, TextField } from './form-kit';
+import { TIER_IDS, type TierId } from '../../core/ticket';
+import { CheckField, FindingList, idFromName, patchAt, removeAt, SelectField, Section, splitList, TextAreaField, TextField } from './form-kit';
 import { findingsUnder } from './policy-check';
 
-/** Tiers, roles and the issue-type matrix: who owns what. */
+/** Tiers, roles and the issue-type matrix: who owns what. Names only: ids are kept as they are and shown in the JSON view. */
 
 export interface DraftSectionProps {
   draft: Record<string, unknown>;
@@ -19,21 +19,36 @@ export function listOf<T>(draft: Record<string, unknown>, key: string): T[] {
   return Array.isArray(value) ? (value as T[]) : [];
 }
 
+/** "Tier 2: Technical" as the policy names it, else "Tier 2". */
+export function tierName(tiers: readonly Pick<Tier, 'id' | 'name'>[], id: string | undefined): string {
+  return tiers.find((t) => t.id === id)?.name || (id ? `Tier ${id.slice(1)}` : '');
+}
+
+/** Every tier level as a choice, named by the draft's tiers. */
+export function tierOptions(tiers: readonly Pick<Tier, 'id' | 'name'>[]) {
+  return TIER_IDS.map((id) => ({ value: id, label: tierName(tiers, id) }));
+}
+
+export function roleOptions(roles: readonly Pick<Role, 'id' | 'name'>[]) {
+  return roles.map((r) => ({ value: r.id, label: r.name || r.id }));
+}
+
 export function TiersForm({ draft, findings, onChange, disabled }: DraftSectionProps) {
   const tiers = listOf<Tier>(draft, 'tiers');
   const roles = listOf<Role>(draft, 'roles');
   const set = (next: Tier[]) => onChange('tiers', next);
   return (
-    <Section id="tiers" title="Tiers" description="Each tier's one-sentence boundary and the role that owns its tickets.">
+    <Section id="tiers">
       <FindingList findings={findingsUnder(findings, '$.tiers')} label="Tier findings" />
+      <SelectField label="New tickets start at" value={typeof draft.entryTier === 'string' ? draft.entryTier : 'T1'} options={tierOptions(tiers)} disabled={disabled} onChange={(entryTier) => onChange('entryTier', entryTier)} />
       {tiers.map((tier, i) => (
         <fieldset key={`${tier.id}-${i}`} class="tl-row">
-          <legend>{tier.name || tier.id}</legend>
-          <SelectField label="Tier" value={tier.id} options={TIER_IDS} disabled={disabled} onChange={(id) => set(patchAt(tiers, i, { id: id as Tier['id'] }))} />
+          <legend>{tier.name || `Tier ${tier.id.slice(1)}`}</legend>
+          <SelectField label="Level" value={tier.id} options={TIER_IDS.map((id) => ({ value: id, label: `Tier ${id.slice(1)}` }))} disabled={disabled} onChange={(id) => set(patchAt(tiers, i, { id: id as TierId }))} />
           <TextField label="Name" value={tier.name} disabled={disabled} onInput={(name) => set(patchAt(tiers, i, { name }))} />
-          <TextField label="Boundary (one sentence)" wide value={tier.boundary} disabled={disabled} onInput={(boundary) => set(patchAt(tiers, i, { boundary }))} />
-          <SelectField label="Owner role" value={tier.ownerRole} options={roles.map((r) => r.id)} allowEmpty="(choose)" disabled={disabled} onChange={(ownerRole) => set(patchAt(tiers, i, { ownerRole }))} />
+          <SelectField label="Owner role" value={tier.ownerRole} options={roleOptions(roles)} allowEmpty="(choose)" disabled={disabled} onChange={(ownerRole) => set(patchAt(tiers, i, { ownerRole }))} />
           <CheckField label="Staffed by people" checked={tier.human !== false} disabled={disabled} onChange={(human) => set(patchAt(tiers, i, { human }))} />
+          <TextAreaField label="Boundary (one sentence)" fullWidth value={tier.boundary} disabled={disabled} onInput={(boundary) => set(patchAt(tiers, i, { boundary }))} />
         </fieldset>
       ))}
     </Section>
@@ -42,23 +57,36 @@ export function TiersForm({ draft, findings, onChange, disabled }: DraftSectionP
 
 export function RolesForm({ draft, findings, onChange, disabled }: DraftSectionProps) {
   const roles = listOf<Role>(draft, 'roles');
+  const tiers = listOf<Tier>(draft, 'tiers');
   const set = (next: Role[]) => onChange('roles', next);
   return (
-    <Section id="roles" title="Roles" description="Roles, not people: who acts at each tier.">
+    <Section id="roles">
       <FindingList findings={findingsUnder(findings, '$.roles')} label="Role findings" />
       {roles.map((role, i) => (
         <fieldset key={`${role.id}-${i}`} class="tl-row">
-          <legend>{role.name || role.id || 'New role'}</legend>
-          <TextField label="Id" value={role.id} disabled={disabled} onInput={(id) => set(patchAt(roles, i, { id }))} />
+          <legend>{role.name || 'New role'}</legend>
           <TextField label="Name" value={role.name} disabled={disabled} onInput={(name) => set(patchAt(roles, i, { name }))} />
-          <SelectField label="Tier" value={role.tier} options={TIER_IDS} disabled={disabled} onChange={(tier) => set(patchAt(roles, i, { tier: tier as Role['tier'] }))} />
-          <TextField label="Description" wide value={role.description} disabled={disabled} onInput={(description) => set(patchAt(roles, i, { description }))} />
+          <SelectField label="Works at" value={role.tier} options={tierOptions(tiers)} disabled={disabled} onChange={(tier) => set(patchAt(roles, i, { tier: tier as TierId }))} />
+          <TextAreaField label="Description" value={role.description} disabled={disabled} onInput={(description) => set(patchAt(roles, i, { description }))} />
           <button type="button" class="tl-link" disabled={disabled} onClick={() => set(removeAt(roles, i))}>
-            Remove role {role.name || role.id}
+            Remove role {role.name}
           </button>
         </fieldset>
       ))}
-      <button type="button" disabled={disabled} onClick={() => set([...roles, { id: `role-${roles.length + 1}`, name: 'New role', tier: 'T1' }])}>
+      <button
+        type="button"
+        disabled={disabled}
+        onClick={() =>
+          set([
+            ...roles,
+            {
+              id: idFromName('New role', roles.map((r) => r.id)),
+              name: 'New role',
+              tier: 'T1',
+            },
+          ])
+        }
+      >
         Add role
       </button>
     </Section>
@@ -71,7 +99,7 @@ export function IssueMatrixForm({ draft, findings, onChange, disabled }: DraftSe
   const roles = listOf<Role>(draft, 'roles');
   const set = (next: IssueType[]) => onChange('issueTypes', next);
   return (
-    <Section id="issue-types" title="Issue-type matrix" description="Which tier (and role) owns each kind of issue; keywords find it in the ticket text.">
+    <Section id="issue-types">
       <FindingList findings={findingsUnder(findings, '$.issueTypes')} label="Issue-type findings" />
       <table class="tl-matrix">
         <caption class="tl-sr">Issue types by tier</caption>
@@ -123,13 +151,14 @@ export function IssueMatrixForm({ draft, findings, onChange, disabled }: DraftSe
                   ))}
                 </select>
               </td>
-              <td>
-                <input
-                  type="text"
+              <td class="tl-keywords">
+                <textarea
+                  class="tl-sentence"
+                  rows={2}
                   aria-label={`Keywords for ${type.name || type.id}`}
                   value={(type.keywords ?? []).join(', ')}
                   disabled={disabled}
-                  onChange={(e) => set(patchAt(types, i, { keywords: splitList((e.currentTarget as HTMLInputElement).value) }))}
+                  onChange={(e) => set(patchAt(types, i, { keywords: splitList((e.currentTarget as HTMLTextAreaElement).value) }))}
                 />
               </td>
             </tr>

@@ -31,7 +31,9 @@ export function checkPolicyText(text: string): DraftCheck {
   } catch {
     // parsePolicy reports the syntax error below with its message.
   }
-  const parsed = parsePolicy(text);
+  // A file from `tierline policy init` names its JSON Schema in "$schema", an editor hint the policy format has no key for.
+  const { $schema: _hint, ...withoutHint } = draft ?? {};
+  const parsed = parsePolicy(draft && '$schema' in draft ? withoutHint : text);
   if (!parsed.ok) {
     const findings = parsed.errors.map((e): Finding => ({ severity: 'error', code: 'schema', path: e.path, message: e.message, fix: e.fix }));
     return { ...(draft ? { draft } : {}), findings, saveable: false };
@@ -40,9 +42,14 @@ export function checkPolicyText(text: string): DraftCheck {
   return { policy: parsed.policy, ...(draft ? { draft } : {}), findings, saveable: !findings.some((f) => f.severity === 'error') };
 }
 
+/** Whether a JSON path is at or below a prefix ("$.triggers" holds "$.triggers[2].when"; "$" holds every path). */
+export function isUnder(path: string, prefix: string): boolean {
+  return prefix === '$' || path === prefix || path.startsWith(`${prefix}.`) || path.startsWith(`${prefix}[`);
+}
+
 /** Findings at or below a JSON path prefix ("$.triggers" matches "$.triggers[2].when"). */
 export function findingsUnder(findings: readonly Finding[], prefix: string): Finding[] {
-  return findings.filter((f) => f.path === prefix || f.path.startsWith(`${prefix}.`) || f.path.startsWith(`${prefix}[`));
+  return findings.filter((f) => isUnder(f.path, prefix));
 }
 
 /** Pretty JSON as the editor shows and exports it. */

@@ -1,9 +1,13 @@
+import { addBusinessMinutes, businessMinutesBetween, isOpenAt } from '../../core/clock/business-time';
+import { MINUTE } from '../../core/clock/zone';
+import type { Calendar, Policy } from '../../core/policy/schema';
 import type { TicketInput } from '../../core/ticket';
 
 /**
  * Tickets the simulator offers, one per case of the support-levels model, so
  * an admin can see what a policy change does before pushing it. Times are
- * relative to the simulated "now" so queue clocks read the same every day.
+ * relative to the simulated "now", which lies inside business hours (see
+ * `simulatedNow`), so a story about waiting holds whenever the page is opened.
  */
 export interface SampleTicket {
   id: string;
@@ -16,8 +20,8 @@ const minutesAgo = (now: Date, m: number) => new Date(now.getTime() - m * 60_000
 export const SAMPLE_TICKETS: readonly SampleTicket[] = [
   {
     id: 'faq',
-    label: 'FAQ: how do I export my invoices?',
-    ticket: (now) => ({ id: 'SIM-1', subject: 'How do I export my invoices?', description: 'Where is the export button for invoices? Is there a FAQ?', createdAt: minutesAgo(now, 5), currentTier: 'T0' }),
+    label: 'FAQ: how do I export a report?',
+    ticket: (now) => ({ id: 'SIM-1', subject: 'How do I export a report as CSV?', description: 'Where do I find the export button for the monthly report? Is there a guide?', createdAt: minutesAgo(now, 5), currentTier: 'T0' }),
   },
   {
     id: 'password-urgent',
@@ -38,14 +42,14 @@ export const SAMPLE_TICKETS: readonly SampleTicket[] = [
     }),
   },
   {
+    // A Tier 1 question: only the 16 business minutes of waiting move it up.
     id: 'enterprise-waiting',
     label: 'Enterprise ticket 16 minutes at Tier 1',
     ticket: (now) => ({
       id: 'SIM-4',
-      subject: 'SSO login fails for some users',
-      description: 'Some of our users see an error after the SSO redirect.',
+      subject: 'Invitation emails not arriving',
+      description: 'We invited five new colleagues this morning, but none of them got the invitation email. Can you send them again?',
       requester: { customerTier: 'enterprise', organization: 'Globex' },
-      issueType: 'configuration',
       currentTier: 'T1',
       tierEnteredAt: minutesAgo(now, 16),
       createdAt: minutesAgo(now, 16),
@@ -64,8 +68,45 @@ export const SAMPLE_TICKETS: readonly SampleTicket[] = [
     }),
   },
   {
+    // A major outage as customers write it: everything down, for everyone, since a time, with the error they see.
     id: 'outage',
     label: 'Outage hitting thousands of users',
-    ticket: (now) => ({ id: 'SIM-6', subject: 'Dashboard down for everyone', description: 'Nobody in our company can load the dashboard.', impactedUsers: 4200, priority: 'urgent', createdAt: minutesAgo(now, 4), currentTier: 'T1' }),
+    ticket: (now) => ({
+      id: 'SIM-6',
+      subject: 'Everything is down, nobody can log in',
+      description: 'Since this morning your whole platform is down for all 4,200 users in our company: the login page returns 503 Service Unavailable and nothing loads. Our support floor is at a standstill.',
+      impactedUsers: 4200,
+      priority: 'urgent',
+      createdAt: minutesAgo(now, 4),
+      currentTier: 'T1',
+    }),
   },
 ];
+
+/** Open time the samples need before the simulated now: the longest wait a sample tells is 16 minutes. */
+const OPEN_BEFORE_MINUTES = 120;
+
+/** The calendar ordinary tickets run on: the default severity's, else the first with business hours. */
+export function businessCalendarOf(policy: Policy): Calendar | undefined {
+  const id = policy.severities.find((s) => s.id === policy.defaultSeverity)?.calendar;
+  const own = policy.calendars.find((c) => c.id === id);
+  return own && !own.alwaysOpen ? own : policy.calendars.find((c) => !c.alwaysOpen);
+}
+
+/**
+ * When the simulator decides: the real time when the business calendar has
+ * been open for the last two hours, else the first moment it will have been
+ * (Saturday 15:00 → Monday 11:00 with Mon–Fri 09:00–17:00 hours), so
+ * "16 minutes at Tier 1" means 16 business minutes whatever the hour.
+ *
+ * @example
+ * simulatedNow(defaultPolicy, new Date('2026-03-07T14:00:00Z')) // 2026-03-09T10:00:00.000Z (Monday 11:00 in Berlin)
+ */
+export function simulatedNow(policy: Policy, real: Date): Date {
+  const calendar = businessCalendarOf(policy);
+  if (!calendar) return real;
+  const since = new Date(real.getTime() - OPEN_BEFORE_MINUTES * MINUTE);
+  if (isOpenAt(calendar, real) && businessMinutesBetween(calendar, since, real) >= OPEN_BEFORE_MINUTES) return real;
+  const later = addBusinessMinutes(calendar, real, OPEN_BEFORE_MINUTES);
+  return later ? new Date(later) : real;
+}

@@ -20,8 +20,15 @@ export interface ConnectionResult {
 }
 
 /** What the options page needs from the extension; injected so components render in tests without a browser. */
+/** What the page shows of the sync loop: when the worker last reached the endpoint. */
+export interface SyncStatusView {
+  lastSuccessAt?: string;
+}
+
 export interface OptionsBackend {
   load(): Promise<SettingsSnapshot>;
+  /** The sync loop's status, for "last synced" beside a policy from the team's endpoint; absent in tests that do not need it. */
+  syncStatus?(): Promise<SyncStatusView>;
   saveSetting(key: SettingKey, value: unknown): Promise<void>;
   savePolicy(policy: Policy): Promise<void>;
   testConnection(endpoint: string, token: string): Promise<ConnectionResult>;
@@ -29,11 +36,24 @@ export interface OptionsBackend {
   requestHosts(origins: string[]): Promise<boolean>;
 }
 
+/**
+ * Where a value comes from, in the words the overlay uses for the policy in force (components/format.ts,
+ * `policyLabel`). One wording for managed and locked: whatever an administrator fixed, through managed
+ * browser policy or `lockedSettings`, reads "set by your administrator".
+ */
 export const SOURCE_LABEL: Record<SettingSource, string> = {
-  managed: 'managed by your administrator',
-  org: "your organisation's policy",
-  local: 'set on this browser',
-  default: 'default',
+  managed: 'set by your administrator',
+  org: "from your team's endpoint",
+  local: 'saved in this browser',
+  default: "Tierline's built-in default",
+};
+
+/** The longer form under the policy in force: how it got here, and what would replace it. */
+export const SOURCE_EXPLAINED: Record<SettingSource, string> = {
+  managed: "Your administrator set it through the browser's managed policy; it cannot be changed here.",
+  org: 'The sync brought it from your team’s endpoint; a policy set by your administrator would replace it.',
+  local: 'It was saved on this page; a policy from your team or your administrator would replace it.',
+  default: 'Neither your administrator, your team nor this page has set a policy.',
 };
 
 /**

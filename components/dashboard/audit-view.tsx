@@ -1,25 +1,47 @@
 import { useMemo, useState } from 'preact/hooks';
+import type { Format } from './format';
 import { type AuditDimension, auditBy, type HandoffRow, topMissingItems } from './handoff-audit';
+import type { Names } from './names';
+import type { TicketLinker } from './ticket-links';
 
 const PAGE = 50;
 const pct = (v: number) => `${Math.round(v * 100)}%`;
 
-function HandoffDetail({ row, onClose }: { row: HandoffRow; onClose: () => void }) {
+export interface Ui {
+  fmt: Format;
+  names: Names;
+  linker: TicketLinker;
+}
+
+function HandoffDetail({ row, ui, onClose }: { row: HandoffRow; ui: Ui; onClose: () => void }) {
+  const { fmt, names, linker } = ui;
+  const link = linker.link(row);
   return (
     <section class="tl-detail" aria-labelledby="handoff-detail-title" data-testid="tl-handoff-detail">
       <h3 id="handoff-detail-title">
-        Handoff {row.id} · ticket {row.ticketId}
+        Handoff of {link.label} · {names.stage(row.stage)}
       </h3>
+      <p>
+        {link.href ? (
+          <a href={link.href} target="_blank" rel="noreferrer" data-testid="tl-ticket-link">
+            Open {link.label} in {names.helpdesk(row.helpdesk)}
+          </a>
+        ) : (
+          <span class="tl-muted" data-testid="tl-link-why">
+            {linker.why([row.helpdesk]).join(' ')}
+          </span>
+        )}
+      </p>
       <dl>
         <dt>When</dt>
-        <dd>{new Date(row.at).toLocaleString()}</dd>
+        <dd>{fmt.dateTime(row.at)}</dd>
         <dt>Agent / team</dt>
         <dd>
-          {row.agent} / {row.team ?? '(no team)'}
+          {row.agent} / {names.team(row.team ?? '(no team)')}
         </dd>
         <dt>Stage</dt>
         <dd>
-          Tier {row.from.slice(1)} → Tier {row.to.slice(1)} ({row.helpdesk})
+          {names.tier(row.from)} → {names.tier(row.to)}
         </dd>
         <dt>Completeness</dt>
         <dd>
@@ -27,6 +49,10 @@ function HandoffDetail({ row, onClose }: { row: HandoffRow; onClose: () => void 
         </dd>
         <dt>Missing</dt>
         <dd>{row.missing.length ? row.missing.join(', ') : 'nothing'}</dd>
+        <dt>Handoff id</dt>
+        <dd>
+          <code>{row.id}</code>
+        </dd>
       </dl>
       <button type="button" onClick={onClose}>
         Close detail
@@ -40,11 +66,13 @@ function HandoffDetail({ row, onClose }: { row: HandoffRow; onClose: () => void 
  * once per dimension), then the handoffs themselves one page at a time so
  * 10,000 rows never reach the DOM together.
  */
-export function AuditView({ rows, onExport }: { rows: readonly HandoffRow[]; onExport: (dimension: AuditDimension, groups: ReturnType<typeof auditBy>) => void }) {
+export function AuditView({ rows, ui, onExport }: { rows: readonly HandoffRow[]; ui: Ui; onExport: (dimension: AuditDimension, groups: ReturnType<typeof auditBy>) => void }) {
+  const { fmt, names } = ui;
   const [dimension, setDimension] = useState<AuditDimension>('agent');
   const [filter, setFilter] = useState<string | undefined>();
   const [page, setPage] = useState(0);
   const [selected, setSelected] = useState<HandoffRow | undefined>();
+  const groupName = (key: string) => (dimension === 'stage' ? names.stage(key) : dimension === 'team' ? names.team(key) : key);
   const groups = useMemo(() => auditBy(rows, dimension), [rows, dimension]);
   const overallMissing = useMemo(() => topMissingItems(rows, 5), [rows]);
   const complete = useMemo(() => rows.reduce((n, r) => n + (r.complete ? 1 : 0), 0), [rows]);
@@ -74,7 +102,7 @@ export function AuditView({ rows, onExport }: { rows: readonly HandoffRow[]; onE
               setPage(0);
             }}
           >
-            By {d}
+            By {names.dimension(d).toLowerCase()}
           </button>
         ))}
         <button type="button" onClick={() => onExport(dimension, groups)}>
@@ -85,7 +113,7 @@ export function AuditView({ rows, onExport }: { rows: readonly HandoffRow[]; onE
         <caption>Handoff completeness by {dimension}; choose a row to list its handoffs</caption>
         <thead>
           <tr>
-            <th scope="col">{dimension}</th>
+            <th scope="col">{names.dimension(dimension)}</th>
             <th scope="col">Handoffs</th>
             <th scope="col">Complete</th>
             <th scope="col">Mean score</th>
@@ -105,7 +133,7 @@ export function AuditView({ rows, onExport }: { rows: readonly HandoffRow[]; onE
                     setPage(0);
                   }}
                 >
-                  {g.key}
+                  {groupName(g.key)}
                 </button>
               </th>
               <td>{g.total}</td>
@@ -120,7 +148,7 @@ export function AuditView({ rows, onExport }: { rows: readonly HandoffRow[]; onE
       </table>
 
       <h3>
-        Handoffs{filter !== undefined && ` of ${filter}`} ({filtered.length})
+        Handoffs{filter !== undefined && ` of ${groupName(filter)}`} ({filtered.length})
       </h3>
       <table class="tl-table" data-testid="tl-handoff-list">
         <caption class="tl-sr">Handoffs, newest first; open one for its detail</caption>
@@ -138,13 +166,13 @@ export function AuditView({ rows, onExport }: { rows: readonly HandoffRow[]; onE
           {visible.map((r) => (
             <tr key={r.id}>
               <th scope="row">
-                <button type="button" class="tl-link" onClick={() => setSelected(r)}>
+                <button type="button" class="tl-link" onClick={() => setSelected(r)} aria-label={`${ui.linker.link(r).label}: open the handoff`}>
                   {r.ticketId}
                 </button>
               </th>
-              <td>{r.at.slice(0, 16).replace('T', ' ')}</td>
+              <td>{fmt.dateTime(r.at)}</td>
               <td>{r.agent}</td>
-              <td>{r.stage}</td>
+              <td>{names.stage(r.stage)}</td>
               <td>{r.completeness}</td>
               <td>{r.missing.join(', ') || '—'}</td>
             </tr>
@@ -162,7 +190,7 @@ export function AuditView({ rows, onExport }: { rows: readonly HandoffRow[]; onE
           Next page
         </button>
       </nav>
-      {selected && <HandoffDetail row={selected} onClose={() => setSelected(undefined)} />}
+      {selected && <HandoffDetail row={selected} ui={ui} onClose={() => setSelected(undefined)} />}
     </div>
   );
 }

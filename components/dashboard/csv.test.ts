@@ -1,6 +1,8 @@
 import Papa from 'papaparse';
 import { describe, expect, it } from 'vitest';
+import { bucketsOf, DEFAULT_RULES, periodPair } from '../../core/metrics';
 import { auditCsv, handoffsCsv, metricsCsv } from './csv';
+import type { DashboardData } from './dashboard-data';
 import { auditBy, type HandoffRow } from './handoff-audit';
 
 const row: HandoffRow = {
@@ -31,13 +33,22 @@ describe('CSV export', () => {
     expect(parsed.data[0]).toMatchObject({ agent: 'ana', handoffs: '2', complete: '1', shareComplete: '0.500' });
   });
 
-  it('writes the overall metrics with the action of a warning, then one row per week', () => {
-    const metric = { id: 'escalation-rate', label: 'Escalation rate', value: 0.24, numerator: 24, denominator: 100, status: 'warning' as const, summary: '', signal: '', action: 'Check calibration.', band: '10–15%' };
-    const parsed = Papa.parse<Record<string, string>>(metricsCsv({ overall: [metric], weeks: ['2026-03-02', '2026-03-09'], series: { 'escalation-rate': [0.2, null] } }), { header: true });
-    expect(parsed.data.map((r) => [r.week, r.value, r.action])).toEqual([
-      ['overall', '0.24', 'Check calibration.'],
-      ['2026-03-02', '0.2', ''],
-      ['2026-03-09', '', ''],
+  it('writes each metric for this period and the previous one with its verdict and action, then one row per week marked partial or not', () => {
+    const none = { numerator: 0, denominator: 0, value: 0 };
+    const metrics = Object.fromEntries(Object.keys(DEFAULT_RULES).map((id) => [id, { current: none, previous: null }])) as DashboardData['metrics'];
+    metrics['escalation-rate'] = { current: { numerator: 24, denominator: 100, value: 0.24 }, previous: { numerator: 12, denominator: 100, value: 0.12 } };
+    const period = periodPair(new Date('2026-03-10T12:00:00Z'), 7);
+    const buckets = bucketsOf({ from: '2026-03-09T00:00:00Z', to: '2026-03-11T00:00:00Z' }, 'day', new Date('2026-03-10T12:00:00Z'));
+    const csv = metricsCsv({ period, metrics, series: { unit: 'day', buckets, values: { 'escalation-rate': [{ numerator: 2, denominator: 10, value: 0.2 }, null] } } }, DEFAULT_RULES);
+    const parsed = Papa.parse<Record<string, string>>(csv, { header: true });
+    const escalation = parsed.data.filter((r) => r.metric === 'escalation-rate');
+    expect(escalation.map((r) => [r.bucket, r.value, r.partial, r.verdict])).toEqual([
+      ['this period', '0.24', '', 'warning'],
+      ['previous period', '0.12', '', ''],
+      ['day', '0.2', 'no', ''],
+      ['day', '', 'yes', ''],
     ]);
+    expect(escalation[0]?.action).toContain('calibration');
+    expect(parsed.data.find((r) => r.metric === 'misrouting-rate')?.verdict).toBe('not-enough-data');
   });
 });

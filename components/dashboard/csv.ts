@@ -1,6 +1,7 @@
 import Papa from 'papaparse';
+import { METRIC_DEFINITIONS, type MetricId, type MetricRule, verdictOf } from '../../core/metrics';
+import type { DashboardData } from './dashboard-data';
 import type { AuditGroup, HandoffRow } from './handoff-audit';
-import type { WeeklyMetrics } from './metric-series';
 
 /** CSV exports built in the page (no server round trip), so local-store data exports too. */
 
@@ -24,13 +25,26 @@ export function auditCsv(dimension: string, groups: readonly AuditGroup[]): stri
   );
 }
 
-/** One row per week and metric, plus the period's overall values with their status and action. */
-export function metricsCsv(metrics: WeeklyMetrics): string {
-  const rows: Record<string, string | number>[] = metrics.overall.map((m) => ({ week: 'overall', metric: m.id, value: m.value, numerator: m.numerator, denominator: m.denominator, status: m.status, action: m.status === 'warning' ? m.action : '' }));
-  for (const [id, values] of Object.entries(metrics.series)) {
-    values.forEach((v, i) => {
-      rows.push({ week: metrics.weeks[i] ?? '', metric: id, value: v ?? '', numerator: '', denominator: '', status: '', action: '' });
+/**
+ * Every metric for this period and the previous one, with its verdict and
+ * (when it warns) the recommended action, then one row per day or week with
+ * whether that bucket was partial.
+ */
+export function metricsCsv(data: Pick<DashboardData, 'period' | 'metrics' | 'series'>, rules: Record<MetricId, MetricRule>): string {
+  const rows: Record<string, string | number>[] = [];
+  for (const id of Object.keys(data.metrics) as MetricId[]) {
+    const { current, previous } = data.metrics[id];
+    const verdict = verdictOf(rules[id], current, previous);
+    const action = verdict.kind === 'warning' || verdict.kind === 'watch' ? METRIC_DEFINITIONS[id].action : '';
+    rows.push({ bucket: 'this period', from: data.period.current.from, to: data.period.current.to, partial: '', metric: id, numerator: current.numerator, denominator: current.denominator, value: current.value, verdict: verdict.kind, action });
+    if (previous) rows.push({ bucket: 'previous period', from: data.period.previous.from, to: data.period.previous.to, partial: '', metric: id, numerator: previous.numerator, denominator: previous.denominator, value: previous.value, verdict: '', action: '' });
+  }
+  for (const [id, values] of Object.entries(data.series.values)) {
+    values?.forEach((r, i) => {
+      const b = data.series.buckets[i];
+      if (!b) return;
+      rows.push({ bucket: data.series.unit, from: b.start, to: b.end, partial: b.partial ? 'yes' : 'no', metric: id, numerator: r?.numerator ?? '', denominator: r?.denominator ?? '', value: r?.value ?? '', verdict: '', action: '' });
     });
   }
-  return Papa.unparse(rows, { columns: ['week', 'metric', 'value', 'numerator', 'denominator', 'status', 'action'] });
+  return Papa.unparse(rows, { columns: ['bucket', 'from', 'to', 'partial', 'metric', 'numerator', 'denominator', 'value', 'verdict', 'action'] });
 }

@@ -1,65 +1,132 @@
 import { describe, expect, it } from 'vitest';
-import { eventSchema, type TierlineEvent } from '../../core/events';
+import { eventSchema, type TierlineEvent, type TierlineEventInput } from '../../core/events';
+import { periodPair } from '../../core/metrics';
 import { defaultPolicy } from '../../core/policy/default-policy';
 import { createDashboardBackend } from './dashboard-backend';
 
-const period = { from: '2026-02-02T00:00:00.000Z', to: '2026-03-02T00:00:00.000Z' };
+const NOW = new Date('2026-03-10T12:00:00Z');
+/** Feb 9 – Mar 10, 2026, and Jan 10 – Feb 8 before it. */
+const period = periodPair(NOW, 30);
 
-function handoff(i: number, to: 'T2' | 'T3', missing: string[]): TierlineEvent {
-  return eventSchema.parse({
-    id: `evt-${String(i).padStart(8, '0')}`,
-    type: 'handoff',
-    at: `2026-02-1${i % 10}T10:00:00Z`,
-    ticketId: `t${i}`,
-    helpdesk: 'zendesk',
-    agent: i % 2 ? 'ana' : 'ben',
-    team: 'emea',
-    data: { from: 'T1', to, completeness: missing.length ? 60 : 100, missing },
-  });
+let n = 0;
+function ev(e: Omit<TierlineEventInput, 'id' | 'helpdesk' | 'agent'> & { agent?: string }): TierlineEvent {
+  n += 1;
+  return eventSchema.parse({ id: `evt-${String(n).padStart(8, '0')}`, helpdesk: 'zendesk', agent: 'ana', team: 'emea', ...e });
 }
 
 const deps = (syncEndpoint: string, events: TierlineEvent[] = []) => ({
-  getSettings: async () => ({ syncEndpoint, syncToken: 'tl_token', policy: defaultPolicy }),
+  getSettings: async () => ({ syncEndpoint, syncToken: 'tl_token', policy: defaultPolicy, helpdeskHosts: [{ host: 'help.acme.test', helpdesk: 'zendesk' }] }),
   readLocalEvents: async () => events,
   getLastReviewedAt: async () => undefined,
   setLastReviewedAt: async () => undefined,
 });
 
-describe('createDashboardBackend', () => {
-  it('reads every page of the endpoint audit and the weekly metrics with the bearer token', async () => {
+const metric = (id: string, numerator: number, denominator: number) => ({ id, label: id, value: denominator ? numerator / denominator : 0, numerator, denominator, status: 'healthy', summary: '', signal: '', action: '', band: '' });
+
+describe('createDashboardBackend with a sync endpoint', () => {
+  it('asks for this period per agent and per team, the previous period, and weeks across both, with the bearer token', async () => {
     const seen: string[] = [];
-    const row = (id: string) => ({ id, at: '2026-02-10T10:00:00.000Z', ticketId: id, helpdesk: 'zendesk', agent: 'ana', team: null, from: 'T1', to: 'T2', stage: 'T1-T2', completeness: 100, complete: true, missing: [], blocked: false, packetId: null });
+    const row = (id: string, agent: string, complete: boolean) => ({
+      id,
+      at: '2026-03-02T10:00:00.000Z',
+      ticketId: `t-${id}`,
+      helpdesk: 'zendesk',
+      agent,
+      team: 'emea',
+      from: 'T1',
+      to: 'T2',
+      stage: 'T1-T2',
+      completeness: complete ? 100 : 60,
+      complete,
+      missing: complete ? [] : ['System logs'],
+      blocked: false,
+      packetId: null,
+    });
     const fakeFetch = async (input: string | URL | Request, init?: RequestInit) => {
       const url = new URL(String(input));
-      seen.push(`${url.pathname}?${url.searchParams.get('cursor') ?? ''} ${(init?.headers as Record<string, string> | undefined)?.Authorization}`);
+      seen.push(`${url.pathname} ${url.searchParams.get('from')?.slice(0, 10)}..${url.searchParams.get('to')?.slice(0, 10)} ${url.searchParams.get('groupBy') ?? ''} ${(init?.headers as Record<string, string> | undefined)?.Authorization}`);
       if (url.pathname === '/v1/handoffs') {
         const first = !url.searchParams.get('cursor');
-        return Response.json({ handoffs: [row(first ? 'h1' : 'h2')], nextCursor: first ? 'next' : null });
+        return Response.json({ handoffs: first ? [row('h1', 'ana', true), row('h2', 'ben', false)] : [row('h3', 'ben', false)], nextCursor: first ? 'next' : null });
       }
-      const metric = { id: 'escalation-rate', label: 'Escalation rate', value: 0.12, numerator: 12, denominator: 100, status: 'healthy', summary: '', signal: '', action: '', band: '10–15%' };
-      return Response.json({ from: period.from, to: period.to, events: 100, metrics: [metric], groups: [{ key: '2026-02-09', metrics: [metric] }] });
+      const groupBy = url.searchParams.get('groupBy');
+      const from = url.searchParams.get('from')!;
+      const overall = from === period.previous.from && !groupBy ? [metric('escalation-rate', 10, 100)] : [metric('escalation-rate', 45, 100)];
+      const groups =
+        groupBy === 'agent'
+          ? [
+              { key: 'ana', metrics: [metric('escalation-rate', 5, 50), metric('handoff-completeness', 1, 1)] },
+              { key: 'ben', metrics: [metric('escalation-rate', 40, 50), metric('handoff-completeness', 0, 2)] },
+            ]
+          : groupBy === 'week'
+            ? [{ key: '2026-03-09', metrics: [metric('escalation-rate', 9, 20)] }]
+            : [];
+      return Response.json({ from, to: url.searchParams.get('to'), events: 300, metrics: overall, groups });
     };
-    const backend = createDashboardBackend({ ...deps('https://sync.acme.test'), fetch: fakeFetch as typeof fetch });
-    const data = await backend.load(period);
+    const data = await createDashboardBackend({ ...deps('https://sync.acme.test'), fetch: fakeFetch as typeof fetch }).load(period, NOW);
+
+    expect(seen).toEqual(
+      expect.arrayContaining([
+        '/v1/metrics 2026-02-09..2026-03-11 agent Bearer tl_token',
+        '/v1/metrics 2026-02-09..2026-03-11 team Bearer tl_token',
+        '/v1/metrics 2026-01-10..2026-02-09  Bearer tl_token',
+        '/v1/metrics 2026-01-10..2026-03-11 week Bearer tl_token',
+        '/v1/handoffs 2026-02-09..2026-03-11  Bearer tl_token',
+      ]),
+    );
     expect(data.source).toBe('endpoint');
-    expect(data.handoffs.map((h) => h.id)).toEqual(['h1', 'h2']);
-    expect(data.metrics.series['escalation-rate']).toEqual([0.12]);
-    expect(seen).toContain('/v1/handoffs?next Bearer tl_token');
-    expect(data.learning).toMatchObject({ kind: 'tickets', items: [{ tier: 'T2', suggestion: 'tier-1-playbook' }, { tier: 'T2' }] });
+    expect(data.metrics['escalation-rate']).toEqual({ current: { numerator: 45, denominator: 100, value: 0.45 }, previous: { numerator: 10, denominator: 100, value: 0.1 } });
+    // The week of Mar 9 is still running on Mar 10: partial.
+    const last = data.series.buckets.length - 1;
+    expect(data.series.buckets[last]).toMatchObject({ key: '2026-03-09', partial: true });
+    expect(data.series.values['escalation-rate']?.[last]).toEqual({ numerator: 9, denominator: 20, value: 0.45 });
+    expect(data.handoffs.map((h) => h.id)).toEqual(['h1', 'h2', 'h3']);
+    expect(data.helpdeskHosts).toEqual([{ host: 'help.acme.test', helpdesk: 'zendesk' }]);
+  });
+
+  it('breaks every metric down by agent, completeness by stage with its tickets, and says what it cannot break down', async () => {
+    const fakeFetch = async (input: string | URL | Request) => {
+      const url = new URL(String(input));
+      if (url.pathname === '/v1/handoffs') {
+        const row = { at: '2026-03-02T10:00:00.000Z', helpdesk: 'zendesk', agent: 'ben', team: null, from: 'T2', to: 'T3', stage: 'T2-T3', completeness: 60, complete: false, missing: ['Logs'], blocked: false, packetId: null };
+        return Response.json({ handoffs: [{ ...row, id: 'h1', ticketId: '41' }], nextCursor: null });
+      }
+      const groups = url.searchParams.get('groupBy') === 'agent' ? [{ key: 'ben', metrics: [metric('misrouting-rate', 12, 30), metric('escalation-rate', 3, 30)] }] : [];
+      return Response.json({ from: url.searchParams.get('from'), to: url.searchParams.get('to'), metrics: [], groups });
+    };
+    const data = await createDashboardBackend({ ...deps('https://sync.acme.test'), fetch: fakeFetch as typeof fetch }).load(period, NOW);
+    const byAgent = data.leaks.agent;
+    expect(byAgent.available && byAgent.cells[0]).toMatchObject({ keys: ['ben'], tickets: 30, ratios: { 'misrouting-rate': { numerator: 12, denominator: 30 } } });
+    const byStage = data.leaks['stage-issue-type'];
+    expect(byStage).toMatchObject({ available: true, dimensions: ['stage'], metrics: ['handoff-completeness'] });
+    expect(byStage.available && byStage.note).toMatch(/does not group metrics by stage or issue type/);
+    expect(byStage.available && byStage.cells[0]?.behind?.['handoff-completeness']?.map((t) => t.ticketId)).toEqual(['41']);
+    expect(data.learning).toMatchObject({ kind: 'tiers', tiers: [{ tier: 'T3', tickets: 1 }] });
   });
 
   it('reports an endpoint error with its status and message', async () => {
     const fakeFetch = async () => Response.json({ message: 'Leads only.' }, { status: 403 });
     const backend = createDashboardBackend({ ...deps('https://sync.acme.test'), fetch: fakeFetch as typeof fetch });
-    await expect(backend.load(period)).rejects.toThrow(/403: Leads only/);
+    await expect(backend.load(period, NOW)).rejects.toThrow(/403: Leads only/);
   });
+});
 
-  it('uses the local events when no endpoint is configured', async () => {
-    const events = [handoff(1, 'T2', []), handoff(2, 'T3', ['Logs']), handoff(3, 'T2', ['Logs'])];
-    const data = await createDashboardBackend(deps('', events)).load(period);
+describe('createDashboardBackend without a sync endpoint', () => {
+  it('computes both periods, the leaks and the learning topics from this browser’s events', async () => {
+    const events: TierlineEvent[] = [];
+    for (let i = 0; i < 12; i++) {
+      const ticketId = `t${i}`;
+      events.push(ev({ type: 'decision', at: '2026-03-02T09:00:00Z', ticketId, data: { tier: 'T1', role: 'front-line-agent', severity: 'normal', category: i % 2 ? 'integration' : 'billing' } }));
+      if (i % 2) events.push(ev({ type: 'reassignment', at: '2026-03-02T10:00:00Z', ticketId, data: { from: { tier: 'T1' }, to: { tier: 'T2' }, misroute: true } }));
+      if (i % 2) events.push(ev({ type: 'escalation', at: '2026-03-02T11:00:00Z', ticketId, data: { from: 'T1', to: 'T2', reason: 'Webhook signature fails' } }));
+    }
+    events.push(ev({ type: 'decision', at: '2026-01-20T09:00:00Z', ticketId: 'old', data: { tier: 'T1', role: 'front-line-agent', severity: 'normal' } }));
+    const data = await createDashboardBackend(deps('', events)).load(period, NOW);
     expect(data.source).toBe('local');
-    expect(data.handoffs).toHaveLength(3);
-    expect(data.handoffs.filter((h) => h.complete)).toHaveLength(1);
-    expect(data.metrics.overall.find((m) => m.id === 'handoff-completeness')?.numerator).toBe(1);
+    expect(data.events).toEqual({ current: 24, previous: 1 });
+    expect(data.metrics['misrouting-rate']).toEqual({ current: { numerator: 6, denominator: 12, value: 0.5 }, previous: { numerator: 0, denominator: 1, value: 0 } });
+    const leaks = data.leaks['stage-issue-type'];
+    expect(leaks.available && leaks.cells.map((c) => c.keys.join(' × '))).toEqual(['T1 × billing', 'T1-T2 × integration']);
+    expect(data.learning).toMatchObject({ kind: 'topics', topics: [{ issueType: 'integration', terms: ['fails', 'signature', 'webhook'], escalations: 6 }] });
   });
 });

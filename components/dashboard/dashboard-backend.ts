@@ -1,13 +1,26 @@
 import type { TierlineEvent } from '../../core/events';
-import { learningCandidates } from '../../core/metrics';
+import {
+  type Bucket,
+  bucketsOf,
+  bucketUnitFor,
+  indexLeaks,
+  computeMetrics,
+  type LeakCell,
+  learningTopics,
+  METRIC_DEFINITIONS,
+  type MetricId,
+  type PeriodPair,
+  type Ratio,
+} from '../../core/metrics';
 import type { Policy } from '../../core/policy/schema';
-import type { DashboardBackend, DashboardData } from './dashboard-data';
-import { type HandoffRow, handoffPageSchema, learningCandidatesFromAudit, toHandoffRow } from './handoff-audit';
-import { metricsResponseSchema, toWeeklySeries, weeklyMetricsFromEvents } from './metric-series';
+import { type DashboardBackend, type DashboardData, LEAK_VIEWS, type LeakSource, type LeakViewId } from './dashboard-data';
+import { completenessCells, type HandoffRow, handoffPageSchema, resolvedAtTier, toHandoffRow } from './handoff-audit';
+import { type MetricView, metricPairs, metricsResponseSchema, seriesFromGroups } from './metric-series';
+import type { HelpdeskHost } from './ticket-links';
 
 export interface DashboardDeps {
-  /** The effective sync settings and policy (from the worker's settings resolution). */
-  getSettings: () => Promise<{ syncEndpoint: string; syncToken: string; policy: Policy }>;
+  /** The effective sync settings, policy and custom helpdesk hosts (from the worker's settings resolution). */
+  getSettings: () => Promise<{ syncEndpoint: string; syncToken: string; policy: Policy; helpdeskHosts?: HelpdeskHost[] }>;
   /** Every event in this browser's store for the period (local mode). */
   readLocalEvents: (period: { from: string; to: string }) => Promise<TierlineEvent[]>;
   getLastReviewedAt: () => Promise<string | undefined>;
@@ -17,6 +30,8 @@ export interface DashboardDeps {
 
 /** The audit is paged by the endpoint (at most 1,000 a page); this many pages cover the 10,000 handoffs a page must handle quickly. */
 const MAX_PAGES = 20;
+
+const ALL_METRICS = Object.keys(METRIC_DEFINITIONS) as MetricId[];
 
 async function getJson(fetchImpl: typeof fetch, url: URL, token: string): Promise<unknown> {
   const res = await fetchImpl(url, { headers: { Authorization: `Bearer ${token}`, Accept: 'application/json' } });
@@ -41,42 +56,121 @@ async function readEndpointHandoffs(fetchImpl: typeof fetch, endpoint: string, t
   return rows;
 }
 
+const ratiosOf = (metrics: readonly MetricView[]): Partial<Record<MetricId, Ratio>> =>
+  Object.fromEntries(metrics.filter((m) => Object.hasOwn(METRIC_DEFINITIONS, m.id)).map((m) => [m.id, { numerator: m.numerator, denominator: m.denominator, value: m.value }]));
+
+/**
+ * The endpoint's per-agent or per-team groups as leak cells; the tickets
+ * behind a cell are known for handoff completeness alone (from the audit rows).
+ */
+function groupCells(groups: readonly { key: string; metrics: readonly MetricView[] }[], rows: readonly HandoffRow[], keyOf: (row: HandoffRow) => string): LeakCell[] {
+  const incomplete = new Map(completenessCells(rows, (r) => [keyOf(r)]).map((c) => [c.keys[0]!, c.behind?.['handoff-completeness'] ?? []]));
+  return groups.map((g) => ({
+    keys: [g.key],
+    // Tickets handled: the escalation rate's denominator counts every ticket with an event.
+    tickets: g.metrics.find((m) => m.id === 'escalation-rate')?.denominator ?? 0,
+    ratios: ratiosOf(g.metrics),
+    behind: { 'handoff-completeness': incomplete.get(g.key) ?? [] },
+  }));
+}
+
+/**
+ * What the endpoint can break down today: every metric per agent and per team
+ * (`groupBy`), handoff completeness per stage and helpdesk (the audit rows).
+ * Stage and issue type for the other metrics need a grouping it does not offer.
+ */
+function endpointLeaks(byAgent: readonly { key: string; metrics: readonly MetricView[] }[], byTeam: readonly { key: string; metrics: readonly MetricView[] }[], rows: readonly HandoffRow[]): Record<LeakViewId, LeakSource> {
+  const perEvent = 'As the sync endpoint counts them: each event under the agent and team that recorded it. It lists the tickets behind handoff completeness only.';
+  const completenessOnly = (what: string) =>
+    `The sync endpoint does not group metrics by ${what} yet, so this view shows handoff completeness alone (from the handoff audit); the other metrics appear under Agent and Team.`;
+  return {
+    'stage-issue-type': { available: true, dimensions: ['stage'], cells: completenessCells(rows, (r) => [r.stage]), metrics: ['handoff-completeness'], note: completenessOnly('stage or issue type') },
+    agent: { available: true, dimensions: ['agent'], cells: groupCells(byAgent, rows, (r) => r.agent), metrics: ALL_METRICS, note: perEvent },
+    team: { available: true, dimensions: ['team'], cells: groupCells(byTeam, rows, (r) => r.team ?? '(no team)'), metrics: ALL_METRICS, note: perEvent },
+    helpdesk: { available: true, dimensions: ['helpdesk'], cells: completenessCells(rows, (r) => [r.helpdesk]), metrics: ['handoff-completeness'], note: completenessOnly('helpdesk') },
+  };
+}
+
 /**
  * Loads the dashboard from the team's sync endpoint when one is configured
- * (GET /v1/handoffs, GET /v1/metrics?groupBy=week), otherwise from this
- * browser's event store, computing the same metrics with core.
+ * (GET /v1/metrics for this period per agent and per team, for the previous
+ * period, and per day or week across both; GET /v1/handoffs, all pages),
+ * otherwise from this browser's event store, computing the same metrics with core.
  */
 export function createDashboardBackend(deps: DashboardDeps): DashboardBackend {
   const fetchImpl = deps.fetch ?? fetch.bind(globalThis);
   return {
-    async load(period): Promise<DashboardData> {
+    async load(period: PeriodPair, now: Date): Promise<DashboardData> {
       const [settings, lastReviewedAt] = await Promise.all([deps.getSettings(), deps.getLastReviewedAt()]);
-      const common = { period, policy: settings.policy, ...(lastReviewedAt ? { lastReviewedAt } : {}) };
+      const unit = bucketUnitFor(period.days);
+      const both = { from: period.previous.from, to: period.current.to };
+      const buckets: Bucket[] = bucketsOf(both, unit, now);
+      const common = { period, policy: settings.policy, helpdeskHosts: settings.helpdeskHosts ?? [], ...(lastReviewedAt ? { lastReviewedAt } : {}) };
+
       if (settings.syncEndpoint) {
-        const metricsUrl = new URL('/v1/metrics', settings.syncEndpoint);
-        metricsUrl.search = new URLSearchParams({ from: period.from, to: period.to, groupBy: 'week' }).toString();
-        const [handoffs, metricsBody] = await Promise.all([
-          readEndpointHandoffs(fetchImpl, settings.syncEndpoint, settings.syncToken, period),
-          getJson(fetchImpl, metricsUrl, settings.syncToken).then((b) => metricsResponseSchema.parse(b)),
+        const metrics = (span: { from: string; to: string }, groupBy?: string) => {
+          const url = new URL('/v1/metrics', settings.syncEndpoint);
+          url.search = new URLSearchParams({ ...span, ...(groupBy ? { groupBy } : {}) }).toString();
+          return getJson(fetchImpl, url, settings.syncToken).then((b) => metricsResponseSchema.parse(b));
+        };
+        const [byAgent, byTeam, previous, series, handoffs] = await Promise.all([
+          metrics(period.current, 'agent'),
+          metrics(period.current, 'team'),
+          metrics(period.previous),
+          metrics(both, unit),
+          readEndpointHandoffs(fetchImpl, settings.syncEndpoint, settings.syncToken, period.current),
         ]);
+        const currentBuckets = bucketsOf(period.current, unit, now);
         return {
           ...common,
           source: 'endpoint',
+          events: { current: eventsOf(byAgent), previous: eventsOf(previous) },
+          metrics: metricPairs(byAgent.metrics, previous.metrics),
+          series: seriesFromGroups(series.groups, buckets, unit),
+          leaks: endpointLeaks(byAgent.groups, byTeam.groups, handoffs),
           handoffs,
-          metrics: toWeeklySeries(metricsBody.metrics, metricsBody.groups),
-          learning: { kind: 'tickets', items: learningCandidatesFromAudit(handoffs) },
+          learning: {
+            kind: 'tiers',
+            reason: 'Recurring topics need each escalation’s issue type and reason, which the sync endpoint does not serve yet; below, the tickets resolved at Tier 2 and Tier 3 (from the handoff audit).',
+            tiers: resolvedAtTier(handoffs, currentBuckets),
+          },
         };
       }
-      const events = await deps.readLocalEvents(period);
-      const handoffs = events.flatMap((e) => (e.type === 'handoff' ? [toHandoffRow(e)] : []));
+
+      const events = await deps.readLocalEvents(both);
+      const inSpan = (span: { from: string; to: string }) => events.filter((e) => e.at >= span.from && e.at < span.to).length;
+      const current = computeMetrics(events, period.current);
+      const previous = computeMetrics(events, period.previous);
+      const grouped = computeMetrics(events, { ...both, groupBy: unit });
+      // Each grouping is computed when the lead first opens it: the page pays for stage × issue type alone up front.
+      const index = indexLeaks(events, period.current);
+      const leaks = {} as Record<LeakViewId, LeakSource>;
+      for (const view of LEAK_VIEWS) {
+        leaks[view.id] = {
+          available: true,
+          dimensions: view.dimensions,
+          metrics: ALL_METRICS,
+          get cells() {
+            return index.cells(view.dimensions);
+          },
+        };
+      }
       return {
         ...common,
         source: 'local',
-        handoffs,
-        metrics: weeklyMetricsFromEvents(events, period),
-        learning: { kind: 'topics', items: learningCandidates(events, period) },
+        events: { current: inSpan(period.current), previous: inSpan(period.previous) },
+        metrics: metricPairs(current.metrics, previous.metrics),
+        series: seriesFromGroups(grouped.groups, buckets, unit),
+        leaks,
+        handoffs: events.flatMap((e) => (e.type === 'handoff' && e.at >= period.current.from ? [toHandoffRow(e)] : [])),
+        learning: { kind: 'topics', topics: learningTopics(events, { ...period.current, now, unit }) },
       };
     },
     markReviewed: (at) => deps.setLastReviewedAt(at),
   };
+}
+
+/** The `events` count of an endpoint report (absent from older endpoints: then unknown, taken as some). */
+function eventsOf(report: { events?: number | undefined }): number {
+  return report.events ?? 1;
 }

@@ -1,30 +1,78 @@
-import type { LearningCandidate as EventLearningCandidate } from '../../core/metrics';
+import type { Bucket, BucketUnit, LeakCell, LeakDimension, LearningTopic, MetricId, PeriodPair, Ratio, TicketRef } from '../../core/metrics';
 import type { Policy } from '../../core/policy/schema';
-import type { AuditLearningCandidate, HandoffRow } from './handoff-audit';
-import type { WeeklyMetrics } from './metric-series';
+import type { HandoffRow } from './handoff-audit';
+import type { HelpdeskHost } from './ticket-links';
 
 /** Everything the dashboard shows, loaded once per period and aggregated once. */
 export interface DashboardData {
   /** Where the numbers came from: the team's sync endpoint, or this browser's store. */
   source: 'endpoint' | 'local';
-  period: { from: string; to: string };
+  period: PeriodPair;
+  /** Events in each period: none in either, and the page says what to connect instead of drawing zeros. */
+  events: { current: number; previous: number };
+  /** Every metric this period and the previous one. */
+  metrics: Record<MetricId, MetricPair>;
+  series: MetricSeries;
+  leaks: Record<LeakViewId, LeakSource>;
   handoffs: HandoffRow[];
-  metrics: WeeklyMetrics;
-  /** From events (local store): topics; from the endpoint's audit: tickets resolved at Tier 2 / 3. */
-  learning: { kind: 'topics'; items: EventLearningCandidate[] } | { kind: 'tickets'; items: AuditLearningCandidate[] };
+  learning: LearningData;
   policy?: Policy;
   lastReviewedAt?: string;
+  /** Custom helpdesk hosts from the settings: the only helpdesk addresses Tierline knows (ticket links). */
+  helpdeskHosts: HelpdeskHost[];
 }
+
+export interface MetricPair {
+  current: Ratio;
+  /** Null when the source could not say. */
+  previous: Ratio | null;
+}
+
+/** Both periods in day or week buckets, oldest first; a metric's value is null in a bucket without cases. */
+export interface MetricSeries {
+  unit: BucketUnit;
+  buckets: Bucket[];
+  values: Partial<Record<MetricId, (Ratio | null)[]>>;
+}
+
+/** The groupings of the leaks table. */
+export type LeakViewId = 'stage-issue-type' | 'agent' | 'team' | 'helpdesk';
+
+export const LEAK_VIEWS: readonly { id: LeakViewId; dimensions: readonly LeakDimension[]; label: string }[] = [
+  { id: 'stage-issue-type', dimensions: ['stage', 'issueType'], label: 'Stage × issue type' },
+  { id: 'agent', dimensions: ['agent'], label: 'Agent' },
+  { id: 'team', dimensions: ['team'], label: 'Team' },
+  { id: 'helpdesk', dimensions: ['helpdesk'], label: 'Helpdesk' },
+];
+
+export type LeakSource =
+  | {
+      available: true;
+      /** The dimensions the cells are keyed by (may be fewer than the view's when the source cannot tell the rest). */
+      dimensions: readonly LeakDimension[];
+      cells: LeakCell[];
+      /** The metrics these cells carry. */
+      metrics: readonly MetricId[];
+      /** What this source cannot show in this view, in a sentence. */
+      note?: string;
+    }
+  | { available: false; reason: string };
+
+/** Tickets last handed to Tier 2 or Tier 3 (the endpoint's audit), by the tier that resolved them. */
+export interface ResolvedAtTier {
+  tier: 'T2' | 'T3';
+  tickets: number;
+  counts: { key: string; count: number; partial: boolean }[];
+  examples: TicketRef[];
+  suggestion: 'tier-1-playbook' | 'knowledge-base-article';
+}
+
+export type LearningData =
+  | { kind: 'topics'; topics: LearningTopic[] }
+  /** Topics need each escalation's issue type and reason, which the source does not serve. */
+  | { kind: 'tiers'; reason: string; tiers: ResolvedAtTier[] };
 
 export interface DashboardBackend {
-  load(period: { from: string; to: string }): Promise<DashboardData>;
+  load(period: PeriodPair, now: Date): Promise<DashboardData>;
   markReviewed(at: string): Promise<void>;
-}
-
-export const DAY_MS = 86_400_000;
-
-/** The last `days` whole UTC days up to and including today's. */
-export function lastDays(now: Date, days: number): { from: string; to: string } {
-  const end = Math.floor(now.getTime() / DAY_MS) * DAY_MS + DAY_MS;
-  return { from: new Date(end - days * DAY_MS).toISOString(), to: new Date(end).toISOString() };
 }

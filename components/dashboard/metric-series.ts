@@ -1,12 +1,13 @@
 import { z } from 'zod';
 import type { TierlineEvent } from '../../core/events';
-import { computeMetrics } from '../../core/metrics';
+import { type Bucket, type BucketUnit, computeMetrics, METRIC_DEFINITIONS, type MetricId, type Ratio } from '../../core/metrics';
+import type { MetricPair, MetricSeries } from './dashboard-data';
 
 /**
- * Metrics over time: the core's metrics per ISO week, as one series per
- * metric for the charts. The numbers come from `computeMetrics` whether the
- * dashboard reads the sync endpoint (which runs it per week) or the local
- * event store (where it runs here).
+ * Metrics over time: the core's metrics per day or ISO week, lined up with
+ * the chart's buckets (whole or partial), and each period beside the previous
+ * one. The numbers come from `computeMetrics` whether the dashboard reads the
+ * sync endpoint (which runs it) or the local event store (where it runs here).
  */
 
 export const metricSchema = z
@@ -37,10 +38,12 @@ export interface MetricView {
   band: string;
 }
 
-/** GET /v1/metrics?groupBy=week: the core's MetricsReport as JSON. */
+/** GET /v1/metrics (optionally with groupBy): the core's MetricsReport as JSON. */
 export const metricsResponseSchema = z.object({
   from: z.string(),
   to: z.string(),
+  /** Events inside the period. */
+  events: z.number().optional(),
   metrics: z.array(metricSchema),
   groups: z.array(z.object({ key: z.string(), metrics: z.array(metricSchema) })),
 });
@@ -69,11 +72,56 @@ export function toWeeklySeries(overall: readonly MetricView[], groups: readonly 
   return { overall: [...overall], weeks: sorted.map((g) => g.key), series };
 }
 
-/** Local mode: the same computation the endpoint runs, over the events in this browser. */
+/** The weekly series over a period in one call (`npm run bench dashboard` times it). */
 export function weeklyMetricsFromEvents(events: readonly TierlineEvent[], period: { from: string; to: string }): WeeklyMetrics {
   const report = computeMetrics(events, { ...period, groupBy: 'week' });
   return toWeeklySeries(report.metrics, report.groups);
 }
 
-/** The escalation-rate band the model calls healthy. */
-export const ESCALATION_BAND = { low: 0.1, high: 0.15 } as const;
+const METRIC_IDS = Object.keys(METRIC_DEFINITIONS) as MetricId[];
+const isMetricId = (id: string): id is MetricId => Object.hasOwn(METRIC_DEFINITIONS, id);
+const ratioOf = (m: MetricView): Ratio => ({ numerator: m.numerator, denominator: m.denominator, value: m.value });
+const NO_CASES: Ratio = { numerator: 0, denominator: 0, value: 0 };
+
+/**
+ * Every metric of one period beside the previous one, from the core's metric
+ * lists (the endpoint's JSON or `computeMetrics`); a metric missing from a list is 0 of 0.
+ */
+export function metricPairs(current: readonly MetricView[], previous: readonly MetricView[] | null): Record<MetricId, MetricPair> {
+  const now = new Map(current.filter((m) => isMetricId(m.id)).map((m) => [m.id, ratioOf(m)]));
+  const before = previous ? new Map(previous.filter((m) => isMetricId(m.id)).map((m) => [m.id, ratioOf(m)])) : null;
+  return Object.fromEntries(METRIC_IDS.map((id) => [id, { current: now.get(id) ?? NO_CASES, previous: before ? (before.get(id) ?? NO_CASES) : null }])) as Record<MetricId, MetricPair>;
+}
+
+/**
+ * Lines up the endpoint's (or the core's) per-day or per-week groups with the
+ * chart's buckets: one ratio per bucket and metric, null where a bucket had no case.
+ */
+export function seriesFromGroups(groups: readonly { key: string; metrics: readonly MetricView[] }[], buckets: readonly Bucket[], unit: BucketUnit): MetricSeries {
+  const byKey = new Map(groups.map((g) => [g.key, g.metrics]));
+  const values: Partial<Record<MetricId, (Ratio | null)[]>> = {};
+  for (const id of METRIC_IDS) values[id] = buckets.map(() => null);
+  buckets.forEach((b, i) => {
+    for (const m of byKey.get(b.key) ?? []) {
+      if (isMetricId(m.id) && m.denominator > 0) values[m.id]![i] = ratioOf(m);
+    }
+  });
+  return { unit, buckets: [...buckets], values };
+}
+
+/**
+ * A metric's line in percent, split for drawing: whole buckets solid, partial
+ * ones (cut by the period's edge, or still running) dashed. The dashed line
+ * also holds the whole buckets next to a partial one, so it joins the solid line.
+ *
+ * @example chartLines([r(1, 10), r(2, 10), r(1, 4)], [whole, whole, partial]) // { whole: [10, 20, null], partial: [null, 20, 25] }
+ */
+export function chartLines(values: readonly (Ratio | null)[], buckets: readonly Pick<Bucket, 'partial'>[]): { whole: (number | null)[]; partial: (number | null)[] } {
+  const pct = (r: Ratio | null | undefined) => (r ? Math.round(r.value * 1000) / 10 : null);
+  const whole = values.map((r, i) => (buckets[i]?.partial ? null : pct(r)));
+  const partial = values.map((r, i) => {
+    const near = buckets[i]?.partial || buckets[i - 1]?.partial || buckets[i + 1]?.partial;
+    return near ? pct(r) : null;
+  });
+  return { whole, partial };
+}

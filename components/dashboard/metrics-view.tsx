@@ -1,9 +1,11 @@
-import { useEffect, useRef } from 'preact/hooks';
-import uPlot from 'uplot';
-import { ESCALATION_BAND, type MetricView, type WeeklyMetrics } from './metric-series';
+import { METRIC_DEFINITIONS, type MetricId, type MetricRule, trendOf, verdictOf } from '../../core/metrics';
+import type { DashboardData } from './dashboard-data';
+import type { Format } from './format';
+import { MetricChart } from './metric-chart';
+import { trendWords, verdictLabel, verdictWords } from './names';
 
 /** The metrics the model asks leads to watch, in the order a lead reads them. */
-export const CHARTED_METRICS = [
+export const CHARTED_METRICS: readonly MetricId[] = [
   'escalation-rate',
   'misrouting-rate',
   'override-rate',
@@ -11,92 +13,98 @@ export const CHARTED_METRICS = [
   'reopen-48h-rate',
   'post-handoff-csat',
   'repeat-explanation-rate',
-] as const;
+  'handoff-completeness',
+];
 
-const pct = (v: number) => `${Math.round(v * 1000) / 10}%`;
-
-function cssVar(name: string, fallback: string): string {
-  const value = getComputedStyle(document.documentElement).getPropertyValue(name).trim();
-  return value || fallback;
+/** "10–15%", "at most 30%", "at least 80%", "no drop of 3 points or more". */
+export function bandWords(rule: MetricRule, fmt: Format): string {
+  const { min, max } = rule.healthy;
+  if (min !== undefined && max !== undefined) {
+    // "10–15%" (en), "10–15 %" (de): the percent sign once, where the locale puts it.
+    const [low, high] = [fmt.percent(min), fmt.percent(max)];
+    const suffix = /\D*$/.exec(high)?.[0] ?? '';
+    return suffix && low.endsWith(suffix) ? `${low.slice(0, low.length - suffix.length)}–${high}` : `${low}–${high}`;
+  }
+  if (max !== undefined) return `at most ${fmt.percent(max)}`;
+  if (min !== undefined) return `at least ${fmt.percent(min)}`;
+  return `no drop of ${rule.dropPoints ?? 0} points or more against the previous period`;
 }
 
-/** One uPlot line chart of a metric's weekly values (in %), with the escalation band drawn behind its line. */
-function Chart({ id, label, weeks, values }: { id: string; label: string; weeks: string[]; values: (number | null)[] }) {
-  const host = useRef<HTMLDivElement>(null);
-  useEffect(() => {
-    const el = host.current;
-    if (!el) return;
-    const fg = cssVar('--tl-fg', '#1f2328');
-    const grid = cssVar('--tl-grid', 'rgba(128,128,128,0.25)');
-    const line = cssVar('--tl-accent', '#0969da');
-    const xs = weeks.map((w) => Date.parse(`${w}T00:00:00Z`) / 1000);
-    const ys = values.map((v) => (v === null ? null : v * 100));
-    const band =
-      id === 'escalation-rate'
-        ? (u: uPlot) => {
-            const top = u.valToPos(ESCALATION_BAND.high * 100, 'y', true);
-            const bottom = u.valToPos(ESCALATION_BAND.low * 100, 'y', true);
-            u.ctx.save();
-            u.ctx.fillStyle = 'rgba(46, 160, 67, 0.22)';
-            u.ctx.fillRect(u.bbox.left, top, u.bbox.width, bottom - top);
-            u.ctx.restore();
-          }
-        : undefined;
-    const plot = new uPlot(
-      {
-        width: Math.max(280, el.clientWidth || 520),
-        height: 170,
-        legend: { show: false },
-        cursor: { show: true, drag: { x: false, y: false } },
-        scales: { x: { time: true }, y: { range: (_u, _min, max) => [0, Math.max(id === 'escalation-rate' ? 25 : 10, Math.ceil((max ?? 0) / 5) * 5)] } },
-        axes: [
-          { stroke: fg, grid: { stroke: grid }, ticks: { stroke: grid } },
-          { stroke: fg, grid: { stroke: grid }, ticks: { stroke: grid }, values: (_u, splits) => splits.map((s) => `${s}%`), size: 48 },
-        ],
-        series: [{}, { label, stroke: line, width: 2, spanGaps: true, points: { show: true, size: 5 } }],
-        hooks: band ? { drawClear: [band] } : {},
-      },
-      [xs, ys],
-      el,
-    );
-    return () => plot.destroy();
-  }, [id, label, weeks, values]);
-  return <div ref={host} class="tl-chart" data-testid={`tl-chart-${id}`} />;
-}
+const bucketWord = (unit: 'day' | 'week', n: number) => `${n} ${unit}${n === 1 ? '' : 's'}`;
 
-function MetricCard({ metric, weeks, values }: { metric: MetricView; weeks: string[]; values: (number | null)[] }) {
-  const described = values.filter((v) => v !== null).length;
+function MetricCard({ id, data, rule, fmt }: { id: MetricId; data: DashboardData; rule: MetricRule; fmt: Format }) {
+  const d = METRIC_DEFINITIONS[id];
+  const { current, previous } = data.metrics[id];
+  const verdict = verdictOf(rule, current, previous);
+  const trend = trendOf(rule, current, previous);
+  const { buckets, unit } = data.series;
+  const values = data.series.values[id] ?? [];
+  const partial = buckets.filter((b) => b.partial);
+  const cases = (n: number) => `${fmt.count(n)} ${n === 1 ? rule.caseNoun.one : rule.caseNoun.other}`;
+  const thin = verdict.kind === 'not-enough-data';
   return (
-    <article class={`tl-metric tl-status-${metric.status}`} data-testid="tl-metric" data-metric={metric.id} aria-labelledby={`metric-${metric.id}`}>
+    <article class={`tl-metric tl-verdict-${verdict.kind}`} data-testid="tl-metric" data-metric={id} data-verdict={verdict.kind} aria-labelledby={`metric-${id}`}>
       <header>
-        <h3 id={`metric-${metric.id}`}>{metric.label}</h3>
-        <span class="tl-metric-value">{metric.denominator > 0 ? pct(metric.value) : '—'}</span>
-        <span class={`tl-pill tl-status-pill-${metric.status}`}>{metric.status.replace('-', ' ')}</span>
+        <h3 id={`metric-${id}`}>{d.label}</h3>
+        <span class={`tl-metric-value${thin ? ' tl-thin' : ''}`} data-testid="tl-metric-value">
+          {current.denominator > 0 ? fmt.percent(current.value) : '—'}
+        </span>
+        <span class={`tl-pill tl-verdict-pill-${verdict.kind}`} data-testid="tl-verdict">
+          {verdictLabel(verdict)}
+        </span>
       </header>
-      <p class="tl-muted">
-        {metric.summary} Healthy: {metric.band}.
-      </p>
-      {metric.status === 'warning' && (
-        <p class="tl-warning" data-testid="tl-metric-warning">
-          <strong>{metric.signal}.</strong> Recommended: {metric.action}
+      <dl class="tl-compare">
+        <dt>This period</dt>
+        <dd data-testid="tl-current">
+          {current.denominator > 0 ? `${fmt.percent(current.value)} of ${cases(current.denominator)}` : `no ${rule.caseNoun.other}`}
+        </dd>
+        <dt>Previous</dt>
+        <dd data-testid="tl-previous">{previous === null ? 'not known' : previous.denominator > 0 ? `${fmt.percent(previous.value)} of ${cases(previous.denominator)}` : `no ${rule.caseNoun.other}`}</dd>
+        <dt>Trend</dt>
+        <dd data-testid="tl-trend" class={`tl-trend-${trend.kind}`}>
+          {trendWords(trend, rule.caseNoun, fmt)}
+        </dd>
+        <dt>Healthy</dt>
+        <dd>
+          {bandWords(rule, fmt)} <span class="tl-muted">({rule.source === 'policy' ? 'your policy' : 'support-levels model; the policy sets none'})</span>
+        </dd>
+      </dl>
+      {thin && (
+        <p class="tl-thin-note" data-testid="tl-not-enough">
+          {verdictWords(verdict, rule.caseNoun)}. No verdict until then.
         </p>
       )}
-      <figure role="img" aria-label={`${metric.label} per week over ${weeks.length} weeks, ${described} with data${metric.id === 'escalation-rate' ? '; the shaded band is the healthy 10–15%' : ''}.`}>
-        <Chart id={metric.id} label={metric.label} weeks={weeks} values={values} />
+      {(verdict.kind === 'warning' || verdict.kind === 'watch') && (
+        <p class={verdict.kind === 'warning' ? 'tl-warning' : 'tl-watch'} data-testid={verdict.kind === 'warning' ? 'tl-metric-warning' : 'tl-metric-watch'}>
+          <strong>{d.signal}.</strong> Recommended: {d.action}
+        </p>
+      )}
+      <figure
+        role="img"
+        aria-label={`${d.label} per ${unit} over the previous period and this one, ${bucketWord(unit, buckets.length)}; the shaded band is healthy (${bandWords(rule, fmt)})${
+          partial.length ? `; dashed with hollow points: partial ${unit}s (${partial.map((b) => `${fmt.day(b.start)}, ${Math.round(b.coverage * 100)}% covered`).join('; ')})` : ''
+        }.`}
+      >
+        <MetricChart id={id} label={d.label} rule={rule} period={data.period} buckets={buckets} values={values} axisDay={fmt.shortDay} />
       </figure>
     </article>
   );
 }
 
-export function MetricsView({ metrics }: { metrics: WeeklyMetrics }) {
-  const byId = new Map(metrics.overall.map((m) => [m.id, m]));
+/** Every metric: this period beside the previous one, the trend, the healthy band, and a chart by day or week. */
+export function MetricsView({ data, rules, fmt }: { data: DashboardData; rules: Record<MetricId, MetricRule>; fmt: Format }) {
+  const unit = data.series.unit;
   return (
-    <div class="tl-metrics">
-      {CHARTED_METRICS.map((id) => {
-        const metric = byId.get(id);
-        if (!metric) return null;
-        return <MetricCard key={id} metric={metric} weeks={metrics.weeks} values={metrics.series[id] ?? []} />;
-      })}
-    </div>
+    <>
+      <p class="tl-muted tl-legend">
+        <span class="tl-key tl-key-whole" aria-hidden="true" /> whole {unit} <span class="tl-key tl-key-partial" aria-hidden="true" /> partial {unit} (cut by the period’s edge, or still running){' '}
+        <span class="tl-key tl-key-band" aria-hidden="true" /> healthy band. A verdict needs {rules['escalation-rate'].minCases} cases in the period.
+      </p>
+      <div class="tl-metrics">
+        {CHARTED_METRICS.map((id) => (
+          <MetricCard key={id} id={id} data={data} rule={rules[id]} fmt={fmt} />
+        ))}
+      </div>
+    </>
   );
 }

@@ -37,6 +37,12 @@ export interface MetricsOptions {
   to: string;
   /** Also compute every metric per team, agent, UTC day or ISO week (starting Monday, UTC). */
   groupBy?: MetricsGroupBy;
+  /**
+   * Instead of `groupBy`: the group of each event, e.g. the leaks table's cell
+   * of its ticket; `undefined` leaves an event out of the groups (it still
+   * counts overall). Groups compare CSAT with the period before, as teams do.
+   */
+  groupOf?: (e: TierlineEvent) => string | undefined;
   /** Below this many cases a metric reports "insufficient-data". Default 5. */
   minSample?: number;
 }
@@ -206,21 +212,26 @@ export function computeMetrics(events: readonly TierlineEvent[], options: Metric
     return tally;
   };
 
+  const groupOf = options.groupOf;
   for (const e of events) {
     const at = timeOf(e.at);
     if (at >= from && at < to) {
       count++;
       total.add(e);
-      if (groupBy) tallyFor(groups, keyOf(e, at)).add(e);
+      if (groupOf) {
+        const key = groupOf(e);
+        if (key !== undefined) tallyFor(groups, key).add(e);
+      } else if (groupBy) tallyFor(groups, keyOf(e, at)).add(e);
     } else if (e.type === 'csat' && e.data.afterHandoff && at >= previousFrom && at < from) {
       previous.addCsat(e.data.score);
-      if (groupBy === 'team' || groupBy === 'agent') tallyFor(previousGroups, keyOf(e, at)).addCsat(e.data.score);
+      const key = groupOf ? groupOf(e) : groupBy === 'team' || groupBy === 'agent' ? keyOf(e, at) : undefined;
+      if (key !== undefined) tallyFor(previousGroups, key).addCsat(e.data.score);
     }
   }
 
   const grouped: MetricsGroup[] = [...groups.keys()].sort().map((key) => {
     let before: Tally | undefined;
-    if (groupBy === 'team' || groupBy === 'agent') before = previousGroups.get(key);
+    if (groupOf || groupBy === 'team' || groupBy === 'agent') before = previousGroups.get(key);
     else {
       // A day or week compares with the bucket just before it.
       const step = groupBy === 'week' ? 7 * DAY : DAY;
@@ -236,7 +247,7 @@ export function computeMetrics(events: readonly TierlineEvent[], options: Metric
  * Milliseconds of an ISO timestamp. The common "2026-11-27T09:00:00.000Z" form
  * is read by hand: Date.parse is the largest cost over a million events.
  */
-function timeOf(iso: string): number {
+export function timeOf(iso: string): number {
   if (iso.length === 24 && iso.charCodeAt(23) === 90 /* Z */ && iso.charCodeAt(10) === 84 /* T */) {
     const ms = Date.UTC(digits(iso, 0, 4), digits(iso, 5, 2) - 1, digits(iso, 8, 2), digits(iso, 11, 2), digits(iso, 14, 2), digits(iso, 17, 2), digits(iso, 20, 3));
     if (!Number.isNaN(ms)) return ms;
@@ -323,8 +334,9 @@ function metricsOf(t: Tally, before: Tally | undefined, minSample: number): Metr
     make(
       'post-handoff-csat',
       csat,
-      change !== null && change <= -CSAT_DROP_POINTS ? 'warning' : 'healthy',
-      change === null ? `${percent(csat.value)} of post-handoff ratings were satisfied.` : `${percent(csat.value)} of post-handoff ratings were satisfied, ${change >= 0 ? 'up' : 'down'} ${Math.abs(change)} points on the previous period.`,
+      // Judged by its change: without a previous period to compare with there is no verdict (not "healthy").
+      change === null ? 'info' : change <= -CSAT_DROP_POINTS ? 'warning' : 'healthy',
+      change === null ? `${percent(csat.value)} of post-handoff ratings were satisfied; no previous period with enough ratings to compare with.` : `${percent(csat.value)} of post-handoff ratings were satisfied, ${change >= 0 ? 'up' : 'down'} ${Math.abs(change)} points on the previous period.`,
       { previous: previousCsat, change, mean: t.csat > 0 ? t.csatSum / 1000 / t.csat : null },
     ),
     make('handoff-completeness', completeness, completeness.value < 0.8 ? 'warning' : 'healthy', `${percent(completeness.value)} of handoffs carried every required item.`, {

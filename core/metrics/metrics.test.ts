@@ -235,3 +235,15 @@ describe('learningCandidates', () => {
     ]);
   });
 });
+
+describe('computeMetrics with groupOf', () => {
+  it('groups events by a function of the event, leaving out those it returns undefined for', () => {
+    const events = [decision('a', '2026-11-03T09:00:00Z'), decision('b', '2026-11-03T09:00:00Z'), escalation('a', '2026-11-03T10:00:00Z'), decision('c', '2026-11-03T09:00:00Z')];
+    const report = computeMetrics(events, { ...NOVEMBER, groupOf: (e) => (e.ticketId === 'c' ? undefined : e.ticketId === 'a' ? 'first' : 'second') });
+    expect(report.groups.map((g) => [g.key, g.metrics.find((m) => m.id === 'escalation-rate')?.numerator, g.metrics.find((m) => m.id === 'escalation-rate')?.denominator])).toEqual([
+      ['first', 1, 1],
+      ['second', 0, 1],
+    ]);
+    expect(report.metrics.find((m) => m.id === 'escalation-rate')).toMatchObject({ numerator: 1, denominator: 3 });
+  });
+});

@@ -207,6 +207,8 @@ export const textSettingsSchema = z
 
 export const policySchema = z
   .object({
+    /** The JSON schema an editor validates the file with (`tierline policy init` writes it); ignored by Tierline. */
+    $schema: z.string().optional(),
     schemaVersion: z.literal(POLICY_SCHEMA_VERSION),
     name: z.string().min(1),
     /** Content version, bumped on every published change. */

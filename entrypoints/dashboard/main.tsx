@@ -1,4 +1,5 @@
 import { render } from 'preact';
+import { browser } from 'wxt/browser';
 import { storage } from 'wxt/utils/storage';
 import { downloadText } from '../../components/admin/download';
 import { DashboardApp } from '../../components/dashboard/dashboard-app';
@@ -17,7 +18,13 @@ const LOCAL_EVENT_LIMIT = 200_000;
 const backend = createDashboardBackend({
   getSettings: async () => {
     const settings = await sendToWorker('getSettings');
-    return { syncEndpoint: settings.values.syncEndpoint, syncToken: settings.values.syncToken, policy: settings.policy.value };
+    return {
+      syncEndpoint: settings.values.syncEndpoint,
+      syncToken: settings.values.syncToken,
+      policy: settings.policy.value,
+      // The only helpdesk addresses Tierline knows: the custom hosts an admin lists (ticket links).
+      helpdeskHosts: settings.values.extraHelpdeskHosts,
+    };
   },
   // Without an endpoint nothing is ever sent, so the outbox holds this browser's whole event log.
   // Extension pages share the worker's origin, hence its IndexedDB: read it directly, read-only.
@@ -30,4 +37,7 @@ const backend = createDashboardBackend({
   setLastReviewedAt: (at) => lastReviewedAtStorage.setValue(at),
 });
 
-render(<DashboardApp backend={backend} download={downloadText} />, document.getElementById('app')!);
+render(
+  <DashboardApp backend={backend} download={downloadText} optionsUrl={browser.runtime.getURL('/options.html')} locale={navigator.language} />,
+  document.getElementById('app')!,
+);

@@ -11,6 +11,7 @@ import './style.css';
 /** The options page talks to the worker for settings (it resolves managed › org › local) and saves through it. */
 const backend: OptionsBackend = {
   load: () => sendToWorker('getSettings'),
+  syncStatus: () => sendToWorker('getStatus'),
   saveSetting: async (key, value) => {
     await sendToWorker('saveSetting', { key, value });
   },
@@ -29,11 +30,12 @@ const triage: TriageBackend = {
   requestHosts: (origins) => browser.permissions.request({ origins }),
 };
 
-// Events the outbox set aside: a section of its own below the app, read from and sent back through the worker.
+// Events the outbox set aside: a section of its own in the page's navigation, read from and sent back through the worker.
 const setAside: SetAsideBackend = {
   list: () => sendToWorker('listSetAside'),
   sendAgain: async () => (await sendToWorker('sendSetAsideAgain', {})).requeued,
 };
 
-render(<OptionsApp backend={backend} triage={triage} download={(name, text) => downloadText(name, text, 'application/json')} />, document.getElementById('app')!);
-render(<SetAsidePanel backend={setAside} download={(name, text) => downloadText(name, text, 'application/json')} />, document.getElementById('set-aside')!);
+const download = (name: string, text: string) => downloadText(name, text, 'application/json');
+
+render(<OptionsApp backend={backend} triage={triage} download={download} setAside={<SetAsidePanel backend={setAside} download={download} />} />, document.getElementById('app')!);

@@ -9,10 +9,11 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { main } from '../../cli/main';
+import { SOURCE_LABEL } from '../../components/admin/settings-view';
 import { nodeIo } from '../../cli/io';
 import { defaultPolicy } from '../../core/policy/default-policy';
 import { startDemoServer, zendeskTicketId } from '../../demo/server';
-import { axeViolations, postEvents, screenshotPath, type SyncEndpoint, seedTeamEvents, startSyncEndpoint } from './admin-helpers';
+import { axeViolations, postEvents, type SyncEndpoint, seedTeamEvents, startSyncEndpoint } from './admin-helpers';
 import { type HelpdeskServer, type LaunchedBrowser, launchBrowser, SYSTEM_POLICY_ALLOWED, SYSTEM_POLICY_SKIP_REASON, writeManagedPolicyFile } from './harness';
 import { badgeText, drawerText, openTicket } from './overlay-helpers';
 import { EXTENSION_ID } from '../../wxt.config';
@@ -92,26 +93,40 @@ describe.runIf(SYSTEM_POLICY_ALLOWED)('managed policy from tierline managed-poli
     await opened.page.close();
   });
 
-  it('shows the managed settings as locked in the options page, with their source', async () => {
+  it('shows the managed policy in force and the managed settings as set by the administrator, read-only', async () => {
     const page = await browser.context.newPage();
     await page.setViewportSize({ width: 1280, height: 800 });
-    await page.goto(browser.extensionUrl('options.html'));
+    const open = async (section: string) => {
+      await page.goto(browser.extensionUrl(`options.html#/${section}`));
+      await page.locator('[data-testid="tl-policy-source"]').waitFor({ timeout: 15_000 });
+    };
+    await open('tiers');
+    expect(await page.locator('[data-testid="tl-policy-in-force"]').textContent()).toBe('“Acme support levels” · revision 12');
+    expect(await page.locator('[data-testid="tl-policy-source"]').textContent()).toBe(SOURCE_LABEL.managed);
+    expect(await page.locator('[data-testid="tl-policy-when"]').textContent()).toMatch(/^Rolled out /);
+    expect(await page.locator('[data-testid="tl-save-policy"]').isDisabled()).toBe(true);
+    expect(await page.locator('.tl-locked').textContent()).toContain('Set by your administrator');
+
+    await open('sync');
     const endpoint = page.locator('[data-setting="syncEndpoint"]');
-    await endpoint.waitFor();
     expect(await endpoint.getAttribute('data-locked')).toBe('true');
     expect(await endpoint.locator('input').isDisabled()).toBe(true);
     expect(await endpoint.locator('input').inputValue()).toBe(sync.url);
-    expect(await endpoint.textContent()).toContain('Locked by your administrator');
+    // One wording for a managed value and a locked one.
+    expect(await endpoint.textContent()).toContain(SOURCE_LABEL.managed);
+    expect(await page.locator('body').textContent()).not.toMatch(/locked by/i);
+    await open('ai');
     expect(await page.locator('[data-setting="ai.provider"] select').isDisabled()).toBe(true);
+    expect(await page.locator('[data-setting="ai.provider"]').textContent()).toContain(SOURCE_LABEL.managed);
     expect(await page.locator('[data-setting="ai.model"] input').isDisabled()).toBe(false);
+    await open('features');
     expect(await page.locator('input[data-feature="handoff-checklist"]').isChecked()).toBe(false);
-    expect(await page.locator('[data-testid="tl-policy-source"]').textContent()).toBe('managed by your administrator');
-    expect(await page.locator('[data-testid="tl-save-policy"]').isDisabled()).toBe(true);
+    await open('diagnostics');
     expect(await page.locator('[data-testid="tl-diagnostics"]').textContent()).toContain('extraHelpdeskHosts');
 
     // The simulator runs the managed policy: the $2,400 dispute stays below the raised threshold.
-    await page.locator('#tab-simulator').click();
-    await page.locator('.tl-simulator select').selectOption('billing-dispute');
+    await open('simulator');
+    await page.locator('[data-testid="tl-sim-sample"]').selectOption('billing-dispute');
     const decision = await page.locator('[data-testid="tl-sim-decision"]').textContent();
     expect(decision).not.toContain('goes straight to a Billing Specialist');
     expect(await axeViolations(page)).toEqual([]);
@@ -134,9 +149,9 @@ describe.runIf(SYSTEM_POLICY_ALLOWED)('the lead dashboard', () => {
     expect(await groups.last().textContent()).toMatch(/^ana\d+ 100%/);
     expect(await page.locator('[data-testid="tl-audit-summary"]').textContent()).toMatch(/\d+ handoffs, \d+% complete/);
 
-    // Seven charts, each a uPlot canvas, and the escalation-rate warning with its action.
+    // Eight metrics (issue 11 added one), each with a uPlot chart, and the escalation-rate warning with its action.
     await page.locator('[data-testid="tl-metric"] canvas').nth(6).waitFor();
-    expect(await page.locator('[data-testid="tl-metric"]').count()).toBe(7);
+    expect(await page.locator('[data-testid="tl-metric"]').count()).toBe(8);
     const escalation = page.locator('[data-metric="escalation-rate"]');
     expect(await escalation.textContent()).toContain('10–15%');
     const warnings = page.locator('[data-testid="tl-metric-warning"]');
@@ -150,9 +165,7 @@ describe.runIf(SYSTEM_POLICY_ALLOWED)('the lead dashboard', () => {
     expect(await page.locator('[data-testid="tl-review"]').textContent()).toMatch(/review of the escalation matrix/);
 
     expect(await axeViolations(page)).toEqual([]);
-    // The README shows the charts: the metrics section under the sticky header.
-    await page.evaluate(() => document.getElementById('metrics-title')?.scrollIntoView());
-    await page.screenshot({ path: screenshotPath('dashboard.png') });
+    // The README's dashboard screenshot comes from tests/e2e/dashboard-leaks.test.ts (one writer).
     await page.close();
   });
 });

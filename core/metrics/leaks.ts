@@ -1,0 +1,317 @@
+import type { TierlineEvent } from '../events';
+import { computeMetrics, type Ratio, timeOf } from './compute';
+import { METRIC_DEFINITIONS, type MetricId } from './definitions';
+import { excessCases, MIN_CELL_CASES, type MetricRule, type Verdict, verdictOf } from './verdict';
+
+/**
+ * "Where does the model leak?": every metric per cell of stage × issue type
+ * (or agent, team, helpdesk), the worst cells first, with the tickets behind
+ * each cell's bad outcomes.
+ *
+ * Each ticket belongs to one cell, so a cell's metrics are `computeMetrics`
+ * over its tickets' events — the same definitions as the headline numbers:
+ * - stage: the ticket's first move between tiers (a handoff, an escalation, or
+ *   a reassignment naming both tiers), e.g. "T1-T2"; a ticket that never moved
+ *   stays at the tier it was routed to, e.g. "T1";
+ * - issue type: the category of its latest routing decision;
+ * - agent and team: whoever first handled it (its earliest event);
+ * - helpdesk: where it lives.
+ */
+
+export type LeakDimension = 'stage' | 'issueType' | 'agent' | 'team' | 'helpdesk';
+
+/** The value a ticket without one falls under. */
+export const NONE = '(none)';
+
+export interface TicketRef {
+  helpdesk: string;
+  ticketId: string;
+  /** Its latest event in the period (ISO 8601). */
+  lastAt: string;
+}
+
+export interface LeakCell {
+  /** One value per dimension, in the order asked for. */
+  keys: string[];
+  /** Tickets in the cell. */
+  tickets: number;
+  ratios: Partial<Record<MetricId, Ratio>>;
+  /**
+   * The tickets behind each metric's bad outcomes (misrouted, escalated,
+   * reopened, rated unsatisfied, handed off incomplete…), newest first, at
+   * most `maxTickets`. Absent when the source cannot list them.
+   */
+  behind?: Partial<Record<MetricId, TicketRef[]>>;
+}
+
+export interface LeakOptions {
+  from: string;
+  to: string;
+  dimensions: readonly LeakDimension[];
+  /** Tickets listed per cell and metric. Default 200. */
+  maxTickets?: number;
+}
+
+const HOUR = 3_600_000;
+const METRIC_IDS = Object.keys(METRIC_DEFINITIONS) as MetricId[];
+
+/** Events sorted by time, then id, so attribution never depends on the order they arrived in. */
+const byTime = (a: TierlineEvent, b: TierlineEvent) => (a.at < b.at ? -1 : a.at > b.at ? 1 : a.id < b.id ? -1 : a.id > b.id ? 1 : 0);
+
+function isSorted(list: readonly TierlineEvent[]): boolean {
+  for (let i = 1; i < list.length; i++) if (byTime(list[i - 1]!, list[i]!) > 0) return false;
+  return true;
+}
+
+function stageOf(events: readonly TierlineEvent[]): string {
+  let routedTo: string | undefined;
+  for (const e of events) {
+    if (e.type === 'handoff' || e.type === 'escalation') return `${e.data.from}-${e.data.to}`;
+    if (e.type === 'reassignment' && e.data.from.tier && e.data.to.tier && e.data.from.tier !== e.data.to.tier) return `${e.data.from.tier}-${e.data.to.tier}`;
+    if (e.type === 'decision' && routedTo === undefined) routedTo = e.data.tier;
+  }
+  return routedTo ?? NONE;
+}
+
+function issueTypeOf(events: readonly TierlineEvent[]): string {
+  for (let i = events.length - 1; i >= 0; i--) {
+    const e = events[i]!;
+    if (e.type === 'decision' && e.data.category !== undefined) return e.data.category;
+  }
+  return NONE;
+}
+
+function keyOf(dimension: LeakDimension, events: readonly TierlineEvent[]): string {
+  const first = events[0]!;
+  switch (dimension) {
+    case 'stage':
+      return stageOf(events);
+    case 'issueType':
+      return issueTypeOf(events);
+    case 'agent':
+      return first.agent;
+    case 'team':
+      return first.team ?? NONE;
+    case 'helpdesk':
+      return first.helpdesk;
+  }
+}
+
+/**
+ * The metrics a ticket counts against, by the definitions of compute.ts: the
+ * numerators of the rates, the unsatisfied ratings and the incomplete handoffs.
+ */
+function badOutcomes(events: readonly TierlineEvent[], from: number, to: number): Set<MetricId> {
+  const bad = new Set<MetricId>();
+  for (const e of events) {
+    const at = timeOf(e.at);
+    if (at < from || at >= to) continue;
+    switch (e.type) {
+      case 'reassignment':
+        if (e.data.misroute) bad.add('misrouting-rate');
+        break;
+      case 'override':
+        bad.add('override-rate');
+        break;
+      case 'escalation':
+        bad.add('escalation-rate');
+        if (e.data.unnecessary === true) bad.add('unnecessary-escalation-rate');
+        break;
+      case 'reopen': {
+        const gap = at - timeOf(e.data.solvedAt);
+        if (gap >= 0 && gap <= 48 * HOUR) bad.add('reopen-48h-rate');
+        break;
+      }
+      case 'repeat-explanation':
+        if (e.data.afterHandoff) bad.add('repeat-explanation-rate');
+        break;
+      case 'csat':
+        if (e.data.afterHandoff && e.data.score < 4) bad.add('post-handoff-csat');
+        break;
+      case 'handoff':
+        if (e.data.completeness < 100 || e.data.missing.length > 0) bad.add('handoff-completeness');
+        break;
+      default:
+        break;
+    }
+  }
+  return bad;
+}
+
+/**
+ * Every metric per cell of the given dimensions, over the events of one
+ * period (events before it still say which stage and issue type a ticket
+ * has). Pure and independent of event order.
+ *
+ * @example
+ * computeLeakCells(events, { from, to, dimensions: ['stage', 'issueType'] })
+ * // [{ keys: ['T1-T2', 'integration'], tickets: 40, ratios: { 'misrouting-rate': { numerator: 24, denominator: 40, value: 0.6 }, … }, behind: { 'misrouting-rate': [{ helpdesk: 'zendesk', ticketId: '4711', … }, …] } }, …]
+ */
+export function computeLeakCells(events: readonly TierlineEvent[], options: LeakOptions): LeakCell[] {
+  return computeLeakViews(events, { ...options, views: [options.dimensions] })[0]!;
+}
+
+/**
+ * `computeLeakCells` for several groupings at once: the events are read into
+ * tickets once, then each grouping costs one `computeMetrics` pass.
+ */
+export function computeLeakViews(events: readonly TierlineEvent[], options: Omit<LeakOptions, 'dimensions'> & { views: readonly (readonly LeakDimension[])[] }): LeakCell[][] {
+  const index = indexLeaks(events, options);
+  return options.views.map((dimensions) => index.cells(dimensions));
+}
+
+export interface LeakIndex {
+  /** The cells of one grouping, computed on first use and kept. */
+  cells(dimensions: readonly LeakDimension[]): LeakCell[];
+}
+
+/**
+ * Reads the events into tickets once (their order, attribution and bad
+ * outcomes); any grouping is then one `computeMetrics` pass, made when first
+ * asked for, so a page pays only for the groupings a lead opens.
+ */
+export function indexLeaks(events: readonly TierlineEvent[], options: Omit<LeakOptions, 'dimensions'>): LeakIndex {
+  const from = Date.parse(options.from);
+  const to = Date.parse(options.to);
+  const maxTickets = options.maxTickets ?? 200;
+  // Helpdesk → ticket id → events: no key strings to build and hash per event.
+  const byTicket = new Map<string, Map<string, TierlineEvent[]>>();
+  const before: TierlineEvent[] = [];
+  for (const e of events) {
+    if (timeOf(e.at) >= to) continue;
+    before.push(e);
+    let ofHelpdesk = byTicket.get(e.helpdesk);
+    if (!ofHelpdesk) {
+      ofHelpdesk = new Map();
+      byTicket.set(e.helpdesk, ofHelpdesk);
+    }
+    const list = ofHelpdesk.get(e.ticketId);
+    if (list) list.push(e);
+    else ofHelpdesk.set(e.ticketId, [e]);
+  }
+
+  // Per ticket, once: its events in order, its reference and its bad outcomes.
+  const tickets: { events: TierlineEvent[]; ref: TicketRef; bad: Set<MetricId> }[] = [];
+  for (const list of [...byTicket.values()].flatMap((m) => [...m.values()])) {
+    if (!isSorted(list)) list.sort(byTime);
+    const last = list[list.length - 1]!;
+    // A ticket with nothing in the period is no case of it.
+    if (timeOf(last.at) < from) continue;
+    tickets.push({ events: list, ref: { helpdesk: last.helpdesk, ticketId: last.ticketId, lastAt: last.at }, bad: badOutcomes(list, from, to) });
+  }
+  tickets.sort((a, b) => (a.ref.lastAt > b.ref.lastAt ? -1 : a.ref.lastAt < b.ref.lastAt ? 1 : a.ref.ticketId < b.ref.ticketId ? -1 : a.ref.ticketId > b.ref.ticketId ? 1 : 0));
+  // Each event's ticket by identity: a cheap lookup in every grouping pass below.
+  const ticketOf = new Map<TierlineEvent, number>();
+  tickets.forEach((t, i) => {
+    for (const e of t.events) ticketOf.set(e, i);
+  });
+
+  const computed = new Map<string, LeakCell[]>();
+  const compute = (dimensions: readonly LeakDimension[]): LeakCell[] => {
+    const cellOf = new Array<string>(tickets.length);
+    const cells = new Map<string, { keys: string[]; tickets: number; behind: Partial<Record<MetricId, TicketRef[]>> }>();
+    // Newest tickets first, so each list of tickets behind a cell is too.
+    tickets.forEach((t, i) => {
+      const keys = dimensions.map((d) => keyOf(d, t.events));
+      const cellKey = keys.join('\u0000');
+      cellOf[i] = cellKey;
+      let cell = cells.get(cellKey);
+      if (!cell) {
+        // Every metric lists its tickets, none included: a cell with no bad outcome has an empty list, not an unknown one.
+        cell = { keys, tickets: 0, behind: Object.fromEntries(METRIC_IDS.map((id) => [id, []])) };
+        cells.set(cellKey, cell);
+      }
+      cell.tickets++;
+      for (const id of t.bad) {
+        const refs = cell.behind[id]!;
+        if (refs.length < maxTickets) refs.push(t.ref);
+      }
+    });
+    // One pass of the core's own metrics, each event under its ticket's cell: the headline definitions, per cell.
+    const report = computeMetrics(before, {
+      from: options.from,
+      to: options.to,
+      minSample: 1,
+      groupOf: (e) => {
+        const i = ticketOf.get(e);
+        return i === undefined ? undefined : cellOf[i];
+      },
+    });
+    return report.groups
+      .map((g) => {
+        const cell = cells.get(g.key)!;
+        const ratios: Partial<Record<MetricId, Ratio>> = {};
+        for (const m of g.metrics) ratios[m.id] = { numerator: m.numerator, denominator: m.denominator, value: m.value };
+        return { keys: cell.keys, tickets: cell.tickets, ratios, behind: cell.behind };
+      })
+      .sort((a, b) => compareKeys(a.keys, b.keys));
+  };
+  return {
+    cells(dimensions) {
+      const key = dimensions.join('×');
+      let cells = computed.get(key);
+      if (!cells) {
+        cells = compute(dimensions);
+        computed.set(key, cells);
+      }
+      return cells;
+    },
+  };
+}
+
+function compareKeys(a: readonly string[], b: readonly string[]): number {
+  for (let i = 0; i < Math.min(a.length, b.length); i++) {
+    if (a[i]! !== b[i]!) return a[i]! < b[i]! ? -1 : 1;
+  }
+  return a.length - b.length;
+}
+
+export interface RankedLeak {
+  cell: LeakCell;
+  ratio: Ratio;
+  verdict: Verdict;
+  /** Cases beyond what the healthy band allows (see `excessCases`). */
+  excess: number;
+}
+
+export interface RankOptions {
+  /** Cells with fewer cases are listed last, as not enough data. Default MIN_CELL_CASES. */
+  minCases?: number;
+  /** For a metric without a level band (post-handoff CSAT): the share a cell is held against, e.g. the whole team's. */
+  reference?: number;
+}
+
+/**
+ * The cells of one metric, worst first: cells with enough cases before thin
+ * ones; among them the most cases beyond the healthy band, then the worst
+ * rate, then the most cases; ties by key. Cells without a case of the metric
+ * are left out.
+ *
+ * @example rankLeaks(cells, DEFAULT_RULES['misrouting-rate'])[0].cell.keys // ['T1-T2', 'integration']
+ */
+export function rankLeaks(cells: readonly LeakCell[], rule: MetricRule, options: RankOptions = {}): RankedLeak[] {
+  const minCases = options.minCases ?? MIN_CELL_CASES;
+  const cellRule = { ...rule, minCases, dropPoints: undefined };
+  const worse = (a: number, b: number) => (rule.better === 'lower' ? b - a : a - b);
+  const ranked: (RankedLeak & { enough: boolean })[] = [];
+  for (const cell of cells) {
+    const ratio = cell.ratios[rule.id];
+    if (!ratio || ratio.denominator === 0) continue;
+    const enough = ratio.denominator >= minCases;
+    let verdict: Verdict = verdictOf(cellRule, ratio);
+    // CSAT has no level band: a cell below the reference by the drop that warns over time is a warning.
+    if (enough && rule.dropPoints !== undefined && options.reference !== undefined && (ratio.value - options.reference) * 100 <= -rule.dropPoints) {
+      verdict = { kind: 'warning', side: 'below' };
+    }
+    ranked.push({ cell, ratio, verdict, excess: excessCases(rule, ratio, options.reference), enough });
+  }
+  ranked.sort(
+    (a, b) =>
+      Number(b.enough) - Number(a.enough) ||
+      b.excess - a.excess ||
+      worse(a.ratio.value, b.ratio.value) ||
+      b.ratio.denominator - a.ratio.denominator ||
+      compareKeys(a.cell.keys, b.cell.keys),
+  );
+  return ranked.map(({ enough: _, ...r }) => r);
+}

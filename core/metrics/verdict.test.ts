@@ -1,0 +1,94 @@
+import { describe, expect, it } from 'vitest';
+import { eventSchema, type TierlineEvent } from '../events';
+import { computeMetrics } from './compute';
+import { DEFAULT_RULES, excessCases, metricRules, trendOf, verdictOf } from './verdict';
+
+const r = (numerator: number, denominator: number) => ({ numerator, denominator, value: denominator > 0 ? numerator / denominator : 0 });
+
+describe('verdictOf', () => {
+  it('gives no verdict on 12 handoffs when 30 are needed, whatever the rate', () => {
+    expect(verdictOf(DEFAULT_RULES['handoff-completeness'], r(2, 12))).toEqual({ kind: 'not-enough-data', period: 'current', cases: 12, need: 30 });
+    expect(verdictOf(DEFAULT_RULES['handoff-completeness'], r(0, 0))).toEqual({ kind: 'not-enough-data', period: 'current', cases: 0, need: 30 });
+  });
+
+  it('calls 12% escalations healthy, 17% and 8% worth watching, and 25% a warning', () => {
+    const rule = DEFAULT_RULES['escalation-rate'];
+    expect(verdictOf(rule, r(12, 100))).toEqual({ kind: 'healthy' });
+    expect(verdictOf(rule, r(17, 100))).toEqual({ kind: 'watch', side: 'above' });
+    expect(verdictOf(rule, r(8, 100))).toEqual({ kind: 'watch', side: 'below' });
+    expect(verdictOf(rule, r(25, 100))).toEqual({ kind: 'warning', side: 'above' });
+  });
+
+  it('warns at over 30% misrouting and below 80% complete handoffs', () => {
+    expect(verdictOf(DEFAULT_RULES['misrouting-rate'], r(30, 100))).toEqual({ kind: 'healthy' });
+    expect(verdictOf(DEFAULT_RULES['misrouting-rate'], r(31, 100))).toEqual({ kind: 'warning', side: 'above' });
+    expect(verdictOf(DEFAULT_RULES['handoff-completeness'], r(79, 100))).toEqual({ kind: 'warning', side: 'below' });
+  });
+
+  it('does not call post-handoff CSAT healthy when the previous period has too few ratings to compare with', () => {
+    const rule = DEFAULT_RULES['post-handoff-csat'];
+    expect(verdictOf(rule, r(15, 40), null)).toEqual({ kind: 'not-enough-data', period: 'previous', cases: 0, need: 30 });
+    expect(verdictOf(rule, r(15, 40), r(5, 10))).toEqual({ kind: 'not-enough-data', period: 'previous', cases: 10, need: 30 });
+  });
+
+  it('warns when post-handoff CSAT falls from 50% to 33%, and not when it falls by 2 points', () => {
+    const rule = DEFAULT_RULES['post-handoff-csat'];
+    expect(verdictOf(rule, r(13, 40), r(20, 40))).toEqual({ kind: 'warning', side: 'below' });
+    expect(verdictOf(rule, r(48, 100), r(50, 100))).toEqual({ kind: 'healthy' });
+  });
+
+  it('takes a band the policy sets over the model default', () => {
+    const rules = metricRules({ 'escalation-rate': { healthy: { min: 0.05, max: 0.08 }, warning: { max: 0.1 } } });
+    expect(rules['escalation-rate'].source).toBe('policy');
+    expect(rules['misrouting-rate'].source).toBe('model');
+    expect(verdictOf(rules['escalation-rate'], r(12, 100))).toEqual({ kind: 'warning', side: 'above' });
+  });
+});
+
+describe('trendOf', () => {
+  it('reads CSAT going from 50% to 32.5% as worse by 17.5 points', () => {
+    expect(trendOf(DEFAULT_RULES['post-handoff-csat'], r(13, 40), r(20, 40))).toEqual({ kind: 'worse', changePoints: -17.5 });
+  });
+
+  it('reads misrouting going from 20% to 10% as better, and a change under one point as steady', () => {
+    expect(trendOf(DEFAULT_RULES['misrouting-rate'], r(10, 100), r(20, 100))).toEqual({ kind: 'better', changePoints: -10 });
+    expect(trendOf(DEFAULT_RULES['misrouting-rate'], r(105, 1000), r(100, 1000))).toEqual({ kind: 'steady', changePoints: 0.5 });
+  });
+
+  it('reads escalations moving from 5% up to 12% as better: towards the 10–15% band', () => {
+    expect(trendOf(DEFAULT_RULES['escalation-rate'], r(12, 100), r(5, 100))).toMatchObject({ kind: 'better', changePoints: 7 });
+    expect(trendOf(DEFAULT_RULES['escalation-rate'], r(45, 100), r(18, 100))).toMatchObject({ kind: 'worse' });
+  });
+
+  it('gives no trend when either period has too few cases, and says which', () => {
+    expect(trendOf(DEFAULT_RULES['reopen-48h-rate'], r(1, 12), r(5, 100))).toEqual({ kind: 'unknown', period: 'current', cases: 12, need: 30 });
+    expect(trendOf(DEFAULT_RULES['reopen-48h-rate'], r(5, 100), undefined)).toEqual({ kind: 'unknown', period: 'previous', cases: 0, need: 30 });
+  });
+});
+
+describe('excessCases', () => {
+  it('counts 8 tickets too many when 20 of 40 are misrouted against at most 30%', () => {
+    expect(excessCases(DEFAULT_RULES['misrouting-rate'], r(20, 40))).toBe(8);
+  });
+
+  it('counts 6 incomplete handoffs too many when 18 of 30 are complete against at least 80%', () => {
+    expect(excessCases(DEFAULT_RULES['handoff-completeness'], r(18, 30))).toBe(6);
+  });
+
+  it('holds CSAT against a reference share and is never negative', () => {
+    expect(excessCases(DEFAULT_RULES['post-handoff-csat'], r(5, 20), 0.5)).toBe(5);
+    expect(excessCases(DEFAULT_RULES['post-handoff-csat'], r(5, 20))).toBe(0);
+    expect(excessCases(DEFAULT_RULES['misrouting-rate'], r(1, 40))).toBe(0);
+  });
+});
+
+describe('computeMetrics on post-handoff CSAT without a previous period', () => {
+  it('reports no verdict (info), not "healthy", and says there is nothing to compare with', () => {
+    const events: TierlineEvent[] = Array.from({ length: 8 }, (_, i) =>
+      eventSchema.parse({ id: `csat-${String(i).padStart(4, '0')}`, type: 'csat', ticketId: `t${i}`, at: '2026-11-10T09:00:00Z', helpdesk: 'zendesk', agent: 'ana', data: { score: i < 3 ? 5 : 2, afterHandoff: true } }),
+    );
+    const csat = computeMetrics(events, { from: '2026-11-01T00:00:00Z', to: '2026-12-01T00:00:00Z' }).metrics.find((m) => m.id === 'post-handoff-csat');
+    expect(csat).toMatchObject({ numerator: 3, denominator: 8, previous: null, change: null, status: 'info' });
+    expect(csat?.summary).toContain('no previous period');
+  });
+});

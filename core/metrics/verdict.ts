@@ -1,0 +1,156 @@
+import type { Ratio } from './compute';
+import { CSAT_DROP_POINTS, type MetricId } from './definitions';
+
+/**
+ * What a lead may conclude from a metric: a verdict against its healthy band,
+ * a trend against the previous period, and "not enough data" whenever the
+ * cases behind a number are too few to say anything. Never a verdict without
+ * data: a missing previous period is not "healthy".
+ */
+
+/** A range on 0–1; an absent end is open. */
+export interface Band {
+  min?: number;
+  max?: number;
+}
+
+export interface MetricRule {
+  id: MetricId;
+  /** Which way a change is an improvement. */
+  better: 'lower' | 'higher';
+  /** The healthy band. Post-handoff CSAT has none: its verdict is the change against the previous period. */
+  healthy: Band;
+  /** Beyond these the metric is a warning; between the healthy band and these, worth watching. */
+  warning: Band;
+  /** A drop of this many points (0–100) against the previous period is a warning (post-handoff CSAT). */
+  dropPoints?: number;
+  /** Below this many cases a period gets no verdict and no trend. */
+  minCases: number;
+  /** What one case is, for "not enough data: 12 handoffs, need 30". */
+  caseNoun: { one: string; other: string };
+  /** Where the band comes from: the policy, or the support-levels model's defaults. */
+  source: 'policy' | 'model';
+}
+
+/**
+ * Fewer cases than this and a rate says more about chance than about the
+ * model: at 30, a 20% rate is known to about ±14 points (95%).
+ */
+export const MIN_CASES = 30;
+
+/** A cell of the leaks table (one stage × issue type) needs this many cases to be ranked. */
+export const MIN_CELL_CASES = 10;
+
+/** A change smaller than this (in points, 0–100) is "steady". */
+export const STEADY_POINTS = 1;
+
+const noun = (one: string, other = `${one}s`) => ({ one, other });
+
+/** The support-levels model's bands (the spec article's metrics table), the defaults when the policy sets none. */
+export const DEFAULT_RULES: Record<MetricId, MetricRule> = {
+  'misrouting-rate': { id: 'misrouting-rate', better: 'lower', healthy: { max: 0.3 }, warning: { max: 0.3 }, minCases: MIN_CASES, caseNoun: noun('routed ticket'), source: 'model' },
+  'override-rate': { id: 'override-rate', better: 'lower', healthy: { max: 0.2 }, warning: { max: 0.2 }, minCases: MIN_CASES, caseNoun: noun('routing suggestion'), source: 'model' },
+  // 10–15% is healthy, above 20% a warning; in between (or below 10%: is Tier 1 holding tickets?) worth watching.
+  'escalation-rate': { id: 'escalation-rate', better: 'lower', healthy: { min: 0.1, max: 0.15 }, warning: { max: 0.2 }, minCases: MIN_CASES, caseNoun: noun('handled ticket'), source: 'model' },
+  'unnecessary-escalation-rate': { id: 'unnecessary-escalation-rate', better: 'lower', healthy: { max: 0.2 }, warning: { max: 0.2 }, minCases: MIN_CASES, caseNoun: noun('escalation'), source: 'model' },
+  'reopen-48h-rate': { id: 'reopen-48h-rate', better: 'lower', healthy: { max: 0.1 }, warning: { max: 0.1 }, minCases: MIN_CASES, caseNoun: noun('handled ticket'), source: 'model' },
+  'repeat-explanation-rate': { id: 'repeat-explanation-rate', better: 'lower', healthy: { max: 0.1 }, warning: { max: 0.1 }, minCases: MIN_CASES, caseNoun: noun('transferred ticket'), source: 'model' },
+  'post-handoff-csat': { id: 'post-handoff-csat', better: 'higher', healthy: {}, warning: {}, dropPoints: CSAT_DROP_POINTS, minCases: MIN_CASES, caseNoun: noun('post-handoff rating'), source: 'model' },
+  'handoff-completeness': { id: 'handoff-completeness', better: 'higher', healthy: { min: 0.8 }, warning: { min: 0.8 }, minCases: MIN_CASES, caseNoun: noun('handoff'), source: 'model' },
+};
+
+/** Bands and minimums a policy may set for some metrics; the rest keep the model's defaults. */
+export type RuleOverrides = Partial<Record<MetricId, Partial<Pick<MetricRule, 'healthy' | 'warning' | 'minCases' | 'dropPoints'>>>>;
+
+/**
+ * The rule for every metric: the policy's where it sets one, else the model's.
+ *
+ * @example metricRules({ 'escalation-rate': { healthy: { min: 0.05, max: 0.12 } } })['escalation-rate'].source // 'policy'
+ */
+export function metricRules(overrides: RuleOverrides = {}): Record<MetricId, MetricRule> {
+  const rules = { ...DEFAULT_RULES };
+  for (const [id, o] of Object.entries(overrides) as [MetricId, RuleOverrides[MetricId]][]) {
+    if (o && rules[id]) rules[id] = { ...rules[id], ...o, source: 'policy' };
+  }
+  return rules;
+}
+
+export type Verdict =
+  | { kind: 'not-enough-data'; /** Which period is too thin. */ period: 'current' | 'previous'; cases: number; need: number }
+  | { kind: 'healthy' }
+  /** Outside the healthy band but short of the warning line (escalations at 17%, or below 10%). */
+  | { kind: 'watch'; side: 'above' | 'below' }
+  | { kind: 'warning'; side: 'above' | 'below' };
+
+/**
+ * The verdict on one period. Post-handoff CSAT is judged by its change, so it
+ * needs enough ratings in the previous period too.
+ *
+ * @example verdictOf(DEFAULT_RULES['escalation-rate'], { numerator: 9, denominator: 50, value: 0.18 }) // { kind: 'watch', side: 'above' }
+ * @example verdictOf(DEFAULT_RULES['handoff-completeness'], { numerator: 10, denominator: 12, value: 0.83 }) // { kind: 'not-enough-data', period: 'current', cases: 12, need: 30 }
+ */
+export function verdictOf(rule: MetricRule, current: Ratio, previous?: Ratio | null): Verdict {
+  if (current.denominator < rule.minCases) return { kind: 'not-enough-data', period: 'current', cases: current.denominator, need: rule.minCases };
+  if (rule.dropPoints !== undefined) {
+    if (!previous || previous.denominator < rule.minCases) return { kind: 'not-enough-data', period: 'previous', cases: previous?.denominator ?? 0, need: rule.minCases };
+    return changePoints(current, previous) <= -rule.dropPoints ? { kind: 'warning', side: 'below' } : { kind: 'healthy' };
+  }
+  const v = current.value;
+  if (rule.warning.max !== undefined && v > rule.warning.max) return { kind: 'warning', side: 'above' };
+  if (rule.warning.min !== undefined && v < rule.warning.min) return { kind: 'warning', side: 'below' };
+  if (rule.healthy.max !== undefined && v > rule.healthy.max) return { kind: 'watch', side: 'above' };
+  if (rule.healthy.min !== undefined && v < rule.healthy.min) return { kind: 'watch', side: 'below' };
+  return { kind: 'healthy' };
+}
+
+export type Trend =
+  | { kind: 'unknown'; period: 'current' | 'previous'; cases: number; need: number }
+  | { kind: 'better' | 'worse' | 'steady'; /** Current minus previous, in points (0–100), one decimal. */ changePoints: number };
+
+/** Points (0–100) from `previous` to `current`, one decimal. */
+function changePoints(current: Ratio, previous: Ratio): number {
+  return Math.round((current.value - previous.value) * 1000) / 10;
+}
+
+/** How far a value lies outside the healthy band (0 inside). */
+function distanceFromBand(rule: MetricRule, v: number): number {
+  if (rule.healthy.min !== undefined && v < rule.healthy.min) return rule.healthy.min - v;
+  if (rule.healthy.max !== undefined && v > rule.healthy.max) return v - rule.healthy.max;
+  return 0;
+}
+
+/**
+ * The trend from the previous period to this one, or why there is none.
+ * A metric with a two-sided band (escalations) improves by moving towards it.
+ *
+ * @example trendOf(DEFAULT_RULES['post-handoff-csat'], { numerator: 13, denominator: 40, value: 0.325 }, { numerator: 20, denominator: 40, value: 0.5 }) // { kind: 'worse', changePoints: -17.5 }
+ */
+export function trendOf(rule: MetricRule, current: Ratio, previous: Ratio | null | undefined): Trend {
+  if (current.denominator < rule.minCases) return { kind: 'unknown', period: 'current', cases: current.denominator, need: rule.minCases };
+  if (!previous || previous.denominator < rule.minCases) return { kind: 'unknown', period: 'previous', cases: previous?.denominator ?? 0, need: rule.minCases };
+  const change = changePoints(current, previous);
+  if (Math.abs(change) < STEADY_POINTS) return { kind: 'steady', changePoints: change };
+  if (rule.healthy.min !== undefined && rule.healthy.max !== undefined) {
+    const now = distanceFromBand(rule, current.value);
+    const before = distanceFromBand(rule, previous.value);
+    if (now === before) return { kind: 'steady', changePoints: change };
+    return { kind: now < before ? 'better' : 'worse', changePoints: change };
+  }
+  const improved = rule.better === 'lower' ? change < 0 : change > 0;
+  return { kind: improved ? 'better' : 'worse', changePoints: change };
+}
+
+/**
+ * Cases beyond what the healthy band allows: 40 routed tickets with 20
+ * misrouted, against at most 30%, are 8 tickets too many. For post-handoff
+ * CSAT (no level band) the reference is a satisfaction share, e.g. the whole
+ * team's. Never negative.
+ *
+ * @example excessCases(DEFAULT_RULES['misrouting-rate'], { numerator: 20, denominator: 40, value: 0.5 }) // 8
+ */
+export function excessCases(rule: MetricRule, r: Ratio, reference?: number): number {
+  const limit = rule.better === 'lower' ? rule.healthy.max : (rule.healthy.min ?? reference);
+  if (limit === undefined) return 0;
+  const excess = rule.better === 'lower' ? r.numerator - limit * r.denominator : limit * r.denominator - r.numerator;
+  return Math.max(0, Math.round(excess * 10) / 10);
+}
