@@ -33,7 +33,7 @@ export interface HandlerDeps {
 }
 
 /** How long a ticket's view waits for the triage model before it is answered without a suggestion. */
-const MODEL_BUDGET_MS = 60;
+const MODEL_BUDGET_MS = 300;
 const PENDING = Symbol('model still loading');
 
 /** What a decision event keeps: enough for metrics, and its signature tells a changed decision from a repeated one. */
@@ -102,8 +102,17 @@ export function registerHandlers(deps: HandlerDeps): void {
 
   /** The model's suggestion, or PENDING when it is still loading after `budgetMs` (a cold worker): the badge does not wait for it. */
   async function suggestionWithin(ticket: Ticket, budgetMs: number | undefined): Promise<AiSuggestion | null | typeof PENDING> {
-    const asked = deps.suggest?.(ticket).catch(() => null) ?? Promise.resolve(null);
-    if (budgetMs === undefined) return asked;
+    const ask = () => deps.suggest?.(ticket).catch(() => null) ?? Promise.resolve(null);
+    if (budgetMs === undefined) {
+      // The second ask, after a pending first one: a model load that failed while the worker started is tried again.
+      for (let attempt = 0; attempt < 3; attempt++) {
+        const suggestion = await ask();
+        if (suggestion) return suggestion;
+        await new Promise((resolve) => setTimeout(resolve, 300));
+      }
+      return null;
+    }
+    const asked = ask();
     let timer: ReturnType<typeof setTimeout> | undefined;
     const late = new Promise<typeof PENDING>((resolve) => {
       timer = setTimeout(() => resolve(PENDING), budgetMs);

@@ -181,8 +181,9 @@ export function startOverlay(options: OverlayOptions): void {
       for (const { id, error } of result.failed) console.warn(`Tierline: the ${id} feature failed`, error);
     }
     await draw();
-    // A cold worker answered before its triage model loaded: the badge is up; the suggestion follows in a second view.
-    if (first.aiPending) redraw(true).catch((error: unknown) => console.warn('Tierline could not load the suggestion', error));
+    // The badge is up with what was known; the rest follows in a second view: the suggestion when a cold worker answered
+    // before its triage model loaded, or the worker's own view when it was too slow to answer the first time.
+    if (first.aiPending || first.decidedBy === 'local') redraw(true).catch((error: unknown) => console.warn('Tierline could not complete the view', error));
     // The animation frame runs just before the browser paints what we rendered; a task queued from it runs just after.
     requestAnimationFrame(() =>
       setTimeout(() => {
