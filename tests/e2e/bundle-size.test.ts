@@ -16,7 +16,7 @@ const gzipped = (file: string) => gzipSync(readFileSync(resolve(OUT, file)), { l
  * Bytes, gzip -9. Today's size plus a little room; lowered as the script shrinks. The issue's aim is 25 KB, which
  * needs zod out of the tab (vendor responses parsed in the worker); until then this keeps it from growing back.
  */
-export const CONTENT_SCRIPT_BUDGET = 80_000;
+const CONTENT_SCRIPT_BUDGET = 80_000;
 
 describe('the content script size', () => {
   it(`stays within ${CONTENT_SCRIPT_BUDGET / 1000} KB gzip`, () => {
