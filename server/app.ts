@@ -8,6 +8,7 @@ import { ApiError, errorResponse } from './http/errors';
 import { createRateLimiter } from './http/rate-limit';
 import { eventRoutes } from './routes/events';
 import { handoffRoutes } from './routes/handoffs';
+import { leaksRoutes } from './routes/leaks';
 import { metricsRoutes } from './routes/metrics';
 import { policyRoutes } from './routes/policy';
 
@@ -102,6 +103,7 @@ export function createApp(options: AppOptions): Hono<AppEnv> {
   app.route('/v1/policy', policyRoutes({ db, now }));
   app.route('/v1/handoffs', handoffRoutes({ db }));
   app.route('/v1/metrics', metricsRoutes({ db, now }));
+  app.route('/v1/leaks', leaksRoutes({ db, now }));
   return app;
 }
 

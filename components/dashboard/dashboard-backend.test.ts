@@ -23,8 +23,23 @@ const deps = (syncEndpoint: string, events: TierlineEvent[] = []) => ({
 
 const metric = (id: string, numerator: number, denominator: number) => ({ id, label: id, value: denominator ? numerator / denominator : 0, numerator, denominator, status: 'healthy', summary: '', signal: '', action: '', band: '' });
 
+/** A /v1/leaks answer: one cell per view asked for, and one topic. */
+function leaksBody(url: URL) {
+  const ref = { helpdesk: 'zendesk', ticketId: '41', lastAt: '2026-03-02T10:00:00.000Z' };
+  const cell = (keys: string[]) => ({ keys, tickets: 30, ratios: { 'misrouting-rate': { numerator: 12, denominator: 30, value: 0.4 } }, behind: { 'misrouting-rate': [ref] } });
+  return {
+    from: url.searchParams.get('from'),
+    to: url.searchParams.get('to'),
+    events: 300,
+    views: url.searchParams.getAll('view').map((v) => ({ dimensions: v.split(','), cells: [cell(v === 'stage,issueType' ? ['T1-T2', 'integration'] : ['ben'])] })),
+    topics: [
+      { issueType: 'integration', terms: ['webhook'], escalations: 3, unnecessary: 1, byTier: { T2: 3, T3: 0 }, counts: [{ key: '2026-03-09', count: 3, partial: true }], firstAt: ref.lastAt, lastAt: ref.lastAt, examples: [ref], suggestion: 'tier-1-playbook' },
+    ],
+  };
+}
+
 describe('createDashboardBackend with a sync endpoint', () => {
-  it('asks for this period per agent and per team, the previous period, and weeks across both, with the bearer token', async () => {
+  it('asks for this period, the previous one, weeks across both, the leaks and the audit, with the bearer token', async () => {
     const seen: string[] = [];
     const row = (id: string, agent: string, complete: boolean) => ({
       id,
@@ -45,6 +60,7 @@ describe('createDashboardBackend with a sync endpoint', () => {
     const fakeFetch = async (input: string | URL | Request, init?: RequestInit) => {
       const url = new URL(String(input));
       seen.push(`${url.pathname} ${url.searchParams.get('from')?.slice(0, 10)}..${url.searchParams.get('to')?.slice(0, 10)} ${url.searchParams.get('groupBy') ?? ''} ${(init?.headers as Record<string, string> | undefined)?.Authorization}`);
+      if (url.pathname === '/v1/leaks') return Response.json(leaksBody(url));
       if (url.pathname === '/v1/handoffs') {
         const first = !url.searchParams.get('cursor');
         return Response.json({ handoffs: first ? [row('h1', 'ana', true), row('h2', 'ben', false)] : [row('h3', 'ben', false)], nextCursor: first ? 'next' : null });
@@ -67,8 +83,8 @@ describe('createDashboardBackend with a sync endpoint', () => {
 
     expect(seen).toEqual(
       expect.arrayContaining([
-        '/v1/metrics 2026-02-09..2026-03-11 agent Bearer tl_token',
-        '/v1/metrics 2026-02-09..2026-03-11 team Bearer tl_token',
+        '/v1/metrics 2026-02-09..2026-03-11  Bearer tl_token',
+        '/v1/leaks 2026-02-09..2026-03-11  Bearer tl_token',
         '/v1/metrics 2026-01-10..2026-02-09  Bearer tl_token',
         '/v1/metrics 2026-01-10..2026-03-11 week Bearer tl_token',
         '/v1/handoffs 2026-02-09..2026-03-11  Bearer tl_token',
@@ -84,24 +100,37 @@ describe('createDashboardBackend with a sync endpoint', () => {
     expect(data.helpdeskHosts).toEqual([{ host: 'help.acme.test', helpdesk: 'zendesk' }]);
   });
 
-  it('breaks every metric down by agent, completeness by stage with its tickets, and says what it cannot break down', async () => {
+  it('shows the endpoint’s leak cells for every view and its learning topics', async () => {
+    let asked: string[] = [];
     const fakeFetch = async (input: string | URL | Request) => {
       const url = new URL(String(input));
-      if (url.pathname === '/v1/handoffs') {
-        const row = { at: '2026-03-02T10:00:00.000Z', helpdesk: 'zendesk', agent: 'ben', team: null, from: 'T2', to: 'T3', stage: 'T2-T3', completeness: 60, complete: false, missing: ['Logs'], blocked: false, packetId: null };
-        return Response.json({ handoffs: [{ ...row, id: 'h1', ticketId: '41' }], nextCursor: null });
+      if (url.pathname === '/v1/leaks') {
+        asked = url.searchParams.getAll('view');
+        return Response.json(leaksBody(url));
       }
-      const groups = url.searchParams.get('groupBy') === 'agent' ? [{ key: 'ben', metrics: [metric('misrouting-rate', 12, 30), metric('escalation-rate', 3, 30)] }] : [];
-      return Response.json({ from: url.searchParams.get('from'), to: url.searchParams.get('to'), metrics: [], groups });
+      if (url.pathname === '/v1/handoffs') return Response.json({ handoffs: [], nextCursor: null });
+      return Response.json({ from: url.searchParams.get('from'), to: url.searchParams.get('to'), metrics: [], groups: [] });
     };
     const data = await createDashboardBackend({ ...deps('https://sync.acme.test'), fetch: fakeFetch as typeof fetch }).load(period, NOW);
-    const byAgent = data.leaks.agent;
-    expect(byAgent.available && byAgent.cells[0]).toMatchObject({ keys: ['ben'], tickets: 30, ratios: { 'misrouting-rate': { numerator: 12, denominator: 30 } } });
+    expect(asked).toEqual(['stage,issueType', 'agent', 'team', 'helpdesk']);
     const byStage = data.leaks['stage-issue-type'];
-    expect(byStage).toMatchObject({ available: true, dimensions: ['stage'], metrics: ['handoff-completeness'] });
-    expect(byStage.available && byStage.note).toMatch(/does not group metrics by stage or issue type/);
-    expect(byStage.available && byStage.cells[0]?.behind?.['handoff-completeness']?.map((t) => t.ticketId)).toEqual(['41']);
-    expect(data.learning).toMatchObject({ kind: 'tiers', tiers: [{ tier: 'T3', tickets: 1 }] });
+    expect(byStage).toMatchObject({ available: true, dimensions: ['stage', 'issueType'] });
+    expect(byStage.available && byStage.metrics).toContain('misrouting-rate');
+    expect(byStage.available && byStage.cells[0]).toMatchObject({ keys: ['T1-T2', 'integration'], tickets: 30, ratios: { 'misrouting-rate': { numerator: 12, denominator: 30 } } });
+    expect(byStage.available && byStage.cells[0]?.behind?.['misrouting-rate']?.map((t) => t.ticketId)).toEqual(['41']);
+    const byAgent = data.leaks.agent;
+    expect(byAgent.available && byAgent.cells.map((c) => c.keys)).toEqual([['ben']]);
+    expect(data.learning).toEqual({ kind: 'topics', topics: [expect.objectContaining({ issueType: 'integration', escalations: 3 })] });
+  });
+
+  it('refuses a leaks answer of the wrong shape instead of drawing it', async () => {
+    const fakeFetch = async (input: string | URL | Request) => {
+      const url = new URL(String(input));
+      if (url.pathname === '/v1/leaks') return Response.json({ ...leaksBody(url), views: [{ dimensions: ['priority'], cells: [] }] });
+      if (url.pathname === '/v1/handoffs') return Response.json({ handoffs: [], nextCursor: null });
+      return Response.json({ from: url.searchParams.get('from'), to: url.searchParams.get('to'), metrics: [], groups: [] });
+    };
+    await expect(createDashboardBackend({ ...deps('https://sync.acme.test'), fetch: fakeFetch as typeof fetch }).load(period, NOW)).rejects.toThrow(/priority|Invalid/);
   });
 
   it('reports an endpoint error with its status and message', async () => {

@@ -5,17 +5,16 @@ import {
   bucketUnitFor,
   indexLeaks,
   computeMetrics,
-  type LeakCell,
   learningTopics,
   METRIC_DEFINITIONS,
   type MetricId,
   type PeriodPair,
-  type Ratio,
 } from '../../core/metrics';
 import type { Policy } from '../../core/policy/schema';
 import { type DashboardBackend, type DashboardData, LEAK_VIEWS, type LeakSource, type LeakViewId } from './dashboard-data';
-import { completenessCells, type HandoffRow, handoffPageSchema, resolvedAtTier, toHandoffRow } from './handoff-audit';
-import { type MetricView, metricPairs, metricsResponseSchema, seriesFromGroups } from './metric-series';
+import { type HandoffRow, handoffPageSchema, toHandoffRow } from './handoff-audit';
+import { asLeakCell, leaksResponseSchema } from './leaks-response';
+import { metricPairs, metricsResponseSchema, seriesFromGroups } from './metric-series';
 import type { HelpdeskHost } from './ticket-links';
 
 export interface DashboardDeps {
@@ -56,45 +55,11 @@ async function readEndpointHandoffs(fetchImpl: typeof fetch, endpoint: string, t
   return rows;
 }
 
-const ratiosOf = (metrics: readonly MetricView[]): Partial<Record<MetricId, Ratio>> =>
-  Object.fromEntries(metrics.filter((m) => Object.hasOwn(METRIC_DEFINITIONS, m.id)).map((m) => [m.id, { numerator: m.numerator, denominator: m.denominator, value: m.value }]));
-
-/**
- * The endpoint's per-agent or per-team groups as leak cells; the tickets
- * behind a cell are known for handoff completeness alone (from the audit rows).
- */
-function groupCells(groups: readonly { key: string; metrics: readonly MetricView[] }[], rows: readonly HandoffRow[], keyOf: (row: HandoffRow) => string): LeakCell[] {
-  const incomplete = new Map(completenessCells(rows, (r) => [keyOf(r)]).map((c) => [c.keys[0]!, c.behind?.['handoff-completeness'] ?? []]));
-  return groups.map((g) => ({
-    keys: [g.key],
-    // Tickets handled: the escalation rate's denominator counts every ticket with an event.
-    tickets: g.metrics.find((m) => m.id === 'escalation-rate')?.denominator ?? 0,
-    ratios: ratiosOf(g.metrics),
-    behind: { 'handoff-completeness': incomplete.get(g.key) ?? [] },
-  }));
-}
-
-/**
- * What the endpoint can break down today: every metric per agent and per team
- * (`groupBy`), handoff completeness per stage and helpdesk (the audit rows).
- * Stage and issue type for the other metrics need a grouping it does not offer.
- */
-function endpointLeaks(byAgent: readonly { key: string; metrics: readonly MetricView[] }[], byTeam: readonly { key: string; metrics: readonly MetricView[] }[], rows: readonly HandoffRow[]): Record<LeakViewId, LeakSource> {
-  const perEvent = 'As the sync endpoint counts them: each event under the agent and team that recorded it. It lists the tickets behind handoff completeness only.';
-  const completenessOnly = (what: string) =>
-    `The sync endpoint does not group metrics by ${what} yet, so this view shows handoff completeness alone (from the handoff audit); the other metrics appear under Agent and Team.`;
-  return {
-    'stage-issue-type': { available: true, dimensions: ['stage'], cells: completenessCells(rows, (r) => [r.stage]), metrics: ['handoff-completeness'], note: completenessOnly('stage or issue type') },
-    agent: { available: true, dimensions: ['agent'], cells: groupCells(byAgent, rows, (r) => r.agent), metrics: ALL_METRICS, note: perEvent },
-    team: { available: true, dimensions: ['team'], cells: groupCells(byTeam, rows, (r) => r.team ?? '(no team)'), metrics: ALL_METRICS, note: perEvent },
-    helpdesk: { available: true, dimensions: ['helpdesk'], cells: completenessCells(rows, (r) => [r.helpdesk]), metrics: ['handoff-completeness'], note: completenessOnly('helpdesk') },
-  };
-}
-
 /**
  * Loads the dashboard from the team's sync endpoint when one is configured
- * (GET /v1/metrics for this period per agent and per team, for the previous
- * period, and per day or week across both; GET /v1/handoffs, all pages),
+ * (GET /v1/metrics for this period, the previous one, and per day or week
+ * across both; GET /v1/leaks for every leak view and the learning topics;
+ * GET /v1/handoffs, all pages),
  * otherwise from this browser's event store, computing the same metrics with core.
  */
 export function createDashboardBackend(deps: DashboardDeps): DashboardBackend {
@@ -113,27 +78,28 @@ export function createDashboardBackend(deps: DashboardDeps): DashboardBackend {
           url.search = new URLSearchParams({ ...span, ...(groupBy ? { groupBy } : {}) }).toString();
           return getJson(fetchImpl, url, settings.syncToken).then((b) => metricsResponseSchema.parse(b));
         };
-        const [byAgent, byTeam, previous, series, handoffs] = await Promise.all([
-          metrics(period.current, 'agent'),
-          metrics(period.current, 'team'),
+        const leaksUrl = new URL('/v1/leaks', settings.syncEndpoint);
+        leaksUrl.search = new URLSearchParams([...Object.entries(period.current), ['unit', unit], ...LEAK_VIEWS.map((v) => ['view', v.dimensions.join(',')])]).toString();
+        const [current, previous, series, handoffs, found] = await Promise.all([
+          metrics(period.current),
           metrics(period.previous),
           metrics(both, unit),
           readEndpointHandoffs(fetchImpl, settings.syncEndpoint, settings.syncToken, period.current),
+          getJson(fetchImpl, leaksUrl, settings.syncToken).then((b) => leaksResponseSchema.parse(b)),
         ]);
-        const currentBuckets = bucketsOf(period.current, unit, now);
+        const leaks = {} as Record<LeakViewId, LeakSource>;
+        LEAK_VIEWS.forEach((view, i) => {
+          leaks[view.id] = { available: true, dimensions: view.dimensions, metrics: ALL_METRICS, cells: (found.views[i]?.cells ?? []).map(asLeakCell) };
+        });
         return {
           ...common,
           source: 'endpoint',
-          events: { current: eventsOf(byAgent), previous: eventsOf(previous) },
-          metrics: metricPairs(byAgent.metrics, previous.metrics),
+          events: { current: eventsOf(current), previous: eventsOf(previous) },
+          metrics: metricPairs(current.metrics, previous.metrics),
           series: seriesFromGroups(series.groups, buckets, unit),
-          leaks: endpointLeaks(byAgent.groups, byTeam.groups, handoffs),
+          leaks,
           handoffs,
-          learning: {
-            kind: 'tiers',
-            reason: 'Recurring topics need each escalation’s issue type and reason, which the sync endpoint does not serve yet; below, the tickets resolved at Tier 2 and Tier 3 (from the handoff audit).',
-            tiers: resolvedAtTier(handoffs, currentBuckets),
-          },
+          learning: { kind: 'topics', topics: found.topics },
         };
       }
 

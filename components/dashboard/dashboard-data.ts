@@ -1,4 +1,4 @@
-import type { Bucket, BucketUnit, LeakCell, LeakDimension, LearningTopic, MetricId, PeriodPair, Ratio, TicketRef } from '../../core/metrics';
+import type { Bucket, BucketUnit, LeakCell, LeakDimension, LearningTopic, MetricId, PeriodPair, Ratio } from '../../core/metrics';
 import type { Policy } from '../../core/policy/schema';
 import type { HandoffRow } from './handoff-audit';
 import type { HelpdeskHost } from './ticket-links';
@@ -58,19 +58,8 @@ export type LeakSource =
     }
   | { available: false; reason: string };
 
-/** Tickets last handed to Tier 2 or Tier 3 (the endpoint's audit), by the tier that resolved them. */
-export interface ResolvedAtTier {
-  tier: 'T2' | 'T3';
-  tickets: number;
-  counts: { key: string; count: number; partial: boolean }[];
-  examples: TicketRef[];
-  suggestion: 'tier-1-playbook' | 'knowledge-base-article';
-}
-
 export type LearningData =
-  | { kind: 'topics'; topics: LearningTopic[] }
-  /** Topics need each escalation's issue type and reason, which the source does not serve. */
-  | { kind: 'tiers'; reason: string; tiers: ResolvedAtTier[] };
+{ kind: 'topics'; topics: LearningTopic[] };
 
 export interface DashboardBackend {
   load(period: PeriodPair, now: Date): Promise<DashboardData>;

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { eventSchema } from '../../core/events';
-import { auditBy, type HandoffRow, learningCandidatesFromAudit, toHandoffRow, topMissingItems } from './handoff-audit';
+import { auditBy, type HandoffRow, toHandoffRow, topMissingItems } from './handoff-audit';
 
 function row(over: Partial<HandoffRow> & Pick<HandoffRow, 'id' | 'agent'>): HandoffRow {
   const missing = over.missing ?? [];
@@ -69,17 +69,3 @@ describe('toHandoffRow', () => {
   });
 });
 
-describe('learningCandidatesFromAudit', () => {
-  it('takes tickets whose last handoff ended at Tier 2 or Tier 3 and suggests a playbook or an article', () => {
-    const history = [
-      row({ id: 'a1', ticketId: 't1', agent: 'ana', to: 'T2', at: '2026-03-02T10:00:00Z' }),
-      row({ id: 'a2', ticketId: 't1', agent: 'ben', from: 'T2', to: 'T4', at: '2026-03-02T12:00:00Z' }),
-      row({ id: 'b1', ticketId: 't2', agent: 'ana', to: 'T2', at: '2026-03-03T10:00:00Z' }),
-      row({ id: 'c1', ticketId: 't3', agent: 'ben', from: 'T2', to: 'T3', at: '2026-03-04T10:00:00Z' }),
-    ];
-    expect(learningCandidatesFromAudit(history).map((c) => [c.ticketId, c.tier, c.suggestion])).toEqual([
-      ['t3', 'T3', 'kb-article'],
-      ['t2', 'T2', 'tier-1-playbook'],
-    ]);
-  });
-});

@@ -1,7 +1,5 @@
 import { z } from 'zod';
 import type { TierlineEvent } from '../../core/events';
-import type { Bucket, LeakCell, TicketRef } from '../../core/metrics';
-import type { ResolvedAtTier } from './dashboard-data';
 
 /**
  * The handoff completeness audit: one row per handoff (the shape GET
@@ -115,90 +113,4 @@ function rankMissing(counts: Map<string, number>, topN: number): { item: string;
     .sort((a, b) => b[1] - a[1] || a[0].localeCompare(b[0]))
     .slice(0, topN)
     .map(([item, count]) => ({ item, count }));
-}
-
-export interface AuditLearningCandidate {
-  ticketId: string;
-  helpdesk: string;
-  /** The tier that resolved it: the last handoff's destination. */
-  tier: 'T2' | 'T3';
-  at: string;
-  agent: string;
-  team: string | null;
-  /** A Tier 2 fix can become a Tier 1 playbook step; a Tier 3 fix needs a knowledge-base article first. */
-  suggestion: 'tier-1-playbook' | 'kb-article';
-}
-
-/**
- * The learning loop: tickets whose last handoff went to Tier 2 or Tier 3 and
- * went no further were resolved there — each is a chance to teach Tier 1.
- */
-export function learningCandidatesFromAudit(rows: readonly HandoffRow[]): AuditLearningCandidate[] {
-  const last = new Map<string, HandoffRow>();
-  for (const row of rows) {
-    const seen = last.get(row.ticketId);
-    if (!seen || row.at > seen.at) last.set(row.ticketId, row);
-  }
-  const out: AuditLearningCandidate[] = [];
-  for (const row of last.values()) {
-    if (row.to !== 'T2' && row.to !== 'T3') continue;
-    out.push({ ticketId: row.ticketId, helpdesk: row.helpdesk, tier: row.to, at: row.at, agent: row.agent, team: row.team, suggestion: row.to === 'T2' ? 'tier-1-playbook' : 'kb-article' });
-  }
-  return out.sort((a, b) => b.at.localeCompare(a.at));
-}
-
-/**
- * Handoff completeness per cell of the audit rows (what the endpoint lists),
- * with the incomplete handoffs' tickets behind each cell: the one metric the
- * endpoint can break down by stage and helpdesk and trace to tickets.
- *
- * @example completenessCells(rows, (r) => [r.stage])[0] // { keys: ['T1-T2'], tickets: 40, ratios: { 'handoff-completeness': { numerator: 22, denominator: 40, value: 0.55 } }, behind: { … } }
- */
-export function completenessCells(rows: readonly HandoffRow[], keysOf: (row: HandoffRow) => string[]): LeakCell[] {
-  const cells = new Map<string, { keys: string[]; total: number; complete: number; tickets: Set<string>; behind: TicketRef[] }>();
-  for (const row of rows) {
-    const keys = keysOf(row);
-    const id = keys.join('\u0000');
-    let cell = cells.get(id);
-    if (!cell) {
-      cell = { keys, total: 0, complete: 0, tickets: new Set(), behind: [] };
-      cells.set(id, cell);
-    }
-    cell.total++;
-    cell.tickets.add(`${row.helpdesk}\u0000${row.ticketId}`);
-    if (row.complete) cell.complete++;
-    else cell.behind.push({ helpdesk: row.helpdesk, ticketId: row.ticketId, lastAt: row.at });
-  }
-  return [...cells.values()].map((c) => ({
-    keys: c.keys,
-    tickets: c.tickets.size,
-    ratios: { 'handoff-completeness': { numerator: c.complete, denominator: c.total, value: c.complete / c.total } },
-    behind: { 'handoff-completeness': c.behind.sort((a, b) => (a.lastAt > b.lastAt ? -1 : a.lastAt < b.lastAt ? 1 : 0)).slice(0, 200) },
-  }));
-}
-
-/**
- * The learning loop from the audit alone: tickets whose last handoff went to
- * Tier 2 or Tier 3, per resolving tier, counted per bucket.
- */
-export function resolvedAtTier(rows: readonly HandoffRow[], buckets: readonly Bucket[]): ResolvedAtTier[] {
-  const candidates = learningCandidatesFromAudit(rows);
-  return (['T2', 'T3'] as const).flatMap((tier) => {
-    const mine = candidates.filter((c) => c.tier === tier);
-    if (mine.length === 0) return [];
-    const counts = buckets.map((b) => ({ key: b.key, count: 0, partial: b.partial }));
-    for (const c of mine) {
-      const i = buckets.findIndex((b) => c.at >= b.start && c.at < b.end);
-      if (i >= 0) counts[i]!.count++;
-    }
-    return [
-      {
-        tier,
-        tickets: mine.length,
-        counts,
-        examples: mine.slice(0, 5).map((c) => ({ helpdesk: c.helpdesk, ticketId: c.ticketId, lastAt: c.at })),
-        suggestion: tier === 'T2' ? ('tier-1-playbook' as const) : ('knowledge-base-article' as const),
-      },
-    ];
-  });
 }

@@ -50,47 +50,6 @@ const KB_NOTE = 'Whether a knowledge-base article was linked since cannot be sho
 
 /** The learning loop: recurring Tier 2 and Tier 3 escalations that can teach Tier 1. */
 export function LearningLoop({ learning, unit, fmt, names, linker }: { learning: LearningData; unit: 'day' | 'week'; fmt: Format; names: Names; linker: TicketLinker }) {
-  if (learning.kind === 'tiers') {
-    return (
-      <>
-        <p class="tl-muted" data-testid="tl-learning-note">
-          {learning.reason}
-        </p>
-        {learning.tiers.length === 0 ? (
-          <p class="tl-muted">No ticket was last handed to Tier 2 or Tier 3 in this period.</p>
-        ) : (
-          <table class="tl-table" data-testid="tl-learning">
-            <caption>Tickets last handed to Tier 2 or Tier 3 in this period</caption>
-            <thead>
-              <tr>
-                <th scope="col">Resolved at</th>
-                <th scope="col">Tickets</th>
-                <th scope="col">Per {unit}</th>
-                <th scope="col">Candidate for</th>
-                <th scope="col">Latest tickets</th>
-              </tr>
-            </thead>
-            <tbody>
-              {learning.tiers.map((t) => (
-                <tr key={t.tier}>
-                  <th scope="row">{names.tier(t.tier)}</th>
-                  <td>{fmt.count(t.tickets)}</td>
-                  <td>
-                    <CountBars counts={t.counts} unit={unit} fmt={fmt} />
-                  </td>
-                  <td>{SUGGESTION_WORDS[t.suggestion]}</td>
-                  <td>
-                    <Tickets refs={t.examples} linker={linker} />
-                  </td>
-                </tr>
-              ))}
-            </tbody>
-          </table>
-        )}
-        {!KB_LINKS_RECORDED && <p class="tl-muted">{KB_NOTE}</p>}
-      </>
-    );
-  }
   if (learning.topics.length === 0) return <p class="tl-muted">No Tier 2 or Tier 3 escalation recurred in this period.</p>;
   return (
     <>

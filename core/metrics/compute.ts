@@ -1,5 +1,6 @@
 import type { TierlineEvent } from '../events';
-import { CSAT_DROP_POINTS, DEFAULT_MIN_SAMPLE, METRIC_DEFINITIONS, type MetricId, type MetricStatus } from './definitions';
+import type { MetricId, MetricStatus } from './definitions';
+import { type MetricCounts, reportFromCounts } from './report';
 
 /** A count over a count; `value` is 0 when nothing was counted. */
 export interface Ratio {
@@ -181,7 +182,6 @@ export function computeMetrics(events: readonly TierlineEvent[], options: Metric
   const to = Date.parse(options.to);
   // CSAT is compared with the period of the same length just before.
   const previousFrom = from - (to - from);
-  const minSample = options.minSample ?? DEFAULT_MIN_SAMPLE;
   const groupBy = options.groupBy;
   const total = new Tally();
   const previous = new Tally();
@@ -229,18 +229,8 @@ export function computeMetrics(events: readonly TierlineEvent[], options: Metric
     }
   }
 
-  const grouped: MetricsGroup[] = [...groups.keys()].sort().map((key) => {
-    let before: Tally | undefined;
-    if (groupOf || groupBy === 'team' || groupBy === 'agent') before = previousGroups.get(key);
-    else {
-      // A day or week compares with the bucket just before it.
-      const step = groupBy === 'week' ? 7 * DAY : DAY;
-      before = groups.get(new Date(Date.parse(`${key}T00:00:00Z`) - step).toISOString().slice(0, 10));
-    }
-    return { key, metrics: metricsOf(groups.get(key)!, before, minSample) };
-  });
-
-  return { from: options.from, to: options.to, events: count, metrics: metricsOf(total, previous, minSample), groups: grouped };
+  const counted = (tallies: Map<string, Tally>) => new Map([...tallies].map(([key, tally]) => [key, countsOf(tally, 0)]));
+  return reportFromCounts({ total: countsOf(total, count), previous, groups: counted(groups), previousGroups: previousGroups }, options);
 }
 
 /**
@@ -266,82 +256,34 @@ function digits(iso: string, from: number, length: number): number {
   return v;
 }
 
-function ratio(numerator: number, denominator: number): Ratio {
-  return { numerator, denominator, value: denominator > 0 ? Math.min(1, numerator / denominator) : 0 };
-}
-
-const percent = (value: number) => `${Math.round(value * 1000) / 10}%`;
-
-function metricsOf(t: Tally, before: Tally | undefined, minSample: number): Metric[] {
-  let handled = 0;
-  let routed = 0;
-  let misrouted = 0;
-  let escalated = 0;
-  let reopened = 0;
-  let transferred = 0;
-  let repeated = 0;
+/** The counts of a tally: distinct tickets from their flags, the rest as added. */
+function countsOf(t: Tally, events: number): MetricCounts {
+  const c = { events, handled: 0, routed: 0, misrouted: 0, escalated: 0, reopened: 0, repeated: 0, transferred: 0 };
   for (let slot = 0; slot < t.tickets.size; slot++) {
     const bits = t.flags[slot]!;
-    if (bits & HANDLED) handled++;
-    if (bits & ROUTED) routed++;
-    if (bits & MISROUTED) misrouted++;
-    if (bits & ESCALATED) escalated++;
-    if (bits & REOPENED_48H) reopened++;
+    if (bits & HANDLED) c.handled++;
+    if (bits & ROUTED) c.routed++;
+    if (bits & MISROUTED) c.misrouted++;
+    if (bits & ESCALATED) c.escalated++;
+    if (bits & REOPENED_48H) c.reopened++;
     // A repeat after a handoff means a transfer happened, even if it was recorded before the period.
-    if (bits & (TRANSFERRED | REPEATED)) transferred++;
-    if (bits & REPEATED) repeated++;
+    if (bits & (TRANSFERRED | REPEATED)) c.transferred++;
+    if (bits & REPEATED) c.repeated++;
   }
-
-  const make = (id: MetricId, r: Ratio, status: MetricStatus, summary: string, extra: Partial<Metric> = {}): Metric => {
-    const d = METRIC_DEFINITIONS[id];
-    return { id, label: d.label, ...r, status: r.denominator < minSample ? 'insufficient-data' : status, summary, signal: d.signal, action: d.action, band: d.band, ...extra };
+  return {
+    ...c,
+    decisions: t.decisions,
+    overrides: t.overrides,
+    escalations: t.escalations,
+    unnecessary: t.unnecessary,
+    handoffs: t.handoffs,
+    handoffsComplete: t.handoffsComplete,
+    handoffScore: t.handoffScoreSum,
+    csat: t.csat,
+    csatSatisfied: t.csatSatisfied,
+    csatScore: t.csatSum,
+    bySource: t.bySource,
+    byCategory: t.byCategory,
+    missing: t.missing,
   };
-
-  const misrouting = ratio(misrouted, routed);
-  const overrides = ratio(t.overrides, t.decisions);
-  const breakdown: Record<string, Ratio> = {};
-  for (const key of [...t.bySource.keys()].sort()) {
-    const [o, d] = t.bySource.get(key)!;
-    breakdown[`source:${key}`] = ratio(o, d);
-  }
-  for (const key of [...t.byCategory.keys()].sort()) {
-    const [o, d] = t.byCategory.get(key)!;
-    breakdown[`category:${key}`] = ratio(o, d);
-  }
-  const escalation = ratio(escalated, handled);
-  const unnecessary = ratio(t.unnecessary, t.escalations);
-  const reopen = ratio(reopened, handled);
-  const repeat = ratio(repeated, transferred);
-  const csat = ratio(t.csatSatisfied, t.csat);
-  const previousCsat = before && before.csat >= minSample ? before.csatSatisfied / before.csat : null;
-  const change = previousCsat === null || t.csat === 0 ? null : Math.round((csat.value - previousCsat) * 1000) / 10;
-  const completeness = ratio(t.handoffsComplete, t.handoffs);
-  const mostMissing = [...t.missing.entries()]
-    .sort((a, b) => b[1] - a[1] || (a[0] < b[0] ? -1 : 1))
-    .slice(0, 5)
-    .map(([id, count]) => ({ id, count }));
-
-  const escalationStatus: MetricStatus = escalation.value > 0.2 ? 'warning' : escalation.value >= 0.1 && escalation.value <= 0.15 ? 'healthy' : 'info';
-  const escalationNote = escalation.value > 0.2 ? 'above 20%' : escalation.value < 0.1 ? 'below the 10–15% band: check Tier 1 is not holding tickets it should move' : escalation.value > 0.15 ? 'above the 10–15% band' : 'inside the 10–15% band';
-
-  return [
-    make('misrouting-rate', misrouting, misrouting.value > 0.3 ? 'warning' : 'healthy', `${percent(misrouting.value)} of routed tickets were reassigned as misrouted.`),
-    make('override-rate', overrides, overrides.value > 0.2 ? 'warning' : 'healthy', `Agents overrode ${percent(overrides.value)} of routing suggestions.`, { breakdown }),
-    make('escalation-rate', escalation, escalationStatus, `${percent(escalation.value)} of handled tickets were escalated (${escalationNote}).`),
-    make('unnecessary-escalation-rate', unnecessary, unnecessary.value >= 0.2 ? 'warning' : 'healthy', `${percent(unnecessary.value)} of escalations were marked avoidable.`),
-    make('reopen-48h-rate', reopen, reopen.value > 0.1 ? 'warning' : 'healthy', `${percent(reopen.value)} of handled tickets were reopened within 48 hours of being solved.`),
-    make('repeat-explanation-rate', repeat, repeat.value > 0.1 ? 'warning' : 'healthy', `Customers had to re-explain on ${percent(repeat.value)} of transferred tickets.`),
-    make(
-      'post-handoff-csat',
-      csat,
-      // Judged by its change: without a previous period to compare with there is no verdict (not "healthy").
-      change === null ? 'info' : change <= -CSAT_DROP_POINTS ? 'warning' : 'healthy',
-      change === null ? `${percent(csat.value)} of post-handoff ratings were satisfied; no previous period with enough ratings to compare with.` : `${percent(csat.value)} of post-handoff ratings were satisfied, ${change >= 0 ? 'up' : 'down'} ${Math.abs(change)} points on the previous period.`,
-      { previous: previousCsat, change, mean: t.csat > 0 ? t.csatSum / 1000 / t.csat : null },
-    ),
-    make('handoff-completeness', completeness, completeness.value < 0.8 ? 'warning' : 'healthy', `${percent(completeness.value)} of handoffs carried every required item.`, {
-      mean: t.handoffs > 0 ? t.handoffScoreSum / 1000 / t.handoffs : null,
-      mostMissing,
-    }),
-  ];
 }

@@ -86,6 +86,67 @@ export const MIGRATIONS: readonly Migration[] = [
       CREATE UNIQUE INDEX tokens_id ON tokens (id);
     `,
   },
+  {
+    version: 4,
+    name: 'metric facts of each event, stored on ingest',
+    // Issue 11: GET /v1/metrics aggregates these over the period's rows (on the (org, team, at) and
+    // (org, at) indexes) instead of reading every event's JSON into core/metrics.
+    // tierline_event_facts is what one event adds to core/metrics' Tally (compute.ts), as bits:
+    //   its ticket's flags: 1 handled, 2 routed, 4 misrouted, 8 escalated, 16 reopened within 48 h,
+    //   32 repeated after a handoff, 64 transferred (the ticket rates OR these per ticket);
+    //   what it counts: 128 decision, 256 override, 512 escalation, 1024 escalation marked unnecessary,
+    //   2048 handoff, 4096 handoff with every item, 8192 post-handoff rating, 16384 satisfied (4 or 5);
+    //   where to look in data: 32768 source "rules", 65536 source "model" (any other source, or none, is
+    //   read from data), 131072 a category, 262144 missing items.
+    // tierline_event_score is the completeness of a handoff or the score of a rating, in thousandths, as
+    // core/metrics sums them. The insert stores both, computed by server/store/event-facts.ts from the parsed
+    // event; rows stored before this migration keep NULL and these functions compute them when read, so the
+    // table is not rewritten. A solvedAt PostgreSQL cannot read counts as not reopened within 48 h.
+    sql: `
+      CREATE FUNCTION tierline_instant(iso text) RETURNS timestamptz LANGUAGE plpgsql STABLE AS $$
+      BEGIN
+        RETURN iso::timestamptz;
+      EXCEPTION WHEN others THEN
+        RETURN NULL;
+      END $$;
+      CREATE FUNCTION tierline_event_facts(type text, at timestamptz, data jsonb) RETURNS integer LANGUAGE sql STABLE AS $$
+        SELECT CASE type
+          WHEN 'decision' THEN 128 | 3
+          WHEN 'override' THEN 256 | 1
+          WHEN 'reassignment' THEN CASE WHEN data->'misroute' = 'true' THEN 7 ELSE 3 END
+          WHEN 'escalation' THEN 512 | 73 | CASE WHEN data->'unnecessary' = 'true' THEN 1024 ELSE 0 END
+          WHEN 'handoff' THEN 2048 | 65 | CASE
+            WHEN jsonb_typeof(data->'missing') IS DISTINCT FROM 'array' THEN 0
+            WHEN jsonb_array_length(data->'missing') > 0 THEN 262144
+            WHEN (data->>'completeness')::float8 >= 100 THEN 4096
+            ELSE 0 END
+          WHEN 'reopen' THEN CASE
+            WHEN floor(extract(epoch FROM at) * 1000) - floor(extract(epoch FROM
+              CASE WHEN data->>'solvedAt' ~ '^(19|2[01])[0-9]{2}-(0[1-9]|1[0-2])-(0[1-9]|[12][0-9])T[0-9]{2}:[0-9]{2}:[0-9]{2}[.][0-9]{3}Z$'
+                THEN (data->>'solvedAt')::timestamptz ELSE tierline_instant(data->>'solvedAt') END) * 1000) BETWEEN 0 AND 172800000
+            THEN 17 ELSE 1 END
+          WHEN 'csat' THEN 1 | CASE WHEN data->'afterHandoff' = 'true' THEN 8192 | CASE WHEN (data->>'score')::float8 >= 4 THEN 16384 ELSE 0 END ELSE 0 END
+          WHEN 'repeat-explanation' THEN CASE WHEN data->'afterHandoff' = 'true' THEN 33 ELSE 1 END
+          ELSE 0
+        END
+        | CASE WHEN type IN ('decision', 'override') THEN
+            CASE data->>'source' WHEN 'rules' THEN 32768 WHEN 'model' THEN 65536 ELSE 0 END
+            | CASE WHEN data->>'category' IS NOT NULL THEN 131072 ELSE 0 END
+          ELSE 0 END
+      $$;
+      -- Math.round(x * 1000) for x >= 0, as core/metrics sums scores: round() on a double rounds half to even.
+      CREATE FUNCTION tierline_thousandths(x double precision) RETURNS integer LANGUAGE sql IMMUTABLE AS $$
+        SELECT (floor(x * 1000) + CASE WHEN x * 1000 - floor(x * 1000) >= 0.5 THEN 1 ELSE 0 END)::integer
+      $$;
+      CREATE FUNCTION tierline_event_score(type text, data jsonb) RETURNS integer LANGUAGE sql IMMUTABLE AS $$
+        SELECT CASE type
+          WHEN 'handoff' THEN tierline_thousandths((data->>'completeness')::float8)
+          WHEN 'csat' THEN tierline_thousandths((data->>'score')::float8)
+        END
+      $$;
+      ALTER TABLE events ADD COLUMN facts integer, ADD COLUMN score integer;
+    `,
+  },
 ];
 
 /** Any constant works; it only has to be the same for every Tierline instance sharing a database. */

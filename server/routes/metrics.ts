@@ -1,12 +1,12 @@
 import { Hono } from 'hono';
 import { z } from 'zod';
-import { type MetricsReport, computeMetrics } from '../../core/metrics';
+import { type MetricsReport, reportFromCounts } from '../../core/metrics';
 import type { Db } from '../db/db';
 import { type AppEnv, requireRole } from '../http/auth';
 import { csvResponse, wantsCsv } from '../http/csv';
 import { ApiError, invalid, toIssues } from '../http/errors';
 import { boundSchema, formatSchema, nameSchema } from '../http/query';
-import { TooManyEventsError, readEvents } from '../store/events';
+import { readMetricCounts } from '../store/metric-counts';
 
 const DAY = 86_400_000;
 const MAX_DAYS = 400;
@@ -33,9 +33,10 @@ function csvRows(report: MetricsReport, groupBy: string | undefined): Record<str
 
 /**
  * `GET /v1/metrics` (leads and admins): core/metrics' report for a period,
- * overall and per team, agent, UTC day or ISO week. The database does the
- * filtering on its indexes (org, team, period); `computeMetrics` does all the
- * counting, so the numbers are the ones the dashboard and the CLI compute.
+ * overall and per team, agent, UTC day or ISO week. The database counts it in
+ * one pass over the period's rows, from what each event adds to the metrics,
+ * stored as it arrived (store/metric-counts.ts); the numbers are the ones
+ * `computeMetrics` gives over the same events, which the dashboard and the CLI compute.
  */
 export function metricsRoutes(options: { db: Db; now: () => Date }): Hono<AppEnv> {
   const { db, now } = options;
@@ -49,20 +50,14 @@ export function metricsRoutes(options: { db: Db; now: () => Date }): Hono<AppEnv
     if (to.getTime() - from.getTime() > MAX_DAYS * DAY) {
       throw new ApiError(400, 'invalid_query', `A period spans at most ${MAX_DAYS} days.`, { path: ['to'] });
     }
-    const events = await readEvents(db, c.get('principal').org, {
+    const counts = await readMetricCounts(db, c.get('principal').org, {
       from,
       to,
-      // Post-handoff CSAT is compared with the period of the same length just before.
-      csatSince: new Date(from.getTime() - (to.getTime() - from.getTime())),
       ...(q.team ? { team: q.team } : {}),
       ...(q.agent ? { agent: q.agent } : {}),
-    }).catch((error: unknown) => {
-      if (error instanceof TooManyEventsError) {
-        throw new ApiError(422, 'period_too_large', `The period holds ${error.message}; ask for a shorter period or one team.`);
-      }
-      throw error;
+      ...(q.groupBy ? { groupBy: q.groupBy } : {}),
     });
-    const report = computeMetrics(events, { from: from.toISOString(), to: to.toISOString(), ...(q.groupBy ? { groupBy: q.groupBy } : {}) });
+    const report = reportFromCounts(counts, { from: from.toISOString(), to: to.toISOString(), ...(q.groupBy ? { groupBy: q.groupBy } : {}) });
     if (wantsCsv(c, q.format)) return csvResponse(c, csvRows(report, q.groupBy), METRICS_CSV_COLUMNS, 'tierline-metrics.csv');
     return c.json({ ...report, groupBy: q.groupBy ?? null, team: q.team ?? null, agent: q.agent ?? null });
   });

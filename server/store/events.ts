@@ -1,5 +1,6 @@
 import { STORABLE_PERIOD, type TierlineEvent } from '../../core/events';
 import type { Queryable } from '../db/db';
+import { eventFacts, eventScore } from './event-facts';
 
 export interface IngestResult {
   accepted: number;
@@ -11,8 +12,10 @@ const RETRYABLE = new Set(['40P01', '40001']);
 
 /**
  * Stores a batch in one statement. The arrays are unnested server-side so a batch
- * of 1,000 is 10 parameters, not 10,000; `ON CONFLICT DO NOTHING` turns a repeated
+ * of 1,000 is 12 parameters, not 12,000; `ON CONFLICT DO NOTHING` turns a repeated
  * id (in this batch, an earlier one, or a concurrent one) into a duplicate.
+ * Each row also stores what the event adds to the metrics (./event-facts.ts),
+ * worked out once, as it arrives.
  * Events are sorted by id so concurrent batches lock keys in the same order and never deadlock.
  */
 export async function insertEvents(db: Queryable, org: string, events: readonly TierlineEvent[], receivedAt: Date): Promise<IngestResult> {
@@ -29,12 +32,14 @@ export async function insertEvents(db: Queryable, org: string, events: readonly 
     sorted.map((e) => e.agent),
     sorted.map((e) => e.team ?? null),
     sorted.map((e) => JSON.stringify(e.data)),
+    sorted.map(eventFacts),
+    sorted.map(eventScore),
   ];
   const sql = `
-    INSERT INTO events (org, received_at, id, type, at, ticket_id, helpdesk, agent, team, data)
-    SELECT $1, $2, u.id, u.type, u.at, u.ticket_id, u.helpdesk, u.agent, u.team, u.data::jsonb
-    FROM unnest($3::text[], $4::text[], $5::timestamptz[], $6::text[], $7::text[], $8::text[], $9::text[], $10::text[])
-      AS u (id, type, at, ticket_id, helpdesk, agent, team, data)
+    INSERT INTO events (org, received_at, id, type, at, ticket_id, helpdesk, agent, team, data, facts, score)
+    SELECT $1, $2, u.id, u.type, u.at, u.ticket_id, u.helpdesk, u.agent, u.team, u.data::jsonb, u.facts, u.score
+    FROM unnest($3::text[], $4::text[], $5::timestamptz[], $6::text[], $7::text[], $8::text[], $9::text[], $10::text[], $11::int[], $12::int[])
+      AS u (id, type, at, ticket_id, helpdesk, agent, team, data, facts, score)
     ON CONFLICT (org, id) DO NOTHING
     RETURNING 1 AS inserted`;
   for (let attempt = 0; ; attempt++) {

@@ -113,6 +113,40 @@ async function setSetting(key: 'syncEndpoint' | 'syncToken', value: string): Pro
 
 const metricCard = (page: Page, id: string) => page.locator(`[data-testid="tl-metric"][data-metric="${id}"]`);
 
+const leaksOf = (page: Page) => page.locator('#leaks-title').locator('xpath=..');
+
+/**
+ * The seeded leak is the worst cell of misrouting by stage × issue type, with
+ * its recommended action; the tickets behind it are the seed's misrouted
+ * integration tickets, linked to the helpdesk; the learning loop shows the
+ * recurring webhook topic. Whichever source computed it.
+ */
+async function expectSeededLeak(page: Page): Promise<void> {
+  const leaks = leaksOf(page);
+  await leaks.locator('[data-testid="tl-leak-metric"]').selectOption('misrouting-rate');
+  const first = leaks.locator('[data-testid="tl-leak-row"]').first();
+  expect(await first.getAttribute('data-keys')).toBe('T1-T2|integration');
+  expect(await first.locator('th').textContent()).toBe('Tier 1 → Tier 2 · Integration');
+  expect(await first.getAttribute('data-verdict')).toBe('warning');
+  expect(await first.textContent()).toContain('Improve intent classification');
+  // Headline misrouting stays healthy: only the breakdown shows the leak.
+  expect(await metricCard(page, 'misrouting-rate').getAttribute('data-verdict')).toBe('healthy');
+
+  await first.locator('[data-testid="tl-leak-tickets-open"]').click();
+  const links = leaks.locator('[data-testid="tl-leak-tickets"] [data-testid="tl-ticket-link"]');
+  const hrefs = await links.evaluateAll((as) => as.map((a) => a.getAttribute('href') ?? ''));
+  expect(hrefs.length).toBeGreaterThanOrEqual(20);
+  // Every ticket behind the cell is a misrouted integration ticket from the seed.
+  const integration = new Set(events.filter((e) => e.type === 'decision' && e.data.category === 'integration').map((e) => e.ticketId));
+  const misroutedIntegration = new Set(events.filter((e) => e.type === 'reassignment' && integration.has(e.ticketId)).map((e) => `https://${HELPDESK_HOST}/agent/tickets/${e.ticketId}`));
+  for (const href of hrefs) expect(misroutedIntegration.has(href)).toBe(true);
+
+  // The learning loop: recurring topics by issue type and the words agents wrote, and no made-up knowledge-base signal.
+  const topics = page.locator('[data-testid="tl-topic"]');
+  expect(await topics.filter({ hasText: 'Integration · webhook' }).count()).toBe(1);
+  expect(await page.locator('[data-testid="tl-kb-note"]').textContent()).toContain('does not record knowledge-base links');
+}
+
 describe('the dashboard on a seeded sync endpoint', () => {
   it('gives no verdict on a thin metric, compares each metric with the previous period, and draws partial weeks as partial', async () => {
     await setSetting('syncToken', await sync.token('lead'));
@@ -148,28 +182,23 @@ describe('the dashboard on a seeded sync endpoint', () => {
     await page.close();
   });
 
-  it('puts the stage with the worst handoff completeness first and links its tickets to the helpdesk, and says what it cannot break down', async () => {
+  it('finds the seeded leak — integration tickets moved from Tier 1 to Tier 2 — as the worst cell, links its tickets, and breaks every metric down by agent', async () => {
     const page = await openDashboard();
-    const leaks = page.locator('#leaks-title').locator('xpath=..');
-    // Misrouting by stage × issue type needs a grouping the endpoint does not offer: said, not faked.
-    expect(await leaks.locator('[data-testid="tl-leak-unavailable"]').textContent()).toContain('does not group metrics by stage or issue type');
+    await expectSeededLeak(page);
 
+    // Handoff completeness: a third of the escalated tickets go on to Tier 3 with handoffs missing the logs (each ticket under its first move, Tier 1 → Tier 2).
+    const leaks = leaksOf(page);
     await leaks.locator('[data-testid="tl-leak-metric"]').selectOption('handoff-completeness');
     const first = leaks.locator('[data-testid="tl-leak-row"]').first();
-    expect(await first.getAttribute('data-keys')).toBe('T2-T3');
-    expect(await first.locator('th').textContent()).toBe('Tier 2 → Tier 3');
+    expect(await first.getAttribute('data-keys')).toMatch(/^T1-T2\|/);
     expect(await first.getAttribute('data-verdict')).toBe('warning');
     expect(await first.textContent()).toContain('Use structured handoff templates');
-    await first.locator('[data-testid="tl-leak-tickets-open"]').click();
-    const link = leaks.locator('[data-testid="tl-leak-tickets"] [data-testid="tl-ticket-link"]').first();
-    expect(await link.getAttribute('href')).toMatch(new RegExp(`^https://${HELPDESK_HOST.replaceAll('.', '\\.')}/agent/tickets/L-\\d+$`));
-    expect(await link.textContent()).toMatch(/^Zendesk ticket L-\d+$/);
 
-    // Every metric per agent, from the endpoint's groupBy.
+    // Every metric per agent.
     await leaks.locator('button[data-leak-view="agent"]').click();
     await leaks.locator('[data-testid="tl-leak-metric"]').selectOption('misrouting-rate');
     expect(await leaks.locator('[data-testid="tl-leak-row"]').count()).toBe(3);
-    expect(await leaks.locator('[data-testid="tl-leak-note"]').textContent()).toContain('each event under the agent');
+    expect(await leaks.locator('[data-testid="tl-leak-unavailable"]').count()).toBe(0);
     await page.close();
   });
 });
@@ -199,28 +228,7 @@ describe('the dashboard on the same events in this browser', () => {
 
     const page = await openDashboard();
     expect(await page.locator('[data-testid="tl-data-source"]').textContent()).toContain('this browser');
-    const leaks = page.locator('#leaks-title').locator('xpath=..');
-    const first = leaks.locator('[data-testid="tl-leak-row"]').first();
-    expect(await first.getAttribute('data-keys')).toBe('T1-T2|integration');
-    expect(await first.locator('th').textContent()).toBe('Tier 1 → Tier 2 · Integration');
-    expect(await first.getAttribute('data-verdict')).toBe('warning');
-    expect(await first.textContent()).toContain('Improve intent classification');
-    // Headline misrouting stays healthy: only the breakdown shows the leak.
-    expect(await metricCard(page, 'misrouting-rate').getAttribute('data-verdict')).toBe('healthy');
-
-    await first.locator('[data-testid="tl-leak-tickets-open"]').click();
-    const links = leaks.locator('[data-testid="tl-leak-tickets"] [data-testid="tl-ticket-link"]');
-    const hrefs = await links.evaluateAll((as) => as.map((a) => a.getAttribute('href') ?? ''));
-    expect(hrefs.length).toBeGreaterThanOrEqual(20);
-    // Every ticket behind the cell is a misrouted integration ticket from the seed.
-    const integration = new Set(events.filter((e) => e.type === 'decision' && e.data.category === 'integration').map((e) => e.ticketId));
-    const misroutedIntegration = new Set(events.filter((e) => e.type === 'reassignment' && integration.has(e.ticketId)).map((e) => `https://${HELPDESK_HOST}/agent/tickets/${e.ticketId}`));
-    for (const href of hrefs) expect(misroutedIntegration.has(href)).toBe(true);
-
-    // The learning loop: recurring topics by issue type and the words agents wrote, and no made-up knowledge-base signal.
-    const topics = page.locator('[data-testid="tl-topic"]');
-    expect(await topics.filter({ hasText: 'Integration · webhook' }).count()).toBe(1);
-    expect(await page.locator('[data-testid="tl-kb-note"]').textContent()).toContain('does not record knowledge-base links');
+    await expectSeededLeak(page);
     expect(await axeViolations(page)).toEqual([]);
     await page.close();
   });
