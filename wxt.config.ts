@@ -1,7 +1,8 @@
 import { resolve } from 'node:path';
 import { build } from 'esbuild';
 import { defineConfig } from 'wxt';
-import { LOCAL_FALLBACK_CHUNK } from './extension/overlay/local-fallback-path';
+import { HELPDESK_IDS } from './core/ticket-schema';
+import { LAZY_CHUNKS } from './extension/overlay/chunks';
 import { buildDemoModel, DEMO_MODEL_FILE } from './scripts/demo-model';
 
 /**
@@ -30,19 +31,26 @@ export default defineConfig({
     'build:publicAssets': (wxt, files) => {
       files.push({ relativeDest: DEMO_MODEL_FILE, contents: buildDemoModel(wxt.config.root) });
     },
-    // The in-tab fallback router (core's decide and the built-in policy) as one ES module the content script imports
-    // only when the worker does not answer; WXT bundles content scripts as single classic scripts, so it is built here.
+    // Code the content scripts import only when they need it (the in-tab fallback router, the summary code, the
+    // escalation), each as one ES module (extension/overlay/chunks.ts); WXT bundles content scripts as single classic
+    // scripts, so they are built here.
     'build:done': async (wxt) => {
-      await build({
-        entryPoints: [resolve(wxt.config.root, 'extension/overlay/local-fallback.ts')],
-        outfile: resolve(wxt.config.outDir, LOCAL_FALLBACK_CHUNK),
-        bundle: true,
-        format: 'esm',
-        minify: true,
-        target: 'es2022',
-        legalComments: 'none',
-        logLevel: 'warning',
-      });
+      await Promise.all(
+        Object.values(LAZY_CHUNKS).map((chunk) =>
+          build({
+            entryPoints: [resolve(wxt.config.root, chunk.entry)],
+            outfile: resolve(wxt.config.outDir, chunk.file),
+            bundle: true,
+            format: 'esm',
+            minify: true,
+            target: 'es2022',
+            jsx: 'automatic',
+            jsxImportSource: 'preact',
+            legalComments: 'none',
+            logLevel: 'warning',
+          }),
+        ),
+      );
     },
   },
   manifest: ({ browser }) => ({
@@ -54,11 +62,17 @@ export default defineConfig({
     action: { default_title: 'Tierline' },
     // Custom helpdesk domains are asked for at run time (managed policy lists them).
     optional_host_permissions: ['https://*/*'],
-    // The overlay fetches its stylesheet into its shadow root; WXT exposes it to the vendors' domains only, so custom
-    // domains (their script is registered at run time) need it too. The dynamic URL changes every session, so a page
-    // cannot probe a fixed URL to learn Tierline is installed.
-    // The lazily imported fallback router (issue 13) is exposed the same way.
-    web_accessible_resources: [{ resources: ['content-scripts/helpdesk.css', LOCAL_FALLBACK_CHUNK], matches: ['https://*/*'], use_dynamic_url: true }],
+    // The overlay fetches its stylesheet into its shadow root; WXT exposes each helpdesk's (entrypoints/<helpdesk>.content)
+    // to that vendor's domains only, so custom domains (their script is registered at run time) need it too. The dynamic
+    // URL changes every session, so a page cannot probe a fixed URL to learn Tierline is installed.
+    // The lazily imported chunks (issue 13) are exposed the same way.
+    web_accessible_resources: [
+      {
+        resources: [...HELPDESK_IDS.map((id) => `content-scripts/${id}.css`), ...Object.values(LAZY_CHUNKS).map((chunk) => chunk.file)],
+        matches: ['https://*/*'],
+        use_dynamic_url: true,
+      },
+    ],
     // Firefox 128 (an ESR) is the first to honour optional_host_permissions, which custom helpdesk domains need
     // (`web-ext lint` warned that 115 predates it).
     ...(browser === 'firefox'

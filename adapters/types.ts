@@ -1,6 +1,6 @@
 import type { Policy } from '../core/policy/schema';
-import { z } from 'zod';
-import { type HelpdeskId, type Ticket, type TierId, ticketSchema } from '../core/ticket';
+import * as z from 'zod/mini';
+import { type HelpdeskId, type Ticket, type TierId, ticketSchema } from '../core/ticket-schema';
 
 /**
  * The contract every helpdesk adapter fulfils. An adapter reads a helpdesk

@@ -3,7 +3,8 @@ import { render } from 'preact';
 import { act } from 'preact/test-utils';
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import { draftValuesSchema } from '../extension/messaging/protocol';
-import { type ChecklistItem, CONFIRMED_KEY, type Completeness, type EscalateResult, HandoffChecklist, itemValuesOf, readConfirmed, withConfirmed } from './handoff-checklist';
+import { CONFIRMED_KEY, itemValuesOf, readConfirmed, withConfirmed } from './checklist-draft';
+import { type ChecklistItem, type Completeness, type EscalateResult, HandoffChecklist } from './handoff-checklist';
 
 const root = document.createElement('div');
 document.body.append(root);

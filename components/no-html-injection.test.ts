@@ -3,7 +3,7 @@ import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 
 /** Ticket content is hostile: every overlay surface must render it as text nodes. */
-const SOURCES = ['components', 'extension/features', 'entrypoints/helpdesk.content'];
+const SOURCES = ['components', 'extension/features', 'extension/overlay', 'entrypoints'];
 const FORBIDDEN = /dangerouslySetInnerHTML|\.innerHTML\s*=|\.outerHTML\s*=|insertAdjacentHTML|document\.write/;
 
 function files(dir: string): string[] {

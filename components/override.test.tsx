@@ -3,7 +3,7 @@ import { render } from 'preact';
 import { act } from 'preact/test-utils';
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import { defaultPolicy } from '../core/policy/default-policy';
-import { buildTicketView } from '../core/view/ticket-view';
+import { buildTicketView } from '../core/view/build-ticket-view';
 import { breachTicket, viewOf } from './__fixtures__/views';
 import { Override } from './override';
 

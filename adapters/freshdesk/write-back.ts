@@ -1,4 +1,4 @@
-import { z } from 'zod';
+import * as z from 'zod/mini';
 import { getJson } from '../shared/http';
 import { textToEscapedHtml } from '../shared/text';
 import { planMove } from '../shared/write-back';
@@ -33,7 +33,7 @@ export function readFreshdeskCsrfToken(document: Document): string | undefined {
 
 /** GET /api/v2/groups: the helpdesk's groups (first page). */
 export async function readFreshdeskGroups({ fetch, origin }: { fetch: FetchLike; origin: string }): Promise<HelpdeskGroup[]> {
-  const groups = await getJson(fetch, origin, '/api/v2/groups', listOf('groups', z.object({ id: z.number(), name: z.string() }).loose()));
+  const groups = await getJson(fetch, origin, '/api/v2/groups', listOf('groups', z.looseObject({ id: z.number(), name: z.string() })));
   return groups.map((g) => ({ id: String(g.id), name: g.name }));
 }
 
@@ -41,7 +41,7 @@ export async function readFreshdeskGroups({ fetch, origin }: { fetch: FetchLike;
  * GET /api/v2/agents/me: the signed-in agent; the name and email sit on its contact.
  * https://developers.freshdesk.com/api/#me
  */
-const freshdeskMeSchema = z.object({ id: z.number().int(), contact: z.object({ name: z.string().min(1), email: z.string().nullish() }).loose() }).loose();
+const freshdeskMeSchema = z.looseObject({ id: z.int(), contact: z.looseObject({ name: z.string().check(z.minLength(1)), email: z.nullish(z.string()) }) });
 
 export async function readFreshdeskCurrentUser({ fetch, origin }: { fetch: FetchLike; origin: string }): Promise<CurrentUser> {
   const agent = await getJson(fetch, origin, '/api/v2/agents/me', freshdeskMeSchema);

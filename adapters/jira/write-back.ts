@@ -1,4 +1,4 @@
-import { z } from 'zod';
+import * as z from 'zod/mini';
 import { getJson } from '../shared/http';
 import { textToAdf } from '../shared/text';
 import { planMove } from '../shared/write-back';
@@ -33,7 +33,7 @@ export function buildJiraWriteBack(input: WriteBackInput): WriteBackPlan {
  * when the user's profile visibility says so.
  * https://developer.atlassian.com/cloud/jira/platform/rest/v3/api-group-myself/#api-rest-api-3-myself-get
  */
-const jiraMyselfSchema = z.object({ accountId: z.string().min(1), displayName: z.string().min(1), emailAddress: z.string().nullish() }).loose();
+const jiraMyselfSchema = z.looseObject({ accountId: z.string().check(z.minLength(1)), displayName: z.string().check(z.minLength(1)), emailAddress: z.nullish(z.string()) });
 
 export async function readJiraCurrentUser({ fetch, origin }: { fetch: FetchLike; origin: string }): Promise<CurrentUser> {
   const me = await getJson(fetch, origin, '/rest/api/3/myself', jiraMyselfSchema);

@@ -1,12 +1,13 @@
-import type { z } from 'zod';
+import type * as z from 'zod/mini';
 import { AdapterApiError, type FetchLike } from '../types';
 
 /**
- * GETs a same-origin JSON resource with the agent's session and validates it.
+ * GETs a same-origin JSON resource with the agent's session and validates it
+ * (a `zod/mini` schema: this runs in the helpdesk tab, issue 13).
  * Rejects with `AdapterApiError` on a network error, an HTTP error, a body that
  * is not JSON, or one that does not match the schema.
  */
-export async function getJson<S extends z.ZodType>(fetch: FetchLike, origin: string, path: string, schema: S, { signal }: { signal?: AbortSignal } = {}): Promise<z.infer<S>> {
+export async function getJson<S extends z.ZodMiniType>(fetch: FetchLike, origin: string, path: string, schema: S, { signal }: { signal?: AbortSignal } = {}): Promise<z.infer<S>> {
   let response: Response;
   try {
     response = await fetch(new URL(path, origin).href, { credentials: 'same-origin', headers: { Accept: 'application/json' }, ...(signal ? { signal } : {}) });
@@ -35,7 +36,7 @@ export const SECONDARY_TIMEOUT_MS = 800;
  * Like `getJson`, for secondary resources (audits, field definitions, users): `undefined` instead of a rejection,
  * and after `timeoutMs` instead of waiting, so a failing or hanging side request never holds the badge back.
  */
-export async function getJsonOptional<S extends z.ZodType>(fetch: FetchLike, origin: string, path: string, schema: S, { timeoutMs = SECONDARY_TIMEOUT_MS }: { timeoutMs?: number } = {}): Promise<z.infer<S> | undefined> {
+export async function getJsonOptional<S extends z.ZodMiniType>(fetch: FetchLike, origin: string, path: string, schema: S, { timeoutMs = SECONDARY_TIMEOUT_MS }: { timeoutMs?: number } = {}): Promise<z.infer<S> | undefined> {
   const controller = new AbortController();
   let timer: ReturnType<typeof setTimeout> | undefined;
   const late = new Promise<undefined>((resolve) => {

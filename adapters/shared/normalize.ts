@@ -1,6 +1,6 @@
 import type { Policy } from '../../core/policy/schema';
 import { parseHandoffNote } from '../../core/handoff/find-note';
-import { type HelpdeskId, type TicketComment, type TicketInput, ticketSchema, type TierId } from '../../core/ticket';
+import { type HelpdeskId, type TicketComment, type TicketInput, ticketSchema, type TierId } from '../../core/ticket-schema';
 import type { TicketRead } from '../types';
 import { type Fields, getMapping, resolveAmount, resolveContractValue, resolveCustomerTier, resolveImpactedUsers, resolveIssueType, resolveRole, resolveTier } from './policy-mapping';
 

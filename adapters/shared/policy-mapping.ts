@@ -1,5 +1,5 @@
 import type { HelpdeskMapping, Policy } from '../../core/policy/schema';
-import { type CustomerTier, customerTierSchema, type HelpdeskId, type TierId, tierIdSchema } from '../../core/ticket';
+import { type CustomerTier, type HelpdeskId, isCustomerTier, TIER_IDS, type TierId } from '../../core/ticket-schema';
 
 /**
  * How a helpdesk's groups, tags and fields become tiers, issue types and
@@ -44,7 +44,7 @@ export function tierFromGroupName(mapping: HelpdeskMapping, group: string): Tier
   const mapped = lookup(mapping.groups, group);
   if (mapped) return mapped;
   const m = /^\s*(?:tier|level|l)[\s_-]*([0-4])\b/i.exec(group) ?? /^\s*t([0-4])\s*$/i.exec(group);
-  return m ? tierIdSchema.parse(`T${m[1]}`) : undefined;
+  return m ? TIER_IDS[Number(m[1])] : undefined;
 }
 
 /** `tier_2`, `tier-2`, `tier2`, `t2` → T2. */
@@ -52,7 +52,7 @@ export function tierFromTag(mapping: HelpdeskMapping, tag: string): TierId | und
   const mapped = lookup(mapping.tags, tag);
   if (mapped) return mapped;
   const m = /^(?:tier|level)[_-]?([0-4])$/i.exec(tag.trim()) ?? /^t([0-4])$/i.exec(tag.trim());
-  return m ? tierIdSchema.parse(`T${m[1]}`) : undefined;
+  return m ? TIER_IDS[Number(m[1])] : undefined;
 }
 
 /** Where the current tier was read from: `tierEnteredAt` looks for when that group or tag arrived. */
@@ -146,8 +146,8 @@ export function resolveCustomerTier(mapping: HelpdeskMapping, ...sources: Fields
     for (const [name, value] of Object.entries(fields)) {
       if (!CUSTOMER_TIER_FIELDS.includes(fieldKey(name))) continue;
       for (const v of valuesOf(value)) {
-        const word = lower(v).split(/[\s_-]+/).find((w) => customerTierSchema.safeParse(w).success);
-        if (word) return customerTierSchema.parse(word);
+        const word = lower(v).split(/[\s_-]+/).find(isCustomerTier);
+        if (word) return word;
       }
     }
   }

@@ -1,116 +1,100 @@
-import { z } from 'zod';
+import * as z from 'zod/mini';
 
 /**
  * The parts of Zendesk Support API responses Tierline reads; everything else
- * passes through (`.loose()`). Shapes follow the public API reference:
+ * passes through (`looseObject`). Shapes follow the public API reference:
  * https://developer.zendesk.com/api-reference/ticketing/tickets/tickets/
+ * Written with `zod/mini`: the helpdesk tab parses these (issue 13).
  */
 
-const id = z.number().int();
+const id = z.int();
 const scalarOrList = z.union([z.string(), z.number(), z.boolean(), z.null(), z.array(z.string())]);
+const text = z.nullish(z.string());
+const channel = z.nullish(z.looseObject({ channel: z.nullish(z.union([z.string(), z.number()])) }));
 
-export const zendeskTicketSchema = z
-  .object({
-    id,
-    subject: z.string().nullish(),
-    description: z.string().nullish(),
-    status: z.string().nullish(),
-    priority: z.string().nullish(),
-    type: z.string().nullish(),
-    requester_id: id.nullish(),
-    organization_id: id.nullish(),
-    group_id: id.nullish(),
-    tags: z.array(z.string()).default([]),
-    custom_fields: z.array(z.object({ id, value: scalarOrList.optional() }).loose()).default([]),
-    via: z.object({ channel: z.union([z.string(), z.number()]).nullish() }).loose().nullish(),
-    created_at: z.string().nullish(),
-    updated_at: z.string().nullish(),
-  })
-  .loose();
+export const zendeskTicketSchema = z.looseObject({
+  id,
+  subject: text,
+  description: text,
+  status: text,
+  priority: text,
+  type: text,
+  requester_id: z.nullish(id),
+  organization_id: z.nullish(id),
+  group_id: z.nullish(id),
+  tags: z._default(z.array(z.string()), []),
+  custom_fields: z._default(z.array(z.looseObject({ id, value: z.optional(scalarOrList) })), []),
+  via: channel,
+  created_at: text,
+  updated_at: text,
+});
 
-export const zendeskUserSchema = z
-  .object({
-    id,
-    name: z.string().nullish(),
-    email: z.string().nullish(),
-    /** "end-user", "agent" or "admin". */
-    role: z.string().nullish(),
-    organization_id: id.nullish(),
-    user_fields: z.record(z.string(), scalarOrList).nullish(),
-  })
-  .loose();
+export const zendeskUserSchema = z.looseObject({
+  id,
+  name: text,
+  email: text,
+  /** "end-user", "agent" or "admin". */
+  role: text,
+  organization_id: z.nullish(id),
+  user_fields: z.nullish(z.record(z.string(), scalarOrList)),
+});
 
 /** GET /api/v2/tickets/{id}.json?include=users,groups,organizations (side-loading). */
-export const zendeskTicketResponseSchema = z
-  .object({
-    ticket: zendeskTicketSchema,
-    users: z.array(zendeskUserSchema).default([]),
-    groups: z.array(z.object({ id, name: z.string() }).loose()).default([]),
-    organizations: z
-      .array(z.object({ id, name: z.string(), tags: z.array(z.string()).default([]), organization_fields: z.record(z.string(), scalarOrList).nullish() }).loose())
-      .default([]),
-  })
-  .loose();
+export const zendeskTicketResponseSchema = z.looseObject({
+  ticket: zendeskTicketSchema,
+  users: z._default(z.array(zendeskUserSchema), []),
+  groups: z._default(z.array(z.looseObject({ id, name: z.string() })), []),
+  organizations: z._default(
+    z.array(z.looseObject({ id, name: z.string(), tags: z._default(z.array(z.string()), []), organization_fields: z.nullish(z.record(z.string(), scalarOrList)) })),
+    [],
+  ),
+});
 export type ZendeskTicketResponse = z.infer<typeof zendeskTicketResponseSchema>;
 
 /** GET /api/v2/tickets/{id}/comments.json?include=users — `plain_body` is the text without markup. */
-export const zendeskCommentsResponseSchema = z
-  .object({
-    comments: z.array(
-      z
-        .object({
-          id,
-          body: z.string().nullish(),
-          plain_body: z.string().nullish(),
-          public: z.boolean().default(true),
-          author_id: id.nullish(),
-          created_at: z.string().nullish(),
-          via: z.object({ channel: z.union([z.string(), z.number()]).nullish() }).loose().nullish(),
-        })
-        .loose(),
-    ),
-    users: z.array(zendeskUserSchema).default([]),
-  })
-  .loose();
+export const zendeskCommentsResponseSchema = z.looseObject({
+  comments: z.array(
+    z.looseObject({
+      id,
+      body: text,
+      plain_body: text,
+      public: z._default(z.boolean(), true),
+      author_id: z.nullish(id),
+      created_at: text,
+      via: channel,
+    }),
+  ),
+  users: z._default(z.array(zendeskUserSchema), []),
+});
 export type ZendeskCommentsResponse = z.infer<typeof zendeskCommentsResponseSchema>;
 
 /** GET /api/v2/tickets/{id}/audits.json — `Create` / `Change` events carry group and tag history. */
-export const zendeskAuditsResponseSchema = z
-  .object({
-    audits: z.array(
-      z
-        .object({
-          created_at: z.string(),
-          events: z.array(
-            z
-              .object({
-                type: z.string(),
-                field_name: z.string().nullish(),
-                value: scalarOrList.optional(),
-                previous_value: scalarOrList.optional(),
-              })
-              .loose(),
-          ),
-        })
-        .loose(),
-    ),
-  })
-  .loose();
+export const zendeskAuditsResponseSchema = z.looseObject({
+  audits: z.array(
+    z.looseObject({
+      created_at: z.string(),
+      events: z.array(
+        z.looseObject({
+          type: z.string(),
+          field_name: text,
+          value: z.optional(scalarOrList),
+          previous_value: z.optional(scalarOrList),
+        }),
+      ),
+    }),
+  ),
+});
 export type ZendeskAuditsResponse = z.infer<typeof zendeskAuditsResponseSchema>;
 
 /** GET /api/v2/ticket_fields.json — titles for custom field ids, and dropdown option names for their tag values. */
-export const zendeskTicketFieldsResponseSchema = z
-  .object({
-    ticket_fields: z.array(
-      z
-        .object({
-          id,
-          title: z.string(),
-          type: z.string(),
-          custom_field_options: z.array(z.object({ name: z.string(), value: z.string() }).loose()).nullish(),
-        })
-        .loose(),
-    ),
-  })
-  .loose();
+export const zendeskTicketFieldsResponseSchema = z.looseObject({
+  ticket_fields: z.array(
+    z.looseObject({
+      id,
+      title: z.string(),
+      type: z.string(),
+      custom_field_options: z.nullish(z.array(z.looseObject({ name: z.string(), value: z.string() }))),
+    }),
+  ),
+});
 export type ZendeskTicketFieldsResponse = z.infer<typeof zendeskTicketFieldsResponseSchema>;

@@ -1,4 +1,4 @@
-import { z } from 'zod';
+import * as z from 'zod/mini';
 import type { TicketComment } from '../../core/ticket';
 import { getJson, getJsonOptional } from '../shared/http';
 import { normalizeTicket, type TierChange } from '../shared/normalize';
@@ -38,7 +38,7 @@ async function getPages<T extends { [K in L]: unknown[] } & { users?: unknown[] 
   fetch: ApiReadInput['fetch'],
   origin: string,
   path: string,
-  schema: z.ZodType<T>,
+  schema: z.ZodMiniType<T>,
   list: L,
 ): Promise<T | undefined> {
   const first = await getJsonOptional(fetch, origin, path, schema);
@@ -56,7 +56,7 @@ async function getPages<T extends { [K in L]: unknown[] } & { users?: unknown[] 
   return first;
 }
 
-const pagingSchema = z.object({ next_page: z.string().nullish(), links: z.object({ next: z.string().nullish() }).loose().nullish() }).loose();
+const pagingSchema = z.looseObject({ next_page: z.nullish(z.string()), links: z.nullish(z.looseObject({ next: z.nullish(z.string()) })) });
 
 function nextPage(page: unknown, origin: string): string | undefined {
   const parsed = pagingSchema.safeParse(page);

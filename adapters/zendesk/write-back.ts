@@ -1,4 +1,4 @@
-import { z } from 'zod';
+import * as z from 'zod/mini';
 import { getJson } from '../shared/http';
 import { planMove } from '../shared/write-back';
 import type { CurrentUser, FetchLike, HelpdeskGroup, WriteBackInput, WriteBackPlan } from '../types';
@@ -35,7 +35,7 @@ export function readZendeskCsrfToken(document: Document): string | undefined {
 
 /** GET /api/v2/groups.json: the account's groups (first page of 100, enough for tier groups). */
 export async function readZendeskGroups({ fetch, origin }: { fetch: FetchLike; origin: string }): Promise<HelpdeskGroup[]> {
-  const body = await getJson(fetch, origin, '/api/v2/groups.json', z.object({ groups: z.array(z.object({ id: z.number(), name: z.string() }).loose()) }).loose());
+  const body = await getJson(fetch, origin, '/api/v2/groups.json', z.looseObject({ groups: z.array(z.looseObject({ id: z.number(), name: z.string() })) }));
   return body.groups.map((g) => ({ id: String(g.id), name: g.name }));
 }
 
@@ -44,7 +44,7 @@ export async function readZendeskGroups({ fetch, origin }: { fetch: FetchLike; o
  * visitor with `id: null`, which the schema refuses: nobody is signed in.
  * https://developer.zendesk.com/api-reference/ticketing/users/users/#show-self
  */
-const zendeskMeSchema = z.object({ user: z.object({ id: z.number().int(), name: z.string().min(1), email: z.string().nullish() }).loose() }).loose();
+const zendeskMeSchema = z.looseObject({ user: z.looseObject({ id: z.int(), name: z.string().check(z.minLength(1)), email: z.nullish(z.string()) }) });
 
 export async function readZendeskCurrentUser({ fetch, origin }: { fetch: FetchLike; origin: string }): Promise<CurrentUser> {
   const { user } = await getJson(fetch, origin, '/api/v2/users/me.json', zendeskMeSchema);

@@ -3,7 +3,8 @@ import { defaultPolicy } from '../../core/policy/default-policy';
 import { decide } from '../../core/route/decide';
 import { type Ticket, ticketSchema } from '../../core/ticket';
 import type { AiSuggestion } from '../../core/triage/suggestion';
-import { buildTicketView, type TicketView, type ViewInput } from '../../core/view/ticket-view';
+import { buildTicketView, type ViewInput } from '../../core/view/build-ticket-view';
+import type { TicketView } from '../../core/view/ticket-view';
 
 export const NOW = new Date('2026-03-02T10:30:00Z');
 

@@ -1,4 +1,4 @@
-import { type Ticket, type TicketComment, type TierId, tierIdSchema } from '../ticket';
+import { isTierId, type Ticket, type TicketComment, type TierId } from '../ticket-schema';
 import { HANDOFF_NOTE_MARKER } from './render';
 
 /** A handoff note read back from the ticket: what the receiving agent is asked to confirm. */
@@ -101,9 +101,8 @@ export function parseHandoffNote(comment: Pick<TicketComment, 'body' | 'at' | 'a
   if (start === -1) return null;
   const marker = MARKER_LINE.exec(lines[start]?.trim() ?? '');
   if (!marker) return null;
-  const from = tierIdSchema.safeParse(marker[1]);
-  const to = tierIdSchema.safeParse(marker[2]);
-  if (!from.success || !to.success) return null;
+  const [, from, to] = marker;
+  if (!isTierId(from) || !isTierId(to)) return null;
 
   const summary = { problem: '', done: '', needed: '', customerContext: '' };
   // Jira reads each line of the note back as a paragraph: blank lines between all of them, indentation gone.
@@ -136,9 +135,9 @@ export function parseHandoffNote(comment: Pick<TicketComment, 'body' | 'at' | 'a
 
   const [fromRole, toRole, author, handoffId] = [marker[3]?.trim(), marker[4]?.trim(), marker[5]?.trim(), marker[6]];
   return {
-    from: from.data,
-    to: to.data,
-    stage: `${from.data}-${to.data}`,
+    from,
+    to,
+    stage: `${from}-${to}`,
     ...(fromRole && toRole ? { roles: { from: fromRole, to: toRole } } : {}),
     ...(author ? { author } : {}),
     ...(handoffId ? { handoffId } : {}),

@@ -3,7 +3,7 @@ import { billingTicket, breachTicket, howToTicket, NOW, suggestion, viewOf } fro
 import { defaultPolicy } from '../policy/default-policy';
 import { decide } from '../route/decide';
 import { ticketSchema } from '../ticket';
-import { businessDayMinutes, buildTicketView } from './ticket-view';
+import { businessDayMinutes, buildTicketView } from './build-ticket-view';
 
 describe('buildTicketView', () => {
   it('hands a billing dispute sideways from the front line to the Billing Specialist, both Tier 1', () => {

@@ -4,7 +4,7 @@ import { storage } from 'wxt/utils/storage';
 import { downloadText } from '../../components/admin/download';
 import { DashboardApp } from '../../components/dashboard/dashboard-app';
 import { createDashboardBackend } from '../../components/dashboard/dashboard-backend';
-import { sendToWorker } from '../../extension/messaging/protocol';
+import { sendToWorker } from '../../extension/messaging/messenger';
 import { openDb } from '../../extension/store/open-db';
 import { createStore } from '../../extension/store/store';
 import './style.css';

@@ -2,7 +2,7 @@ import { render } from 'preact';
 import { browser } from 'wxt/browser';
 import { OptionsApp } from '../../components/admin/options-app';
 import { testConnection, type OptionsBackend } from '../../components/admin/settings-view';
-import { sendToWorker } from '../../extension/messaging/protocol';
+import { sendToWorker } from '../../extension/messaging/messenger';
 import { downloadText } from '../../components/admin/download';
 import type { TriageBackend } from '../../components/admin/triage-model-panel';
 import { type SetAsideBackend, SetAsidePanel } from '../../components/admin/set-aside-panel';

@@ -3,7 +3,7 @@ import { summarizeExtractive } from '../../core/summary/extractive';
 import { summarizeWithFallback } from '../../core/summary/provider';
 import type { Ticket } from '../../core/ticket';
 import type { SummaryOutcomeAnswer } from './schema-summary';
-import { chromeBuiltinProvider } from './summary-providers';
+import { chromeBuiltinProvider } from './chrome-summarizer';
 
 /** The conversation a summary reads: no requester, tags or fields. */
 export function summaryInputOf(ticket: Ticket): SummaryInput {

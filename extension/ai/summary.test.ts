@@ -1,8 +1,10 @@
 import { describe, expect, it } from 'vitest';
 import { summarizeWithFallback } from '../../core/summary/provider';
 import { ticketSchema } from '../../core/ticket';
-import { summarizeForHandoff } from './summarize-ticket';
-import { chromeBuiltinProvider, completionsUrl, openAiProvider } from './summary-providers';
+import { chromeBuiltinProvider } from './chrome-summarizer';
+import { modelSummaryFor } from './handoff-summary';
+import * as summaryCode from './summarize-ticket';
+import { completionsUrl, openAiProvider } from './summary-providers';
 
 const input = {
   subject: 'Nightly export fails',
@@ -91,14 +93,51 @@ describe('summaries for the handoff checklist', () => {
   const ticket = ticketSchema.parse({ id: '7', helpdesk: 'zendesk', ...input });
 
   it('falls back to the extractive summary when the worker does not answer in time', async () => {
-    const outcome = await summarizeForHandoff(ticket, { scope: {}, askWorker: () => new Promise(() => undefined), timeoutMs: 50 });
+    const outcome = await summaryCode.summarizeForHandoff(ticket, { scope: {}, askWorker: () => new Promise(() => undefined), timeoutMs: 50 });
     expect(outcome.summary.provider).toBe('extractive');
     expect(outcome.summary.problem).toContain('HTTP 502');
     expect(outcome.dropped[0]?.reason).toMatch(/no summary within 50 ms/);
   });
 
   it("uses the worker's answer when there is no built-in Summarizer", async () => {
-    const outcome = await summarizeForHandoff(ticket, { scope: {}, askWorker: async () => ({ summary: { problem: 'P', done: ['D'], provider: 'openai-compatible' }, dropped: [] }) });
+    const outcome = await summaryCode.summarizeForHandoff(ticket, { scope: {}, askWorker: async () => ({ summary: { problem: 'P', done: ['D'], provider: 'openai-compatible' }, dropped: [] }) });
     expect(outcome.summary).toEqual({ problem: 'P', done: ['D'], provider: 'openai-compatible' });
+  });
+});
+
+describe("the handoff checklist's model summary", () => {
+  const ticket = ticketSchema.parse({ id: '7', helpdesk: 'zendesk', ...input });
+  const fromWorker = (provider: string) => ({ summarize: async () => ({ summary: { problem: 'P', done: ['D'], provider }, dropped: [] }) });
+  const builtin = {
+    availability: async () => 'available' as const,
+    create: async ({ type }: { type: string }) => ({ summarize: async () => (type === 'tldr' ? 'The nightly export fails with HTTP 502.' : '- Restarted export-worker-3') }),
+  };
+
+  it("takes the worker's model answer and loads no summary code where the browser has no built-in Summarizer", async () => {
+    let loads = 0;
+    const loadSummary = async () => {
+      loads++;
+      return summaryCode;
+    };
+    expect(await modelSummaryFor(ticket, { worker: fromWorker('openai-compatible'), scope: {}, loadSummary })).toEqual({ problem: 'P', done: ['D'], provider: 'openai-compatible' });
+    expect(loads).toBe(0);
+  });
+
+  it('gives none when the worker only has the extractive summary, does not answer in time, or is not there', async () => {
+    const loadSummary = async () => summaryCode;
+    expect(await modelSummaryFor(ticket, { worker: fromWorker('extractive'), scope: {}, loadSummary })).toBeUndefined();
+    expect(await modelSummaryFor(ticket, { worker: { summarize: () => new Promise(() => undefined) }, scope: {}, loadSummary, timeoutMs: 20 })).toBeUndefined();
+    expect(await modelSummaryFor(ticket, { worker: {}, scope: {}, loadSummary })).toBeUndefined();
+  });
+
+  it("loads the summary code and asks Chrome's built-in Summarizer first where the browser has one", async () => {
+    let loads = 0;
+    const loadSummary = async () => {
+      loads++;
+      return summaryCode;
+    };
+    const summary = await modelSummaryFor(ticket, { worker: fromWorker('openai-compatible'), scope: { Summarizer: builtin }, loadSummary });
+    expect(summary).toEqual({ problem: 'The nightly export fails with HTTP 502.', done: ['Restarted export-worker-3'], provider: 'chrome-builtin' });
+    expect(loads).toBe(1);
   });
 });

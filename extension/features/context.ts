@@ -3,6 +3,7 @@ import type { FetchLike, HelpdeskAdapter } from '../../adapters/types';
 import type { Policy } from '../../core/policy/schema';
 import type { Ticket, TierId } from '../../core/ticket';
 import type { TicketView } from '../../core/view/ticket-view';
+import type { LazyCode } from '../overlay/chunks';
 import type { WorkerClient } from '../overlay/worker-client';
 import type { FeatureId } from './registry';
 
@@ -49,4 +50,6 @@ export interface FeatureContext {
   setOwner(choice: OwnerChoice): Promise<void>;
   /** Undoes the override: the policy's owner stands again and every feature redraws. */
   undoOverride(): Promise<void>;
+  /** Code a feature uses only sometimes, loaded on first call so the script every page loads stays small (issue 13). */
+  lazy: Pick<LazyCode, 'summary' | 'escalation'>;
 }

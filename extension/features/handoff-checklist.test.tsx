@@ -76,4 +76,17 @@ describe('the handoff-checklist feature', () => {
     expect(events[1]?.data).toHaveProperty('missing', expect.arrayContaining(['Communication owner']));
     controller.abort();
   });
+
+  it('sends nothing and says so when the escalation code cannot be loaded, keeping the draft', async () => {
+    const { ctx, controller, panel, events, requests } = setup();
+    ctx.lazy = { ...ctx.lazy, escalation: () => Promise.reject(new TypeError('Failed to fetch dynamically imported module')) };
+    await act(async () => void (await handoffChecklist.init(controller.signal, ctx)));
+    act(() => button(panel, 'Escalate').click());
+    act(() => button(panel, 'Escalate now').click());
+    for (let i = 0; i < 5; i++) await flush();
+    expect(requests.filter((r) => r.init?.method === 'PUT')).toEqual([]);
+    expect(events).toEqual([]);
+    expect(panel.textContent).toContain('Escalation failed: Tierline could not load its escalation code, so nothing was sent (reload the page)');
+    controller.abort();
+  });
 });

@@ -1,75 +1,17 @@
 import { render } from 'preact';
-import { type EscalateResult, HandoffChecklist } from '../../components/handoff-checklist';
+import { HandoffChecklist } from '../../components/handoff-checklist';
 import { type ProvidedSummary, prefillHandoff } from '../../components/handoff-prefill';
 import { ownerLabel, tierLabel } from '../../components/format';
-import { handoffIdFor } from '../../core/handoff/render';
 import type { HandoffTarget } from '../../core/view/ticket-view';
-import { summarizeForHandoff } from '../ai/summarize-ticket';
+import { modelSummaryFor } from '../ai/handoff-summary';
 import { debounce } from '../overlay/debounce';
-import { checkPacket, type HandoffStage, packetText } from '../overlay/handoff-stage';
-import { performEscalationWriteBack } from '../overlay/write-back';
-import type { FeatureContext } from './context';
+import { checkPacket, type HandoffStage } from '../overlay/handoff-stage';
 import { defineFeature, isTicketPage } from './registry';
 
 /** "Tier 1 → Tier 4 · Security Incident Lead", or for a move within a tier "Front-line Agent → Billing Specialist (Tier 1)". */
 function moveLabel(handoff: HandoffTarget): string {
   if (handoff.move === 'sideways') return `${handoff.from.roleName} → ${handoff.to.roleName} (${tierLabel(handoff.to.tier)})`;
   return `${tierLabel(handoff.from.tier)} → ${ownerLabel(handoff.to)}`;
-}
-
-/** Event ids derived from the handoff id: a second click or a retried escalation records the same events again, which the store drops as duplicates. */
-const eventId = (handoffId: string, type: string) => `${handoffId}-${type}`;
-
-async function escalate(ctx: FeatureContext, handoff: HandoffTarget, values: Record<string, string>, prefilled: readonly string[]): Promise<EscalateResult> {
-  const stage: HandoffStage = { from: handoff.from.tier, to: handoff.to.tier, items: handoff.items };
-  const check = checkPacket(ctx.policy, stage, values, prefilled);
-  const handoffId = handoffIdFor({
-    helpdesk: ctx.adapter.id,
-    ticketId: ctx.ticket.id,
-    from: handoff.from,
-    to: handoff.to,
-    since: ctx.ticket.tierEnteredAt ?? ctx.ticket.createdAt,
-  });
-  // Group ids for a policy that names groups ("Tier 2"); without them the tier and role tags still go through.
-  const groups = await ctx.adapter.readGroups?.({ fetch: ctx.fetch, origin: ctx.url.origin }).catch(() => undefined);
-  const noteText = packetText(ctx.policy, stage, values, {
-    ticketId: ctx.ticket.id,
-    helpdesk: ctx.adapter.id,
-    at: ctx.now().toISOString(),
-    ...(ctx.agent ? { author: ctx.agent } : {}),
-    handoffId,
-    roles: { from: handoff.from.role, to: handoff.to.role },
-    prefilled,
-  });
-  const result = await performEscalationWriteBack({
-    adapter: ctx.adapter,
-    input: {
-      ref: ctx.ticket.id,
-      noteText,
-      from: { tier: handoff.from.tier, role: handoff.from.role },
-      to: { tier: handoff.to.tier, role: handoff.to.role },
-      policy: ctx.policy,
-      currentTags: ctx.ticket.tags,
-      csrfToken: ctx.adapter.readCsrfToken?.(ctx.document),
-      groups,
-    },
-    handoffId,
-    fetch: ctx.fetch,
-    origin: ctx.url.origin,
-  });
-  if (!result.ok) return result;
-  const base = { at: ctx.now().toISOString(), ticketId: ctx.ticket.id, helpdesk: ctx.adapter.id, ...(ctx.agent ? { agent: ctx.agent } : {}) };
-  const { from, to } = handoff;
-  await Promise.allSettled([
-    ctx.worker.recordEvent({ ...base, id: eventId(handoffId, 'escalation'), type: 'escalation', data: { from: from.tier, to: to.tier, role: to.role, reason: values['escalation-reason'], triggers: ctx.view.triggers.map((t) => t.id) } }),
-    ctx.worker.recordEvent({
-      ...base,
-      id: eventId(handoffId, 'handoff'),
-      type: 'handoff',
-      data: { from: from.tier, to: to.tier, completeness: check.score, prefilledUnconfirmed: check.filledScore - check.score, missing: check.missing, blocked: false },
-    }),
-  ]);
-  return { ok: true };
 }
 
 export default defineFeature({
@@ -114,23 +56,22 @@ export default defineFeature({
             typed = true;
             save(values);
           }}
-          onEscalate={(values) => {
+          onEscalate={async (values) => {
             save.flush();
-            return escalate(ctx, handoff, values, prefilled);
+            // The escalation is a lazily imported chunk; one that cannot load (Tierline was updated under this page) sends nothing.
+            const code = await ctx.lazy.escalation().catch(() => undefined);
+            if (!code) return { ok: false, message: 'Tierline could not load its escalation code, so nothing was sent (reload the page)' };
+            return code.escalate(ctx, handoff, values, prefilled);
           }}
         />,
         container,
       );
     };
     // The checklist never waits on a model: it draws now, and takes a model summary (Chrome's built-in, or the worker's
-    // admin-configured endpoint) only if one comes before the agent starts typing. An extractive summary is not used:
-    // the ticket's own prefill (the subject, the agents' notes) reads better.
+    // admin-configured endpoint) only if one comes before the agent starts typing.
     draw(undefined);
-    summarizeForHandoff(ctx.ticket, {
-      ...(ctx.worker.summarize ? { askWorker: (input) => ctx.worker.summarize?.(input) ?? Promise.reject(new Error('no worker')) } : {}),
-      scope: window,
-    }).then(({ summary }) => {
-      if (!signal.aborted && !typed && summary.provider !== 'extractive') draw(summary);
+    modelSummaryFor(ctx.ticket, { worker: ctx.worker, scope: window, loadSummary: ctx.lazy.summary }).then((summary) => {
+      if (summary && !signal.aborted && !typed) draw(summary);
     });
     return true;
   },

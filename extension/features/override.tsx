@@ -1,6 +1,6 @@
 import { render } from 'preact';
 import { Override } from '../../components/override';
-import { buildTicketView } from '../../core/view/ticket-view';
+import { buildTicketView } from '../../core/view/build-ticket-view';
 import type { FeatureContext } from './context';
 import { defineFeature, isTicketPage } from './registry';
 

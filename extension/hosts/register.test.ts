@@ -54,10 +54,10 @@ function managedHosts(hosts: ExtraHost[] | unknown) {
   };
 }
 
-const files = { js: ['content-scripts/helpdesk.js'] };
+const files = { zendesk: { js: ['content-scripts/zendesk.js'] }, freshdesk: { js: ['content-scripts/freshdesk.js'] }, jira: { js: ['content-scripts/jira.js'] } };
 
 describe('syncCustomHostScripts', () => {
-  it('registers the helpdesk script on a granted custom domain with a stable id that persists across sessions', async () => {
+  it("registers the mapped helpdesk's script on a granted custom domain with a stable id that persists across sessions", async () => {
     const scripting = fakeScripting();
     const result = await syncCustomHostScripts({
       scripting: scripting.api,
@@ -67,8 +67,30 @@ describe('syncCustomHostScripts', () => {
     });
     expect(result.registered).toEqual(['tierline-host-help.acme.com']);
     expect([...scripting.scripts.values()]).toEqual([
-      { id: 'tierline-host-help.acme.com', matches: ['https://help.acme.com/*'], js: ['content-scripts/helpdesk.js'], persistAcrossSessions: true },
+      { id: 'tierline-host-help.acme.com', matches: ['https://help.acme.com/*'], js: ['content-scripts/zendesk.js'], persistAcrossSessions: true },
     ]);
+  });
+
+  it('swaps the script when the admin maps a host to another helpdesk', async () => {
+    const scripting = fakeScripting();
+    const settings = managedHosts([{ host: 'help.acme.com', helpdesk: 'zendesk' }]);
+    const deps = { scripting: scripting.api, permissions: fakePermissions(['https://help.acme.com/*']).api, settings: settings.reader, files };
+    await syncCustomHostScripts(deps);
+    settings.set([{ host: 'help.acme.com', helpdesk: 'freshdesk' }]);
+    expect((await syncCustomHostScripts(deps)).updated).toEqual(['tierline-host-help.acme.com']);
+    expect(scripting.scripts.get('tierline-host-help.acme.com')?.js).toEqual(['content-scripts/freshdesk.js']);
+  });
+
+  it('leaves a host unregistered when the build has no script for its helpdesk', async () => {
+    const scripting = fakeScripting();
+    const result = await syncCustomHostScripts({
+      scripting: scripting.api,
+      permissions: fakePermissions(['https://help.acme.com/*']).api,
+      settings: managedHosts([{ host: 'help.acme.com', helpdesk: 'jira' }]).reader,
+      files: { zendesk: files.zendesk },
+    });
+    expect(result.skipped).toEqual([{ host: 'help.acme.com', reason: 'no-script' }]);
+    expect(scripting.scripts.size).toBe(0);
   });
 
   it('leaves a listed host whose permission the admin has not granted yet unregistered', async () => {
@@ -109,7 +131,7 @@ describe('syncCustomHostScripts', () => {
       files,
     });
     expect(result.updated).toEqual(['tierline-host-help.acme.com']);
-    expect(scripting.scripts.get('tierline-host-help.acme.com')?.js).toEqual(['content-scripts/helpdesk.js']);
+    expect(scripting.scripts.get('tierline-host-help.acme.com')?.js).toEqual(['content-scripts/zendesk.js']);
   });
 
   it('unregisters a host the admin removed from the list, and one whose permission was revoked', async () => {
@@ -154,10 +176,15 @@ describe('syncCustomHostScripts', () => {
 });
 
 describe('contentScriptFiles', () => {
-  it('takes the helpdesk script files from the built manifest', () => {
-    const manifest = { content_scripts: [{ matches: ['https://*.zendesk.com/agent/*'], js: ['content-scripts/helpdesk.js'], css: ['content-scripts/helpdesk.css'] }] };
-    expect(contentScriptFiles(manifest)).toEqual({ js: ['content-scripts/helpdesk.js'], css: ['content-scripts/helpdesk.css'] });
-    expect(contentScriptFiles({})).toBeNull();
+  it("takes each helpdesk's script files from the built manifest", () => {
+    const manifest = {
+      content_scripts: [
+        { matches: ['https://*.zendesk.com/agent/*'], js: ['content-scripts/zendesk.js'], css: ['content-scripts/zendesk.css'] },
+        { matches: ['https://*.atlassian.net/*'], js: ['content-scripts/jira.js'], run_at: 'document_idle' },
+      ],
+    };
+    expect(contentScriptFiles(manifest)).toEqual({ zendesk: { js: ['content-scripts/zendesk.js'], css: ['content-scripts/zendesk.css'] }, jira: { js: ['content-scripts/jira.js'], runAt: 'document_idle' } });
+    expect(contentScriptFiles({})).toEqual({});
   });
 });
 
@@ -179,7 +206,7 @@ describe('startCustomHostSync', () => {
         scripting: scripting.api,
         permissions: { ...permissions.api, onAdded, onRemoved: listenable() },
         storage: { onChanged: listenable() },
-        runtime: { getManifest: () => ({ content_scripts: [{ js: ['content-scripts/helpdesk.js'] }] }) },
+        runtime: { getManifest: () => ({ content_scripts: [{ js: ['content-scripts/zendesk.js'] }] }) },
       },
       settings: managedHosts([{ host: 'help.acme.com', helpdesk: 'zendesk' }]).reader,
       onError: (error) => {
@@ -200,7 +227,7 @@ describe('startCustomHostSync', () => {
       apis: {
         permissions: { contains: async () => true, onAdded: listenable(), onRemoved: listenable() },
         storage: { onChanged: listenable() },
-        runtime: { getManifest: () => ({ content_scripts: [{ js: ['content-scripts/helpdesk.js'] }] }) },
+        runtime: { getManifest: () => ({ content_scripts: [{ js: ['content-scripts/zendesk.js'] }] }) },
       },
       settings: managedHosts([{ host: 'help.acme.com', helpdesk: 'zendesk' }]).reader,
     });

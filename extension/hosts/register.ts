@@ -1,10 +1,13 @@
 import type { ExtraHost } from '../../adapters/index';
+import { HELPDESK_IDS, type HelpdeskId } from '../../core/ticket-schema';
 
 /**
- * Registers the helpdesk content script on the custom domains an admin lists
- * (`extraHelpdeskHosts`). The manifest's `content_scripts` only name the
- * vendors' hosted domains; a custom domain needs its origin permission granted
- * at run time (the options page asks) and then a dynamic registration.
+ * Registers a helpdesk's content script on the custom domains an admin maps
+ * to it (`extraHelpdeskHosts`): `help.acme.com → zendesk` gets the Zendesk
+ * script, which carries the Zendesk adapter alone (issue 13). The manifest's
+ * `content_scripts` only name the vendors' hosted domains; a custom domain
+ * needs its origin permission granted at run time (the options page asks) and
+ * then a dynamic registration.
  * https://developer.chrome.com/docs/extensions/reference/api/scripting#method-registerContentScripts
  */
 
@@ -39,19 +42,22 @@ export interface HostSettingsSource {
   get(): Promise<{ values: { extraHelpdeskHosts: readonly ExtraHost[] } }>;
 }
 
-/** The files the manifest's helpdesk content script loads, e.g. `{ js: ['content-scripts/helpdesk.js'] }`. */
+/** The files a helpdesk's content script loads, e.g. `{ js: ['content-scripts/zendesk.js'] }`. */
 export interface ContentScriptFiles {
   js: string[];
   css?: string[];
   runAt?: HostScript['runAt'];
 }
 
+/** Each helpdesk's content script files, as the built manifest declares them. */
+export type HelpdeskScripts = Partial<Record<HelpdeskId, ContentScriptFiles>>;
+
 export interface HostSyncResult {
   registered: string[];
   updated: string[];
   unregistered: string[];
   /** Configured hosts without a registration, and why. */
-  skipped: { host: string; reason: 'not-granted' | 'invalid-host' }[];
+  skipped: { host: string; reason: 'not-granted' | 'invalid-host' | 'no-script' }[];
 }
 
 /** A bare DNS host name (no scheme, port, path or wildcard), lower-cased; null otherwise. */
@@ -70,15 +76,20 @@ export function hostScriptId(host: string): string {
 }
 
 /**
- * The helpdesk content script as the built manifest declares it, so a dynamic
- * registration loads exactly the files the vendor domains get.
- * @example contentScriptFiles({ content_scripts: [{ matches: [...], js: ['content-scripts/helpdesk.js'] }] }) // { js: ['content-scripts/helpdesk.js'] }
+ * Each helpdesk's content script (`content-scripts/<helpdesk>.js`) as the built
+ * manifest declares it, so a dynamic registration loads exactly the files that
+ * helpdesk's own domains get.
+ * @example contentScriptFiles({ content_scripts: [{ matches: [...], js: ['content-scripts/zendesk.js'] }] }) // { zendesk: { js: ['content-scripts/zendesk.js'] } }
  */
-export function contentScriptFiles(manifest: { content_scripts?: { js?: string[]; css?: string[]; run_at?: string }[] }): ContentScriptFiles | null {
-  const script = manifest.content_scripts?.find((s) => s.js?.some((file) => file.endsWith('helpdesk.js')));
-  if (!script?.js) return null;
-  const runAt = script.run_at === 'document_start' || script.run_at === 'document_end' || script.run_at === 'document_idle' ? script.run_at : undefined;
-  return { js: script.js, ...(script.css?.length ? { css: script.css } : {}), ...(runAt ? { runAt } : {}) };
+export function contentScriptFiles(manifest: { content_scripts?: { js?: string[]; css?: string[]; run_at?: string }[] }): HelpdeskScripts {
+  const files: HelpdeskScripts = {};
+  for (const helpdesk of HELPDESK_IDS) {
+    const script = manifest.content_scripts?.find((s) => s.js?.some((file) => file === `content-scripts/${helpdesk}.js`));
+    if (!script?.js) continue;
+    const runAt = script.run_at === 'document_start' || script.run_at === 'document_end' || script.run_at === 'document_idle' ? script.run_at : undefined;
+    files[helpdesk] = { js: script.js, ...(script.css?.length ? { css: script.css } : {}), ...(runAt ? { runAt } : {}) };
+  }
+  return files;
 }
 
 const sameList = (a: readonly string[] | undefined, b: readonly string[] | undefined) => (a ?? []).join('\n') === (b ?? []).join('\n');
@@ -97,20 +108,25 @@ export async function syncCustomHostScripts(deps: {
   scripting: ScriptingApi;
   permissions: PermissionsApi;
   settings: HostSettingsSource;
-  files: ContentScriptFiles;
+  files: HelpdeskScripts;
 }): Promise<HostSyncResult> {
   const { scripting, permissions, settings, files } = deps;
   const result: HostSyncResult = { registered: [], updated: [], unregistered: [], skipped: [] };
   const { values } = await settings.get();
 
   const wanted = new Map<string, HostScript>();
-  for (const { host: raw } of values.extraHelpdeskHosts) {
+  for (const { host: raw, helpdesk } of values.extraHelpdeskHosts) {
     const host = normalizeHost(raw);
     if (!host) {
       result.skipped.push({ host: raw, reason: 'invalid-host' });
       continue;
     }
     if (wanted.has(hostScriptId(host))) continue;
+    const script = files[helpdesk];
+    if (!script) {
+      result.skipped.push({ host, reason: 'no-script' });
+      continue;
+    }
     if (!(await permissions.contains({ origins: [hostOrigin(host)] }))) {
       result.skipped.push({ host, reason: 'not-granted' });
       continue;
@@ -118,9 +134,9 @@ export async function syncCustomHostScripts(deps: {
     wanted.set(hostScriptId(host), {
       id: hostScriptId(host),
       matches: [hostOrigin(host)],
-      js: files.js,
-      ...(files.css ? { css: files.css } : {}),
-      ...(files.runAt ? { runAt: files.runAt } : {}),
+      js: script.js,
+      ...(script.css ? { css: script.css } : {}),
+      ...(script.runAt ? { runAt: script.runAt } : {}),
       persistAcrossSessions: true,
     });
   }

@@ -1,4 +1,4 @@
-import { type ContentScriptFiles, contentScriptFiles, type HostSettingsSource, type HostSyncResult, type PermissionsApi, type ScriptingApi, syncCustomHostScripts } from './register';
+import { contentScriptFiles, type HelpdeskScripts, type HostSettingsSource, type HostSyncResult, type PermissionsApi, type ScriptingApi, syncCustomHostScripts } from './register';
 
 interface Listenable {
   addListener(listener: () => void): void;
@@ -26,12 +26,12 @@ export interface HostSync {
 export function startCustomHostSync(deps: { apis: HostSyncApis; settings: HostSettingsSource; onError?: (error: unknown) => void }): HostSync {
   const { apis, settings } = deps;
   const onError = deps.onError ?? ((error: unknown) => console.warn('Tierline could not register the overlay on custom helpdesk domains', error));
-  const files: ContentScriptFiles | null = contentScriptFiles(apis.runtime.getManifest());
+  const files: HelpdeskScripts = contentScriptFiles(apis.runtime.getManifest());
   let last: Promise<HostSyncResult | null> = Promise.resolve(null);
 
   function run(): Promise<HostSyncResult | null> {
     const { scripting } = apis;
-    if (!scripting || !files) return Promise.resolve(null);
+    if (!scripting || Object.keys(files).length === 0) return Promise.resolve(null);
     last = last
       .catch(() => null)
       .then(() => syncCustomHostScripts({ scripting, permissions: apis.permissions, settings, files }))

@@ -77,6 +77,13 @@ describe('the worker handlers', () => {
     expect(wakeups).toEqual(['soon']);
   });
 
+  it('cuts an agent name longer than events store instead of refusing the event', async () => {
+    const { store, send } = setup();
+    await send('recordEvent', { event: { type: 'csat', ticketId: '4711', helpdesk: 'zendesk', agent: 'D'.repeat(250), data: { score: 4 } } });
+    const [queued] = await store.peekOutbox(10);
+    expect(queued?.event.agent).toBe('D'.repeat(200));
+  });
+
   it('keeps the id a sender chose, so its retry is the same event', async () => {
     const { store, send } = setup();
     const event = { id: '7d1f0c2e-aaaa-4bbb-8ccc-123456789abc', type: 'csat', ticketId: '4711', helpdesk: 'zendesk', data: { score: 4 } };

@@ -1,11 +1,11 @@
-import { eventSchema, type TierlineEvent } from '../../core/events';
+import { EVENT_LIMITS, eventSchema, type TierlineEvent } from '../../core/events';
 import type { Router } from '../../core/route/decide';
 import type { Decision } from '../../core/route/decision';
 import type { ModelSuggestion } from '../../core/route/facts';
 import type { HelpdeskId, Ticket } from '../../core/ticket';
 import type { AiSuggestion } from '../../core/triage/suggestion';
 import { readImpactedUsers } from '../../core/view/impact';
-import { buildTicketView } from '../../core/view/ticket-view';
+import { buildTicketView } from '../../core/view/build-ticket-view';
 import type { SettingsReader } from '../settings/read-settings';
 import type { Store } from '../store/store';
 import type { Sync } from '../sync/sync';
@@ -66,7 +66,8 @@ export function registerHandlers(deps: HandlerDeps): void {
       ...draft,
       id: draft.id ?? newId(),
       at: draft.at ?? now().toISOString(),
-      agent: draft.agent ?? (values.agent || 'unknown-agent'),
+      // A helpdesk display name longer than events store is cut, never refused (the tab sends it as the helpdesk says it).
+      agent: (draft.agent ?? (values.agent || 'unknown-agent')).slice(0, EVENT_LIMITS.name),
       ...(values.team && !('team' in draft) ? { team: values.team } : {}),
     });
     await store.enqueue([event], now().getTime());

@@ -1,4 +1,4 @@
-import { defineExtensionMessaging, type ExtensionMessage, type GetReturnType, type MaybePromise } from '@webext-core/messaging';
+import type { ExtensionMessage, GetReturnType, MaybePromise } from '@webext-core/messaging';
 import { z } from 'zod';
 import { EVENT_TYPES, overrideDataSchema } from '../../core/events';
 import { handoffPacketSchema } from '../../core/handoff/packet';
@@ -10,6 +10,7 @@ import type { AiSuggestion, ModelStatus } from '../ai/schema';
 import { type SummaryOutcomeAnswer, summaryInputSchema } from '../ai/schema-summary';
 import type { ResolvedSettings } from '../settings/resolve';
 import type { SetAsideRecord } from '../store/schema';
+import { messenger } from './messenger';
 
 /**
  * The one message protocol between content scripts, extension pages and the
@@ -19,7 +20,7 @@ import type { SetAsideRecord } from '../store/schema';
  * has no `externally_connectable`, so only our own content scripts and pages
  * can call `runtime.sendMessage` to it.
  *
- * Senders:  `await sendToWorker('decide', { ticket })`
+ * Senders:  `await sendToWorker('decide', { ticket })` (./messenger.ts, which carries no schema)
  * Worker:   `onValidated('decide', ({ ticket }) => route(ticket, { now: now() }))`
  */
 
@@ -167,11 +168,6 @@ export interface ProtocolMap {
   exportCorrections(): { count: number; jsonl: string };
   summarize(data: In<'summarize'>): SummaryOutcomeAnswer;
 }
-
-export const messenger = defineExtensionMessaging<ProtocolMap>();
-
-/** Sends a message to the worker. Rejects with the worker's error (e.g. a validation failure). */
-export const sendToWorker = messenger.sendMessage;
 
 export class ForeignSenderError extends Error {
   constructor(senderId: string | undefined) {

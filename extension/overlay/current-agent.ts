@@ -1,4 +1,3 @@
-import { EVENT_LIMITS } from '../../core/events';
 import type { FetchLike, HelpdeskAdapter } from '../../adapters/types';
 
 /**
@@ -14,8 +13,8 @@ import type { FetchLike, HelpdeskAdapter } from '../../adapters/types';
 export async function readSignedInAgent(adapter: Pick<HelpdeskAdapter, 'readCurrentUser'>, { fetch, origin }: { fetch: FetchLike; origin: string }): Promise<string | undefined> {
   try {
     const user = await adapter.readCurrentUser?.({ fetch, origin });
-    // Events keep names of at most EVENT_LIMITS.name characters; a longer display name is cut, never refused.
-    const name = user?.name.replace(/\s+/g, ' ').trim().slice(0, EVENT_LIMITS.name);
+    // The worker cuts a name longer than events store when it records one (extension/messaging/handlers.ts).
+    const name = user?.name.replace(/\s+/g, ' ').trim();
     return name ? name : undefined;
   } catch {
     return undefined;

@@ -1,7 +1,8 @@
 import type { Policy } from '../../core/policy/schema';
 import type { Decision } from '../../core/route/decision';
 import type { Ticket } from '../../core/ticket';
-import { buildTicketView, type PolicyInForce, type TicketView } from '../../core/view/ticket-view';
+import { buildTicketView } from '../../core/view/build-ticket-view';
+import type { PolicyInForce, TicketView } from '../../core/view/ticket-view';
 import type { DraftKey, WorkerClient } from './worker-client';
 
 export type LocalDecide = (policy: Policy, ticket: Ticket, options: { now: Date }) => Decision;

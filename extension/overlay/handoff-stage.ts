@@ -1,4 +1,5 @@
-import { type ChecklistItem, type Completeness, itemValuesOf, readConfirmed } from '../../components/handoff-checklist';
+import { itemValuesOf, readConfirmed } from '../../components/checklist-draft';
+import type { ChecklistItem, Completeness } from '../../components/handoff-checklist';
 import { checkHandoff, type HandoffPacket, handoffPacketSchema, renderPacketText } from '../../core/handoff/index';
 import type { Policy } from '../../core/policy/schema';
 import type { HelpdeskId, TierId } from '../../core/ticket';

@@ -7,6 +7,7 @@ import { type Feature, runFeatures } from '../features/registry';
 import { fieldLabel } from '../../components/format';
 import { readSignedInAgent } from './current-agent';
 import { viewTicket, withTimeout } from './decide-ticket';
+import type { LazyCode } from './chunks';
 import type { LocalFallback } from './local-fallback';
 import { observe, watchAncestors } from './observe';
 import { readActiveTicket } from './read-ticket';
@@ -18,8 +19,8 @@ export interface OverlayOptions {
   adapter: HelpdeskAdapter;
   worker: WorkerClient;
   features: readonly Feature[];
-  /** Core's router and the built-in policy, loaded only when the worker does not answer (a lazily imported chunk). */
-  loadFallback: () => Promise<LocalFallback>;
+  /** Code loaded on first need (lazily imported chunks): core's router and the built-in policy when the worker does not answer, and what features use only sometimes. */
+  lazy: LazyCode;
   fetch?: FetchLike;
   document?: Document;
   now?: () => Date;
@@ -40,8 +41,8 @@ const FALLBACK_SETTINGS: OverlaySettings = { disabledFeatures: [], agent: '' };
  */
 export function startOverlay(options: OverlayOptions): void {
   const { ctx, adapter, worker, features } = options;
-  let fallbackLoad: Promise<LocalFallback> | undefined;
-  const loadFallback = () => (fallbackLoad ??= options.loadFallback());
+  const { lazy } = options;
+  const loadFallback = async (): Promise<LocalFallback> => (await lazy.fallback()).fallback;
   const doc = options.document ?? document;
   const pageFetch: FetchLike = options.fetch ?? ((input, init) => fetch(input, init));
   const now = options.now ?? (() => new Date());
@@ -176,6 +177,7 @@ export function startOverlay(options: OverlayOptions): void {
         now,
         setOwner,
         undoOverride,
+        lazy,
       };
       const result = await runFeatures(features, AbortSignal.any([signal, viewController.signal]), featureCtx, { disabled: disabledFeatures });
       for (const { id, error } of result.failed) console.warn(`Tierline: the ${id} feature failed`, error);

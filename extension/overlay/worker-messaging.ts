@@ -1,7 +1,6 @@
 import { browser } from 'wxt/browser';
-import { z } from 'zod';
-import { summaryOutcomeSchema } from '../ai/schema-summary';
-import { draftValuesSchema, sendToWorker, ticketViewAnswerSchema } from '../messaging/protocol';
+import * as z from 'zod/mini';
+import { sendToWorker } from '../messaging/messenger';
 import type { ResolvedSettings } from '../settings/resolve';
 import type { DraftKey, WorkerClient } from './worker-client';
 
@@ -13,6 +12,12 @@ const storedDraftSchema = z.record(z.string(), z.string());
  * protocol. Drafts fall back to extension storage when the worker does not
  * answer (it is being updated or crashed): an agent's typing is never lost.
  * `getSettings` lets the content script share the answer it already asked for.
+ *
+ * The worker's answers are taken as typed, not parsed again: only this
+ * extension's own contexts can answer `runtime.sendMessage` (pages cannot reach
+ * it), and the worker built each answer from input it validated itself. Parsing
+ * them here put the worker's whole schema set in every helpdesk tab (issue 13).
+ * A draft read back from storage is parsed: an older version may have written it.
  */
 export function createWorkerClient({ getSettings = () => sendToWorker('getSettings') }: { getSettings?: () => Promise<ResolvedSettings> } = {}): WorkerClient {
   return {
@@ -20,12 +25,11 @@ export function createWorkerClient({ getSettings = () => sendToWorker('getSettin
       const settings = await getSettings();
       return { policy: settings.policy.value, policySource: settings.policy.source, disabledFeatures: settings.values.disabledFeatures, agent: settings.values.agent };
     },
-    // The answer crosses a process boundary: parse it like any other input.
-    view: async (ticket, options = {}) => ticketViewAnswerSchema.parse(await sendToWorker('viewTicket', { ticket, ...options })),
+    view: (ticket, options = {}) => sendToWorker('viewTicket', { ticket, ...options }),
     async getDraft(key) {
       try {
         const draft = await sendToWorker('getDraft', { key });
-        if (draft) return draftValuesSchema.parse(draft);
+        if (draft) return draft;
       } catch {
         // Fall through to the local copy.
       }
@@ -49,8 +53,8 @@ export function createWorkerClient({ getSettings = () => sendToWorker('getSettin
     async clearOverride(key) {
       await sendToWorker('clearOverride', { key });
     },
-    summarize: async ({ subject, description, comments = [] }) =>
-      summaryOutcomeSchema.parse(await sendToWorker('summarize', { input: { subject, description, comments: comments.map((c) => ({ author: c.author, body: c.body, public: c.public })) } })),
+    summarize: ({ subject, description, comments = [] }) =>
+      sendToWorker('summarize', { input: { subject, description, comments: comments.map((c) => ({ author: c.author, body: c.body, public: c.public })) } }),
     async saveCorrection(ticket, label, modelLabel) {
       await sendToWorker('saveCorrection', { ticket, label, modelLabel });
     },

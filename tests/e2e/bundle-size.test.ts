@@ -1,34 +1,65 @@
 /**
- * The content script every helpdesk page loads has a size budget (issue 13): the build fails `npm test` when it
- * grows past it. Measured as gzip -9 of the built file, as the issue measures it. The in-tab fallback router is a
- * lazily imported chunk and is not counted (it loads only when the worker does not answer).
+ * Each helpdesk's content script has a size budget (issue 13): the build fails `npm test` when one grows past it.
+ * Measured as gzip -9 of the built file, as the issue measures it. The lazily imported chunks (the in-tab fallback
+ * router, the summary code, the escalation) are not counted: they load only when the tab needs them.
  */
 import { readFileSync } from 'node:fs';
 import { resolve } from 'node:path';
 import { gzipSync } from 'node:zlib';
 import { describe, expect, it } from 'vitest';
-import { LOCAL_FALLBACK_CHUNK } from '../../extension/overlay/local-fallback-path';
+import { HELPDESK_IDS } from '../../core/ticket-schema';
+import { LAZY_CHUNKS } from '../../extension/overlay/chunks';
 
 const OUT = resolve(process.env.TIERLINE_OUT_DIR ?? '.output', 'chrome-mv3');
-const gzipped = (file: string) => gzipSync(readFileSync(resolve(OUT, file)), { level: 9 }).length;
+const read = (file: string) => readFileSync(resolve(OUT, file));
+const gzipped = (file: string) => gzipSync(read(file), { level: 9 }).length;
+const scriptOf = (helpdesk: string) => `content-scripts/${helpdesk}.js`;
 
 /**
- * Bytes, gzip -9. Today's size plus a little room; lowered as the script shrinks. The issue's aim is 25 KB, which
- * needs zod out of the tab (vendor responses parsed in the worker); until then this keeps it from growing back.
+ * Bytes, gzip -9, for each helpdesk's script. Today's largest (Zendesk's, 43.3 KB) plus a little room; lowered as
+ * the scripts shrink. The issue's aim is 25 KB: what is left is zod/mini with the vendor API schemas (about 8 KB),
+ * Preact and WXT's runtime (about 10 KB) and the overlay's own code.
  */
-const CONTENT_SCRIPT_BUDGET = 80_000;
+const CONTENT_SCRIPT_BUDGET = 48_000;
 
-describe('the content script size', () => {
-  it(`stays within ${CONTENT_SCRIPT_BUDGET / 1000} KB gzip`, () => {
-    expect(gzipped('content-scripts/helpdesk.js')).toBeLessThanOrEqual(CONTENT_SCRIPT_BUDGET);
+/** A same-origin API path only one adapter reads: who is signed in. */
+const OWN_API_PATH: Record<(typeof HELPDESK_IDS)[number], string> = {
+  zendesk: '/api/v2/users/me.json',
+  freshdesk: '/api/v2/agents/me',
+  jira: '/rest/api/3/myself',
+};
+
+describe('the helpdesk content scripts', () => {
+  it.each(HELPDESK_IDS)(`%s's stays within ${CONTENT_SCRIPT_BUDGET / 1000} KB gzip`, (helpdesk) => {
+    expect(gzipped(scriptOf(helpdesk))).toBeLessThanOrEqual(CONTENT_SCRIPT_BUDGET);
   });
 
-  it('leaves the router and the built-in policy to the lazily imported chunk', () => {
-    const script = readFileSync(resolve(OUT, 'content-scripts/helpdesk.js'), 'utf8');
-    // Words of the built-in policy's triggers and the stemmer tables never ship in the script every page loads.
-    expect(script).not.toContain('A billing dispute over $1,000 goes straight to a Billing Specialist.');
-    expect(gzipped(LOCAL_FALLBACK_CHUNK)).toBeGreaterThan(0);
-    const manifest = JSON.parse(readFileSync(resolve(OUT, 'manifest.json'), 'utf8')) as { web_accessible_resources: { resources: string[] }[] };
-    expect(manifest.web_accessible_resources.flatMap((r) => r.resources)).toContain(LOCAL_FALLBACK_CHUNK);
+  it.each(HELPDESK_IDS)("%s's carries its own adapter and no other helpdesk's", (helpdesk) => {
+    const script = read(scriptOf(helpdesk)).toString('utf8');
+    for (const [other, path] of Object.entries(OWN_API_PATH)) {
+      if (other === helpdesk) expect(script).toContain(path);
+      else expect(script).not.toContain(path);
+    }
+  });
+
+  it.each(HELPDESK_IDS)("%s's runs zod/mini, never full zod", (helpdesk) => {
+    // Full zod's schema classes are named "ZodString", …; zod/mini's "ZodMiniString" and the shared core's "$ZodString".
+    expect(read(scriptOf(helpdesk)).toString('utf8')).not.toMatch(/[`'"]ZodString[`'"]/);
+  });
+
+  it('leaves the router, the built-in policy, the summary code and the escalation to lazily imported chunks', () => {
+    const manifest = JSON.parse(read('manifest.json').toString('utf8')) as { web_accessible_resources: { resources: string[] }[] };
+    const exposed = manifest.web_accessible_resources.flatMap((r) => r.resources);
+    for (const chunk of Object.values(LAZY_CHUNKS)) {
+      expect(gzipped(chunk.file)).toBeGreaterThan(0);
+      expect(exposed).toContain(chunk.file);
+    }
+    for (const helpdesk of HELPDESK_IDS) {
+      const script = read(scriptOf(helpdesk)).toString('utf8');
+      // Words of the built-in policy's triggers never ship in the script every page loads, nor the summary's or the note's.
+      expect(script).not.toContain('A billing dispute over $1,000 goes straight to a Billing Specialist.');
+      expect(script).not.toContain('A customer-support ticket being handed to the next support tier.');
+      expect(script).not.toContain('communication owner: ');
+    }
   });
 });

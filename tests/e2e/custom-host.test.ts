@@ -1,8 +1,8 @@
 /**
  * The overlay on an admin's custom helpdesk domain, in real Chromium: the
- * worker registers the content script on a listed host whose permission is
- * granted, the page resolves to the mapped adapter through the worker's
- * settings, and the registration goes away when the host is unlisted.
+ * worker registers the mapped helpdesk's own content script on a listed host
+ * whose permission is granted, the page runs that helpdesk's adapter, and the
+ * registration goes away when the host is unlisted.
  *
  * The host permission is granted at install through a copy of the built
  * manifest that lists the host in `host_permissions`: Chromium only grants an

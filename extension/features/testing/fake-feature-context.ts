@@ -5,7 +5,9 @@ import type { EventDraft } from '../../messaging/protocol';
 import { defaultPolicy } from '../../../core/policy/default-policy';
 import { decide } from '../../../core/route/decide';
 import type { Ticket } from '../../../core/ticket';
-import { buildTicketView } from '../../../core/view/ticket-view';
+import { buildTicketView } from '../../../core/view/build-ticket-view';
+import * as summary from '../../ai/summarize-ticket';
+import * as escalation from '../../overlay/escalate';
 import type { WorkerClient } from '../../overlay/worker-client';
 import type { FeatureContext } from '../context';
 
@@ -51,6 +53,8 @@ export function fakeFeatureContext(
     setOwner: async () => undefined,
     undoOverride: async () => undefined,
     now: () => now,
+    // The modules themselves: in the tab they are lazily imported chunks.
+    lazy: { summary: async () => summary, escalation: async () => escalation },
   };
   return { ctx, controller, panel, events, saved };
 }
