@@ -6,7 +6,8 @@ import { ticketSchema } from '../core/ticket';
 import type { AdapterFixtures } from './fixture-manifest';
 import { createFixtureFetch } from './node/fixture-fetch';
 import { parseHtmlPage } from './node/parse-html';
-import { AdapterApiError, type FetchLike, type HelpdeskAdapter, ticketSnapshotSchema, type WriteBackPlan } from './types';
+import { ticketSnapshotSchema } from './snapshot-schema';
+import { AdapterApiError, type FetchLike, type HelpdeskAdapter, type WriteBackPlan } from './types';
 
 /**
  * The shared adapter conformance suite, run by every `adapters/<host>/adapter.test.ts`:

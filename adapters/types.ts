@@ -1,12 +1,19 @@
 import type { Policy } from '../core/policy/schema';
-import * as z from 'zod/mini';
-import { type HelpdeskId, type Ticket, type TierId, ticketSchema } from '../core/ticket-schema';
+import type { HelpdeskId, Ticket, TierId } from '../core/ticket-schema';
+import type { ScrapedTicket } from './shared/scrape-schema';
 
 /**
  * The contract every helpdesk adapter fulfils. An adapter reads a helpdesk
  * page (URL, same-origin API, DOM) into the normalized `Ticket`, says where the
  * overlay may mount, and builds the write-back requests for an escalation.
  * It never draws: components do that with what the adapter returns.
+ *
+ * One interface in two halves (issue 13): `HelpdeskTab` is what the helpdesk
+ * tab runs (it fetches the vendor's JSON and scrapes the page, raw, with no
+ * zod), and `HelpdeskAdapter` adds what validates and normalizes that raw read
+ * with the vendor schemas and the policy: the worker, the CLI and the tab's
+ * lazily loaded fallback run it. Each helpdesk's content script carries only its
+ * `<helpdesk>Tab`; `ADAPTERS` (./index.ts) holds the whole adapters.
  */
 
 /** What kind of helpdesk page a URL shows; `null` from `getPageKind` means "not a ticket page". */
@@ -29,9 +36,24 @@ export interface TicketRead {
   unreadable: string[];
 }
 
-/** What an adapter hands on (the style guide's `TicketSnapshot`), validated where it crosses a message boundary. */
-export const ticketSnapshotSchema = z.object({ ticket: ticketSchema, unreadable: z.array(z.string()) });
+/** What an adapter hands on (the style guide's `TicketSnapshot`; its schema is in ./snapshot-schema.ts). */
 export type TicketSnapshot = TicketRead;
+
+/** What the tab scraped from the page: plain strings the worker validates (`ticketScrapeSchema`) and normalizes. */
+export interface TicketScrape {
+  ticket: ScrapedTicket;
+  /** Fields the page did not show. */
+  unreadable: string[];
+}
+
+/**
+ * The tab's raw read of a ticket page, sent to the worker (`viewTicket`): the vendor API's JSON bodies as they came,
+ * or, when the API failed or answered something that is not a ticket, what the page shows.
+ */
+export type PageRead = { helpdesk: HelpdeskId; ref: string; origin: string } & (
+  | { via: 'api'; responses: ApiResponses }
+  | { via: 'dom'; scrape: TicketScrape; /** Why the API read was not used. */ apiError: string }
+);
 
 /**
  * The raw JSON bodies of a ticket's API responses, by role. `readTicketFromApi`
@@ -55,13 +77,16 @@ export interface ApiResponses {
   company?: unknown;
 }
 
-export interface ApiReadInput {
+export interface ApiFetchInput {
   /** The ticket id (Zendesk, Freshdesk) or issue key (Jira), from `getTicketRef`. */
   ref: string;
   /** Called with same-origin paths resolved against `origin`, so the agent's session cookie applies. */
   fetch: FetchLike;
   /** The helpdesk origin, e.g. `https://acme.zendesk.com`. */
   origin: string;
+}
+
+export interface ApiReadInput extends ApiFetchInput {
   /** Maps groups, tags, request types and fields onto tiers, issue types and customer tiers. */
   policy: Policy;
 }
@@ -146,7 +171,8 @@ export interface WriteBackPlan {
   notes: string[];
 }
 
-export interface HelpdeskAdapter {
+/** The half of an adapter the helpdesk tab runs: no zod, no policy mapping (issue 13). */
+export interface HelpdeskTab {
   /** Which helpdesk this adapter reads. */
   id: HelpdeskId;
   /** The vendor's display name, for notices ("Could not read from Zendesk"). */
@@ -157,12 +183,13 @@ export interface HelpdeskAdapter {
   getPageKind: (url: URL) => PageKind | null;
   /** The ticket id or issue key a ticket URL names, or `null` on other pages. Pure. */
   getTicketRef: (url: URL) => string | null;
-  /** Reads the ticket through the helpdesk's same-origin REST API. Rejects with `AdapterApiError` when the ticket itself cannot be fetched. */
-  readTicketFromApi: (input: ApiReadInput) => Promise<TicketRead>;
-  /** Normalizes already-fetched API responses. Pure; throws `AdapterApiError` when `responses.ticket` is not a ticket. */
-  ticketFromApiResponses: (responses: ApiResponses, input: { ref: string; policy: Policy; origin?: string | undefined }) => TicketRead;
-  /** Reads the ticket from the page when the API is unavailable; whatever it cannot find is listed as unreadable. */
-  readTicketFromDom: (document: Document, url: URL, policy: Policy) => TicketRead;
+  /**
+   * Fetches the ticket's JSON through the helpdesk's same-origin REST API, as it comes: `ticketFromApiResponses`
+   * validates it. Rejects with `AdapterApiError` when the ticket itself cannot be fetched (network, HTTP, not JSON).
+   */
+  fetchApiResponses: (input: ApiFetchInput) => Promise<ApiResponses>;
+  /** Reads the ticket's fields off the page as plain strings, for when the API is unavailable; what it cannot find is listed. */
+  scrapeTicket: (document: Document, url: URL) => TicketScrape;
   /** Where the badge (by the ticket header) and the checklist panel mount. */
   mounts: { badge: MountGetter; checklist: MountGetter };
   /**
@@ -177,15 +204,30 @@ export interface HelpdeskAdapter {
    */
   buildWriteBack: (input: WriteBackInput) => WriteBackPlan;
   /**
-   * The agent signed in to the helpdesk, from the vendor's own current-user API through the page's session
-   * (Zendesk `/api/v2/users/me.json`, Freshdesk `/api/v2/agents/me`, Jira `/rest/api/3/myself`). Rejects with
-   * `AdapterApiError` when it cannot be read or nobody is signed in.
+   * Same-origin API paths of the account: the signed-in agent (Zendesk `/api/v2/users/me.json`, Freshdesk
+   * `/api/v2/agents/me`, Jira `/rest/api/3/myself`) and the helpdesk's groups (helpdesks with groups only).
    */
-  readCurrentUser?: (input: { fetch: FetchLike; origin: string }) => Promise<CurrentUser>;
-  /** The helpdesk's groups through the same-origin API, for write-back by group name (helpdesks with groups only). */
-  readGroups?: (input: { fetch: FetchLike; origin: string }) => Promise<HelpdeskGroup[]>;
+  accountPaths: { currentUser: string; groups?: string };
   /** The page's CSRF token for write-back, when the helpdesk uses one. */
   readCsrfToken?: (document: Document) => string | undefined;
+}
+
+/** A whole adapter: the tab's half, and what validates and normalizes the tab's raw reads (worker, CLI, the tab's fallback). */
+export interface HelpdeskAdapter extends HelpdeskTab {
+  /** Normalizes already-fetched API responses. Pure; throws `AdapterApiError` when `responses.ticket` is not a ticket. */
+  ticketFromApiResponses: (responses: ApiResponses, input: { ref: string; policy: Policy; origin?: string | undefined }) => TicketRead;
+  /** The signed-in agent from the body `accountPaths.currentUser` answered. Throws `AdapterApiError` when it is not one (nobody is signed in). */
+  currentUserFromResponse: (body: unknown) => CurrentUser;
+  /** The helpdesk's groups from the body `accountPaths.groups` answered (helpdesks with groups only). Throws `AdapterApiError`. */
+  groupsFromResponse?: (body: unknown) => HelpdeskGroup[];
+  /** `fetchApiResponses`, then `ticketFromApiResponses`. Rejects with `AdapterApiError` when the ticket itself cannot be read. */
+  readTicketFromApi: (input: ApiReadInput) => Promise<TicketRead>;
+  /** `scrapeTicket`, normalized with the policy. */
+  readTicketFromDom: (document: Document, url: URL, policy: Policy) => TicketRead;
+  /** The agent signed in to the helpdesk, through the page's session. Rejects with `AdapterApiError` when it cannot be read or nobody is signed in. */
+  readCurrentUser: (input: { fetch: FetchLike; origin: string }) => Promise<CurrentUser>;
+  /** The helpdesk's groups through the same-origin API, for write-back by group name (helpdesks with groups only). */
+  readGroups?: (input: { fetch: FetchLike; origin: string }) => Promise<HelpdeskGroup[]>;
 }
 
 /** The same-origin API answered with an error, or with a body that is not a ticket. */

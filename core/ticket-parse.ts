@@ -16,6 +16,6 @@ export function parseTicket(input: unknown): TicketParseResult {
   const json = readJson(input);
   if (!json.ok) return json;
   const parsed = ticketSchema.safeParse(json.value);
-  // The ticket schema is `zod/mini` (the helpdesk tab runs it); its issues are the same as full zod's.
+  // The ticket schema is `zod/mini` (the tab's fallback chunk runs it); its issues are the same as full zod's.
   return parsed.success ? { ok: true, ticket: parsed.data } : { ok: false, errors: zodErrors(new z.ZodError(parsed.error.issues), json.value) };
 }

@@ -1,41 +1,18 @@
 import * as z from 'zod/mini';
+import { CUSTOMER_TIERS, HELPDESK_IDS, PRIORITIES, STATUSES, TIER_IDS } from './ticket-ids';
 
 /**
  * The normalized ticket: what every adapter produces from a helpdesk page or
  * API, what the CLI reads, and what the routing core decides on.
  * Fields a helpdesk does not know are simply absent.
  *
- * Written with `zod/mini` because the helpdesk tab runs it on what it reads
- * from the page, and the tab carries no more of zod than it uses (issue 13).
+ * Written with `zod/mini`: besides the worker, the tab's lazily loaded fallback
+ * (when the worker does not answer) runs it, and carries no more of zod than it uses (issue 13).
  * `./ticket.ts` re-exports all of this beside the full-zod id enums the other
- * schemas compose; code that runs in the tab imports from here.
+ * schemas compose. The ids and enums live in ./ticket-ids.ts (no zod).
  */
 
-/** Tier ids, Tier 0 (self-service) to Tier 4 (specialist). */
-export const TIER_IDS = ['T0', 'T1', 'T2', 'T3', 'T4'] as const;
-export type TierId = (typeof TIER_IDS)[number];
-
-export const HELPDESK_IDS = ['zendesk', 'freshdesk', 'jira'] as const;
-export type HelpdeskId = (typeof HELPDESK_IDS)[number];
-
-export const CUSTOMER_TIERS = ['free', 'standard', 'premium', 'enterprise'] as const;
-export type CustomerTier = (typeof CUSTOMER_TIERS)[number];
-
-export const PRIORITIES = ['low', 'normal', 'high', 'urgent'] as const;
-export type Priority = (typeof PRIORITIES)[number];
-
-export const STATUSES = ['new', 'open', 'pending', 'on-hold', 'solved', 'closed'] as const;
-export type TicketStatus = (typeof STATUSES)[number];
-
-const oneOf =
-  <T extends string>(values: readonly T[]) =>
-  (value: unknown): value is T =>
-    (values as readonly unknown[]).includes(value);
-
-/** @example isTierId('T2') // true */
-export const isTierId = oneOf(TIER_IDS);
-/** @example isCustomerTier('gold') // false */
-export const isCustomerTier = oneOf(CUSTOMER_TIERS);
+export * from './ticket-ids';
 
 const isoDateTime = z.iso.datetime({ offset: true });
 

@@ -2,7 +2,7 @@ import { z } from 'zod';
 import { CUSTOMER_TIERS, HELPDESK_IDS, PRIORITIES, STATUSES, TIER_IDS } from './ticket-schema';
 
 /**
- * The normalized ticket (./ticket-schema.ts, in `zod/mini` so the helpdesk tab
+ * The normalized ticket (./ticket-schema.ts, in `zod/mini` so the tab's fallback chunk
  * can run it) and its id enums as full-zod schemas, which the policy, event
  * and decision schemas compose with `.optional()` and `.default()`.
  */

@@ -3,7 +3,7 @@ import * as z from 'zod/mini';
 /**
  * The parts of Freshdesk API v2 responses Tierline reads (`looseObject` keeps the rest).
  * https://developers.freshdesk.com/api/#tickets
- * Written with `zod/mini`: the helpdesk tab parses these (issue 13).
+ * Written with `zod/mini`: the worker parses these, and so does the tab's lazily loaded fallback chunk when the worker does not answer (issue 13).
  */
 
 const id = z.int();

@@ -1,33 +1,16 @@
 import type { TicketComment } from '../../core/ticket';
-import { getJson, getJsonOptional } from '../shared/http';
 import { normalizeTicket } from '../shared/normalize';
 import type { Fields } from '../shared/policy-mapping';
 import { tidyText, toIsoDateTime } from '../shared/text';
 import { AdapterApiError, type ApiReadInput, type ApiResponses, type TicketRead } from '../types';
 import { freshdeskCompanySchema, freshdeskConversationsSchema, freshdeskGroupSchema, freshdeskTicketSchema } from './api-schema';
+import { freshdeskApiPaths } from './fetch';
 
 /**
- * Reading a Freshdesk ticket through API v2 on the helpdesk's own origin, with
- * the agent's session. https://developers.freshdesk.com/api/#view_a_ticket
+ * Validating and normalizing what the tab fetched from Freshdesk's API v2
+ * (./fetch.ts): the worker, the CLI and the tab's fallback run this (issue 13).
+ * https://developers.freshdesk.com/api/#view_a_ticket
  */
-
-export const freshdeskApiPaths = {
-  ticket: (id: string) => `/api/v2/tickets/${id}?include=requester,stats`,
-  // 30 per page by default; 100 is the documented maximum.
-  conversations: (id: string) => `/api/v2/tickets/${id}/conversations?per_page=100`,
-  group: (id: string) => `/api/v2/groups/${id}`,
-  company: (id: string) => `/api/v2/companies/${id}`,
-};
-
-export async function readFreshdeskTicketFromApi({ ref, fetch, origin, policy }: ApiReadInput): Promise<TicketRead> {
-  const ticket = await getJson(fetch, origin, freshdeskApiPaths.ticket(ref), freshdeskTicketSchema);
-  const [comments, group, company] = await Promise.all([
-    getJsonOptional(fetch, origin, freshdeskApiPaths.conversations(ref), freshdeskConversationsSchema),
-    ticket.group_id ? getJsonOptional(fetch, origin, freshdeskApiPaths.group(String(ticket.group_id)), freshdeskGroupSchema) : undefined,
-    ticket.company_id ? getJsonOptional(fetch, origin, freshdeskApiPaths.company(String(ticket.company_id)), freshdeskCompanySchema) : undefined,
-  ]);
-  return freshdeskTicketFromApiResponses({ ticket, comments, group, company }, { ref, policy, origin });
-}
 
 // Freshdesk's numeric enums, as in its API documentation ("Status", "Priority", "Source" tables).
 const STATUS: Record<number, 'open' | 'pending' | 'on-hold' | 'solved' | 'closed'> = { 2: 'open', 3: 'pending', 4: 'solved', 5: 'closed', 6: 'pending', 7: 'on-hold' };

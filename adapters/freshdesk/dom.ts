@@ -1,9 +1,7 @@
-import type { Policy } from '../../core/policy/schema';
 import { findIn, queryAllOf, readDomComments, resolveAll, resolveFirst } from '../shared/dom';
-import { normalizeTicket } from '../shared/normalize';
 import type { Fields } from '../shared/policy-mapping';
 import { pickLabel } from '../shared/text';
-import type { TicketRead } from '../types';
+import type { TicketScrape } from '../types';
 import { getFreshdeskTicketRef } from './page-kind';
 import * as s from './selectors';
 
@@ -20,7 +18,7 @@ export function findFreshdeskTicketRoot(container: Element | Document): Element 
 /** "[#2001] Subject : Acme Support" → "Subject". */
 const subjectFromTitle = (title: string) => /^\s*\[#\d+\]\s*(.+?)\s*:\s*[^:]*$/.exec(title)?.[1];
 
-export function readFreshdeskTicketFromDom(document: Document, url: URL, policy: Policy): TicketRead {
+export function scrapeFreshdeskTicket(document: Document, url: URL): TicketScrape {
   const unreadable: string[] = [];
   const root = findFreshdeskTicketRoot(document) ?? document;
   const ref = getFreshdeskTicketRef(url) ?? resolveFirst(document, s.ticketNumber) ?? null;
@@ -52,8 +50,8 @@ export function readFreshdeskTicketFromDom(document: Document, url: URL, policy:
   if (items.length === 0) unreadable.push('comments');
 
   const email = resolveFirst(document, s.requesterEmail)?.replace(/^mailto:/, '');
-  return normalizeTicket(
-    {
+  return {
+    ticket: {
       id: ref ?? 'unknown',
       url: url.href,
       subject: subject ?? '',
@@ -67,6 +65,6 @@ export function readFreshdeskTicketFromDom(document: Document, url: URL, policy:
       group,
       createdAt: comments[0]?.at,
     },
-    { helpdesk: 'freshdesk', policy, unreadable },
-  );
+    unreadable,
+  };
 }

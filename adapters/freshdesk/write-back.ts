@@ -1,9 +1,6 @@
-import * as z from 'zod/mini';
-import { getJson } from '../shared/http';
 import { textToEscapedHtml } from '../shared/text';
 import { planMove } from '../shared/write-back';
-import { listOf } from './api-schema';
-import type { CurrentUser, FetchLike, HelpdeskGroup, WriteBackInput, WriteBackPlan, WriteBackRequest } from '../types';
+import type { WriteBackInput, WriteBackPlan, WriteBackRequest } from '../types';
 
 /**
  * Freshdesk takes two calls: a private note (its body is HTML, so the text is
@@ -29,21 +26,4 @@ export function buildFreshdeskWriteBack(input: WriteBackInput): WriteBackPlan {
 /** Freshdesk's agent pages (a Rails app) carry a CSRF token in a meta tag. */
 export function readFreshdeskCsrfToken(document: Document): string | undefined {
   return document.querySelector('meta[name="csrf-token"]')?.getAttribute('content')?.trim() || undefined;
-}
-
-/** GET /api/v2/groups: the helpdesk's groups (first page). */
-export async function readFreshdeskGroups({ fetch, origin }: { fetch: FetchLike; origin: string }): Promise<HelpdeskGroup[]> {
-  const groups = await getJson(fetch, origin, '/api/v2/groups', listOf('groups', z.looseObject({ id: z.number(), name: z.string() })));
-  return groups.map((g) => ({ id: String(g.id), name: g.name }));
-}
-
-/**
- * GET /api/v2/agents/me: the signed-in agent; the name and email sit on its contact.
- * https://developers.freshdesk.com/api/#me
- */
-const freshdeskMeSchema = z.looseObject({ id: z.int(), contact: z.looseObject({ name: z.string().check(z.minLength(1)), email: z.nullish(z.string()) }) });
-
-export async function readFreshdeskCurrentUser({ fetch, origin }: { fetch: FetchLike; origin: string }): Promise<CurrentUser> {
-  const agent = await getJson(fetch, origin, '/api/v2/agents/me', freshdeskMeSchema);
-  return { id: String(agent.id), name: agent.contact.name, ...(agent.contact.email ? { email: agent.contact.email } : {}) };
 }

@@ -1,28 +1,15 @@
-import { createMountGetter, findIn } from '../shared/dom';
+import { accountReader, apiReader, domReader } from '../shared/readers';
 import type { HelpdeskAdapter } from '../types';
-import { jiraTicketFromApiResponses, readJiraTicketFromApi } from './api';
-import { findJiraIssueRoot, readJiraTicketFromDom } from './dom';
-import { getJiraPageKind, getJiraTicketRef } from './page-kind';
-import { headerAnchor, observeTarget, sidebarAnchor } from './selectors';
-import { buildJiraWriteBack, readJiraCurrentUser } from './write-back';
+import { jiraCurrentUserFromResponse } from './account';
+import { jiraTicketFromApiResponses } from './api';
+import { jiraTab } from './tab';
 
-const anchorIn = (selectors: string[]) => (container: Element) => findIn(findJiraIssueRoot(container), selectors);
-
-/** Jira Service Management on Jira Cloud: issue page, queue and side panel. */
+/** Jira Service Management: the tab's half (./tab.ts) and the validation of what it reads. */
 export const jira = {
-  id: 'jira',
-  name: 'Jira Service Management',
-  hosts: ['https://*.atlassian.net/*'],
-  getPageKind: getJiraPageKind,
-  getTicketRef: getJiraTicketRef,
-  readTicketFromApi: readJiraTicketFromApi,
+  ...jiraTab,
   ticketFromApiResponses: jiraTicketFromApiResponses,
-  readTicketFromDom: readJiraTicketFromDom,
-  mounts: {
-    badge: createMountGetter({ part: 'badge', findAnchor: anchorIn(headerAnchor), position: 'after' }),
-    checklist: createMountGetter({ part: 'checklist', findAnchor: anchorIn(sidebarAnchor), position: 'after' }),
-  },
-  observeTarget,
-  buildWriteBack: buildJiraWriteBack,
-  readCurrentUser: readJiraCurrentUser,
+  currentUserFromResponse: jiraCurrentUserFromResponse,
+  readTicketFromApi: apiReader(jiraTab, jiraTicketFromApiResponses),
+  readTicketFromDom: domReader(jiraTab),
+  readCurrentUser: accountReader(jiraTab.accountPaths.currentUser, jiraCurrentUserFromResponse),
 } satisfies HelpdeskAdapter;

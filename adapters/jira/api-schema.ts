@@ -5,7 +5,7 @@ import type { AdfNode } from '../shared/text';
  * The parts of Jira Cloud REST v3 and Jira Service Management responses
  * Tierline reads (`looseObject` keeps the rest).
  * https://developer.atlassian.com/cloud/jira/platform/rest/v3/api-group-issues/#api-rest-api-3-issue-issueidorkey-get
- * Written with `zod/mini`: the helpdesk tab parses these (issue 13).
+ * Written with `zod/mini`: the worker parses these, and so does the tab's lazily loaded fallback chunk when the worker does not answer (issue 13).
  */
 
 const text = z.nullish(z.string());

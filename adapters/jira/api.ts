@@ -1,10 +1,11 @@
 import type { TicketComment } from '../../core/ticket';
-import { getJson, getJsonOptional } from '../shared/http';
 import { normalizeTicket, type TierChange } from '../shared/normalize';
 import type { FieldValue, Fields } from '../shared/policy-mapping';
 import { type AdfNode, adfToText, tidyText, toIsoDateTime } from '../shared/text';
 import { AdapterApiError, type ApiReadInput, type ApiResponses, type TicketRead } from '../types';
 import { type JiraIssue, jiraIssueSchema, jiraSlaSchema } from './api-schema';
+import { jiraApiPaths } from './fetch';
+import { JIRA_GROUP_FIELDS, jiraPriority, jiraStatus } from './names';
 
 /**
  * Reading a Jira Service Management request through the same-origin REST API
@@ -12,18 +13,6 @@ import { type JiraIssue, jiraIssueSchema, jiraSlaSchema } from './api-schema';
  * request's SLAs.
  */
 
-export const jiraApiPaths = {
-  issue: (key: string) => `/rest/api/3/issue/${key}?expand=names,changelog`,
-  sla: (key: string) => `/rest/servicedeskapi/request/${key}/sla`,
-};
-
-export async function readJiraTicketFromApi({ ref, fetch, origin, policy }: ApiReadInput): Promise<TicketRead> {
-  const [issue, sla] = await Promise.all([getJson(fetch, origin, jiraApiPaths.issue(ref), jiraIssueSchema), getJsonOptional(fetch, origin, jiraApiPaths.sla(ref), jiraSlaSchema)]);
-  return jiraTicketFromApiResponses({ ticket: issue, sla }, { ref, policy, origin });
-}
-
-/** Fields whose value is the team a request sits with (Jira issues have no helpdesk "group"). */
-export const JIRA_GROUP_FIELDS = ['support group', 'team', 'group', 'assignment group', 'support level'];
 const ORGANIZATION_FIELDS = ['organizations', 'organization'];
 
 const text = (value: string | AdfNode | null | undefined) => (typeof value === 'string' ? tidyText(value) : adfToText(value));
@@ -46,34 +35,6 @@ function fieldValue(value: unknown): FieldValue | undefined {
 function requestTypeName(value: unknown): string | undefined {
   const name = (value as { requestType?: { name?: unknown } } | null)?.requestType?.name;
   return typeof name === 'string' ? name : undefined;
-}
-
-const STATUS_NAMES: Record<string, 'pending' | 'on-hold' | 'solved' | 'closed' | 'open'> = {
-  'waiting for customer': 'pending',
-  pending: 'pending',
-  'waiting for approval': 'pending',
-  'on hold': 'on-hold',
-  'waiting for third party': 'on-hold',
-  'waiting for vendor': 'on-hold',
-  resolved: 'solved',
-  done: 'solved',
-  completed: 'solved',
-  closed: 'closed',
-  canceled: 'closed',
-  cancelled: 'closed',
-  declined: 'closed',
-};
-const PRIORITY_NAMES: Record<string, 'low' | 'normal' | 'high' | 'urgent'> = { highest: 'urgent', blocker: 'urgent', critical: 'urgent', high: 'high', major: 'high', medium: 'normal', low: 'low', lowest: 'low', minor: 'low', trivial: 'low' };
-
-export function jiraStatus(name: string | undefined, category?: string | null): 'open' | 'pending' | 'on-hold' | 'solved' | 'closed' | undefined {
-  const byName = name ? STATUS_NAMES[name.trim().toLowerCase()] : undefined;
-  if (byName) return byName;
-  if (category === 'done') return 'solved';
-  return category === 'new' || category === 'indeterminate' || name ? 'open' : undefined;
-}
-
-export function jiraPriority(name: string | undefined): 'low' | 'normal' | 'high' | 'urgent' | undefined {
-  return name ? PRIORITY_NAMES[name.trim().toLowerCase()] : undefined;
 }
 
 const DONE = new Set(['resolved', 'done', 'closed', 'completed', 'canceled', 'cancelled']);

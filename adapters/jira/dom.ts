@@ -1,9 +1,7 @@
-import type { Policy } from '../../core/policy/schema';
 import { findIn, queryAllOf, readDomComments, resolveAll, resolveFirst } from '../shared/dom';
-import { normalizeTicket } from '../shared/normalize';
 import type { Fields } from '../shared/policy-mapping';
-import type { TicketRead } from '../types';
-import { JIRA_GROUP_FIELDS, jiraPriority, jiraStatus } from './api';
+import type { TicketScrape } from '../types';
+import { JIRA_GROUP_FIELDS, jiraPriority, jiraStatus } from './names';
 import { getJiraTicketRef } from './page-kind';
 import * as s from './selectors';
 
@@ -20,7 +18,7 @@ export function findJiraIssueRoot(container: ParentNode): ParentNode {
   return findIn(container, SIDE_PANEL) ?? container;
 }
 
-export function readJiraTicketFromDom(document: Document, url: URL, policy: Policy): TicketRead {
+export function scrapeJiraTicket(document: Document, url: URL): TicketScrape {
   const unreadable: string[] = [];
   const root = findJiraIssueRoot(document);
   const ref = getJiraTicketRef(url) ?? resolveFirst(root, s.issueKey) ?? null;
@@ -53,8 +51,8 @@ export function readJiraTicketFromDom(document: Document, url: URL, policy: Poli
   if (items.length === 0) unreadable.push('comments');
   unreadable.push('request type', 'sla');
 
-  return normalizeTicket(
-    {
+  return {
+    ticket: {
       id: ref ?? 'unknown',
       url: url.href,
       subject: subject ?? '',
@@ -68,6 +66,6 @@ export function readJiraTicketFromDom(document: Document, url: URL, policy: Poli
       group,
       createdAt: comments[0]?.at,
     },
-    { helpdesk: 'jira', policy, unreadable },
-  );
+    unreadable,
+  };
 }

@@ -1,8 +1,6 @@
-import * as z from 'zod/mini';
-import { getJson } from '../shared/http';
 import { textToAdf } from '../shared/text';
 import { planMove } from '../shared/write-back';
-import type { CurrentUser, FetchLike, WriteBackInput, WriteBackPlan, WriteBackRequest } from '../types';
+import type { WriteBackInput, WriteBackPlan, WriteBackRequest } from '../types';
 
 /**
  * An internal comment (ADF body, marked internal with the `sd.public.comment`
@@ -26,16 +24,4 @@ export function buildJiraWriteBack(input: WriteBackInput): WriteBackPlan {
   };
   const label: WriteBackRequest = { method: 'PUT', url: `/rest/api/3/issue/${ref}`, headers, body: { update: { labels } }, purpose: `Label the request for ${move.target}` };
   return { requests: includeNote ? [comment, label] : [label], notes: move.notes };
-}
-
-/**
- * GET /rest/api/3/myself: the signed-in account. Jira hides `emailAddress`
- * when the user's profile visibility says so.
- * https://developer.atlassian.com/cloud/jira/platform/rest/v3/api-group-myself/#api-rest-api-3-myself-get
- */
-const jiraMyselfSchema = z.looseObject({ accountId: z.string().check(z.minLength(1)), displayName: z.string().check(z.minLength(1)), emailAddress: z.nullish(z.string()) });
-
-export async function readJiraCurrentUser({ fetch, origin }: { fetch: FetchLike; origin: string }): Promise<CurrentUser> {
-  const me = await getJson(fetch, origin, '/rest/api/3/myself', jiraMyselfSchema);
-  return { id: me.accountId, name: me.displayName, ...(me.emailAddress ? { email: me.emailAddress } : {}) };
 }

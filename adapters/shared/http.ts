@@ -2,12 +2,11 @@ import type * as z from 'zod/mini';
 import { AdapterApiError, type FetchLike } from '../types';
 
 /**
- * GETs a same-origin JSON resource with the agent's session and validates it
- * (a `zod/mini` schema: this runs in the helpdesk tab, issue 13).
- * Rejects with `AdapterApiError` on a network error, an HTTP error, a body that
- * is not JSON, or one that does not match the schema.
+ * GETs a same-origin JSON resource with the agent's session, as it comes: the
+ * tab sends it to the worker, which validates it (issue 13). Rejects with
+ * `AdapterApiError` on a network error, an HTTP error or a body that is not JSON.
  */
-export async function getJson<S extends z.ZodMiniType>(fetch: FetchLike, origin: string, path: string, schema: S, { signal }: { signal?: AbortSignal } = {}): Promise<z.infer<S>> {
+export async function fetchJson(fetch: FetchLike, origin: string, path: string, { signal }: { signal?: AbortSignal } = {}): Promise<unknown> {
   let response: Response;
   try {
     response = await fetch(new URL(path, origin).href, { credentials: 'same-origin', headers: { Accept: 'application/json' }, ...(signal ? { signal } : {}) });
@@ -15,28 +14,36 @@ export async function getJson<S extends z.ZodMiniType>(fetch: FetchLike, origin:
     throw new AdapterApiError(`${path} could not be fetched`, { path, cause });
   }
   if (!response.ok) throw new AdapterApiError(`${path} answered HTTP ${response.status}`, { path, status: response.status });
-  let body: unknown;
   try {
-    body = await response.json();
+    return await response.json();
   } catch (cause) {
     throw new AdapterApiError(`${path} did not answer JSON`, { path, status: response.status, cause });
   }
+}
+
+/** Validates what `path` answered. Throws `AdapterApiError` naming the first mismatch. */
+export function parseJson<S extends z.ZodMiniType>(schema: S, body: unknown, path: string): z.infer<S> {
   const parsed = schema.safeParse(body);
   if (!parsed.success) {
     const issue = parsed.error.issues[0];
-    throw new AdapterApiError(`${path} answered an unexpected shape: ${issue?.message} at ${issue?.path.join('.') || '(root)'}`, { path, status: response.status, cause: parsed.error });
+    throw new AdapterApiError(`${path} answered an unexpected shape: ${issue?.message} at ${issue?.path.join('.') || '(root)'}`, { path, cause: parsed.error });
   }
   return parsed.data;
+}
+
+/** `fetchJson`, then `parseJson` (the worker and the CLI read this way; the tab only fetches). */
+export async function getJson<S extends z.ZodMiniType>(fetch: FetchLike, origin: string, path: string, schema: S): Promise<z.infer<S>> {
+  return parseJson(schema, await fetchJson(fetch, origin, path), path);
 }
 
 /** How long a secondary resource may take before the ticket reads without it (its line in the "could not read" notice). */
 export const SECONDARY_TIMEOUT_MS = 800;
 
 /**
- * Like `getJson`, for secondary resources (audits, field definitions, users): `undefined` instead of a rejection,
+ * Like `fetchJson`, for secondary resources (audits, field definitions, users): `undefined` instead of a rejection,
  * and after `timeoutMs` instead of waiting, so a failing or hanging side request never holds the badge back.
  */
-export async function getJsonOptional<S extends z.ZodMiniType>(fetch: FetchLike, origin: string, path: string, schema: S, { timeoutMs = SECONDARY_TIMEOUT_MS }: { timeoutMs?: number } = {}): Promise<z.infer<S> | undefined> {
+export async function fetchJsonOptional(fetch: FetchLike, origin: string, path: string, { timeoutMs = SECONDARY_TIMEOUT_MS }: { timeoutMs?: number } = {}): Promise<unknown> {
   const controller = new AbortController();
   let timer: ReturnType<typeof setTimeout> | undefined;
   const late = new Promise<undefined>((resolve) => {
@@ -46,8 +53,13 @@ export async function getJsonOptional<S extends z.ZodMiniType>(fetch: FetchLike,
     }, timeoutMs);
   });
   try {
-    return await Promise.race([getJson(fetch, origin, path, schema, { signal: controller.signal }).catch(() => undefined), late]);
+    return await Promise.race([fetchJson(fetch, origin, path, { signal: controller.signal }).catch(() => undefined), late]);
   } finally {
     clearTimeout(timer);
   }
+}
+
+/** An object (not an array): how the tab looks into raw JSON for the few things it follows (pages, ids), never to read ticket data. */
+export function isRecord(value: unknown): value is Record<string, unknown> {
+  return typeof value === 'object' && value !== null && !Array.isArray(value);
 }

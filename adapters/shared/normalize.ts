@@ -1,7 +1,7 @@
 import type { Policy } from '../../core/policy/schema';
 import { parseHandoffNote } from '../../core/handoff/find-note';
 import { type HelpdeskId, type TicketComment, type TicketInput, ticketSchema, type TierId } from '../../core/ticket-schema';
-import type { TicketRead } from '../types';
+import type { TicketRead, TicketScrape } from '../types';
 import { type Fields, getMapping, resolveAmount, resolveContractValue, resolveCustomerTier, resolveImpactedUsers, resolveIssueType, resolveRole, resolveTier } from './policy-mapping';
 
 /** What an adapter read before the policy mapping: a ticket input plus the requester's organisation fields. */
@@ -63,6 +63,14 @@ export function normalizeTicket(raw: RawTicket, ctx: NormalizeContext): TicketRe
     else unreadable.push('tierEnteredAt');
   }
   return validate(dropUndefined(draft), unreadable);
+}
+
+/**
+ * A tab's scrape of the page (validated with `ticketScrapeSchema` where it crossed a message), normalized like an
+ * API read. The page keeps no history, so tier entry is known only for the entry tier or from a handoff note.
+ */
+export function ticketFromScrape(helpdesk: HelpdeskId, scrape: TicketScrape, policy: Policy): TicketRead {
+  return normalizeTicket(scrape.ticket, { helpdesk, policy, unreadable: scrape.unreadable });
 }
 
 function findTierEntry(source: { kind: 'group' | 'tag'; value: string } | undefined, changes: TierChange[] | undefined): string | undefined {

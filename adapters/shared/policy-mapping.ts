@@ -1,5 +1,5 @@
 import type { HelpdeskMapping, Policy } from '../../core/policy/schema';
-import { type CustomerTier, type HelpdeskId, isCustomerTier, TIER_IDS, type TierId } from '../../core/ticket-schema';
+import { type CustomerTier, type HelpdeskId, isCustomerTier, TIER_IDS, type TierId } from '../../core/ticket-ids';
 
 /**
  * How a helpdesk's groups, tags and fields become tiers, issue types and

@@ -1,30 +1,17 @@
-import { createMountGetter, findIn } from '../shared/dom';
+import { accountReader, apiReader, domReader } from '../shared/readers';
 import type { HelpdeskAdapter } from '../types';
-import { readZendeskTicketFromApi, zendeskTicketFromApiResponses } from './api';
-import { findZendeskPane, readZendeskTicketFromDom } from './dom';
-import { getZendeskPageKind, getZendeskTicketRef } from './page-kind';
-import { headerAnchor, observeTarget, sidebarAnchor } from './selectors';
-import { buildZendeskWriteBack, readZendeskCsrfToken, readZendeskCurrentUser, readZendeskGroups } from './write-back';
+import { zendeskCurrentUserFromResponse, zendeskGroupsFromResponse } from './account';
+import { zendeskTicketFromApiResponses } from './api';
+import { zendeskTab } from './tab';
 
-const inActivePane = (selectors: string[]) => (container: Element) => findIn(findZendeskPane(container, null) ?? container, selectors);
-
-/** Zendesk Support, Agent Workspace (and the pre-workspace ticket page as a fallback). */
+/** Zendesk: the tab's half (./tab.ts) and the validation of what it reads. */
 export const zendesk = {
-  id: 'zendesk',
-  name: 'Zendesk',
-  hosts: ['https://*.zendesk.com/*'],
-  getPageKind: getZendeskPageKind,
-  getTicketRef: getZendeskTicketRef,
-  readTicketFromApi: readZendeskTicketFromApi,
+  ...zendeskTab,
   ticketFromApiResponses: zendeskTicketFromApiResponses,
-  readTicketFromDom: readZendeskTicketFromDom,
-  mounts: {
-    badge: createMountGetter({ part: 'badge', findAnchor: inActivePane(headerAnchor), position: 'after' }),
-    checklist: createMountGetter({ part: 'checklist', findAnchor: inActivePane(sidebarAnchor), position: 'append' }),
-  },
-  observeTarget,
-  buildWriteBack: buildZendeskWriteBack,
-  readCurrentUser: readZendeskCurrentUser,
-  readGroups: readZendeskGroups,
-  readCsrfToken: readZendeskCsrfToken,
+  currentUserFromResponse: zendeskCurrentUserFromResponse,
+  groupsFromResponse: zendeskGroupsFromResponse,
+  readTicketFromApi: apiReader(zendeskTab, zendeskTicketFromApiResponses),
+  readTicketFromDom: domReader(zendeskTab),
+  readCurrentUser: accountReader(zendeskTab.accountPaths.currentUser, zendeskCurrentUserFromResponse),
+  readGroups: accountReader(zendeskTab.accountPaths.groups, zendeskGroupsFromResponse),
 } satisfies HelpdeskAdapter;

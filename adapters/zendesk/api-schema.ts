@@ -4,7 +4,7 @@ import * as z from 'zod/mini';
  * The parts of Zendesk Support API responses Tierline reads; everything else
  * passes through (`looseObject`). Shapes follow the public API reference:
  * https://developer.zendesk.com/api-reference/ticketing/tickets/tickets/
- * Written with `zod/mini`: the helpdesk tab parses these (issue 13).
+ * Written with `zod/mini`: the worker parses these, and so does the tab's lazily loaded fallback chunk when the worker does not answer (issue 13).
  */
 
 const id = z.int();

@@ -1,10 +1,9 @@
-import * as z from 'zod/mini';
 import type { TicketComment } from '../../core/ticket';
-import { getJson, getJsonOptional } from '../shared/http';
 import { normalizeTicket, type TierChange } from '../shared/normalize';
 import type { Fields, FieldValue } from '../shared/policy-mapping';
 import { pickLabel, tidyText, toIsoDateTime } from '../shared/text';
 import { AdapterApiError, type ApiReadInput, type ApiResponses, type TicketRead } from '../types';
+import { zendeskApiPaths } from './fetch';
 import {
   type ZendeskAuditsResponse,
   type ZendeskTicketFieldsResponse,
@@ -15,99 +14,10 @@ import {
 } from './api-schema';
 
 /**
- * Reading a Zendesk ticket through the same-origin Support API, with the
- * agent's session (what the agent UI itself calls):
+ * Validating and normalizing what the tab fetched from the Zendesk Support API
+ * (./fetch.ts): the worker, the CLI and the tab's fallback run this (issue 13).
  * https://developer.zendesk.com/api-reference/ticketing/tickets/tickets/#show-ticket
  */
-
-export const zendeskApiPaths = {
-  ticket: (id: string) => `/api/v2/tickets/${id}.json?include=users,groups,organizations`,
-  comments: (id: string) => `/api/v2/tickets/${id}/comments.json?include=users`,
-  audits: (id: string) => `/api/v2/tickets/${id}/audits.json`,
-  fields: () => '/api/v2/ticket_fields.json',
-};
-
-/** Pages followed for comments and audits (100 per page): enough for any ticket an agent reads. */
-const MAX_PAGES = 10;
-
-/**
- * A list endpoint, following `next_page` (offset) or `links.next` (cursor)
- * pagination on the same origin; `undefined` when the first page fails.
- */
-async function getPages<T extends { [K in L]: unknown[] } & { users?: unknown[] }, L extends string>(
-  fetch: ApiReadInput['fetch'],
-  origin: string,
-  path: string,
-  schema: z.ZodMiniType<T>,
-  list: L,
-): Promise<T | undefined> {
-  const first = await getJsonOptional(fetch, origin, path, schema);
-  if (!first) return undefined;
-  let page: T = first;
-  for (let i = 1; i < MAX_PAGES; i++) {
-    const next = nextPage(page, origin);
-    if (!next) break;
-    const more = await getJsonOptional(fetch, origin, next, schema);
-    if (!more) break;
-    first[list].push(...more[list]);
-    if (first.users && more.users) first.users.push(...more.users);
-    page = more;
-  }
-  return first;
-}
-
-const pagingSchema = z.looseObject({ next_page: z.nullish(z.string()), links: z.nullish(z.looseObject({ next: z.nullish(z.string()) })) });
-
-function nextPage(page: unknown, origin: string): string | undefined {
-  const parsed = pagingSchema.safeParse(page);
-  const next = parsed.success ? (parsed.data.next_page ?? parsed.data.links?.next) : undefined;
-  if (!next) return undefined;
-  const url = new URL(next, origin);
-  // Never follow a link off the helpdesk's origin with the agent's session.
-  return url.origin === origin ? url.pathname + url.search : undefined;
-}
-
-/** Reads an account's ticket field definitions; `undefined` when they cannot be read. */
-export type ZendeskTicketFieldsReader = (fetch: ApiReadInput['fetch'], origin: string) => Promise<ZendeskTicketFieldsResponse | undefined>;
-
-/**
- * Ticket field definitions, fetched once per `fetch` and origin and then kept:
- * they are account settings, not ticket data, and the agent moves between
- * tickets in one page, so refetching them on every read is wasted I/O. Keyed
- * by `fetch` too, so the cache lives as long as the page's fetch (the content
- * script makes one per page) and a test with its own fetch starts empty. A
- * failed read is not kept, so the next ticket tries again.
- */
-export function createZendeskTicketFieldsCache(): ZendeskTicketFieldsReader {
-  const byFetch = new WeakMap<ApiReadInput['fetch'], Map<string, Promise<ZendeskTicketFieldsResponse | undefined>>>();
-  return (fetch, origin) => {
-    const byOrigin = byFetch.get(fetch) ?? new Map<string, Promise<ZendeskTicketFieldsResponse | undefined>>();
-    byFetch.set(fetch, byOrigin);
-    const cached = byOrigin.get(origin);
-    if (cached) return cached;
-    const read = getJsonOptional(fetch, origin, zendeskApiPaths.fields(), zendeskTicketFieldsResponseSchema);
-    byOrigin.set(origin, read);
-    void read.then((fields) => {
-      if (fields === undefined) byOrigin.delete(origin);
-    });
-    return read;
-  };
-}
-
-/** A Zendesk API reader; `readTicketFields` is injectable so tests can see what is fetched and kept. */
-export function createZendeskApiReader(readTicketFields: ZendeskTicketFieldsReader = createZendeskTicketFieldsCache()) {
-  return async ({ ref, fetch, origin, policy }: ApiReadInput): Promise<TicketRead> => {
-    const ticket = await getJson(fetch, origin, zendeskApiPaths.ticket(ref), zendeskTicketResponseSchema);
-    const [comments, audits, fields] = await Promise.all([
-      getPages(fetch, origin, zendeskApiPaths.comments(ref), zendeskCommentsResponseSchema, 'comments'),
-      getPages(fetch, origin, zendeskApiPaths.audits(ref), zendeskAuditsResponseSchema, 'audits'),
-      readTicketFields(fetch, origin),
-    ]);
-    return zendeskTicketFromApiResponses({ ticket, comments, audits, fields }, { ref, policy, origin });
-  };
-}
-
-export const readZendeskTicketFromApi = createZendeskApiReader();
 
 const STATUS = { new: 'new', open: 'open', pending: 'pending', hold: 'on-hold', solved: 'solved', closed: 'closed' } as const;
 const PRIORITY = { low: 'low', normal: 'normal', high: 'high', urgent: 'urgent' } as const;

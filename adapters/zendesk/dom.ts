@@ -1,9 +1,7 @@
-import type { Policy } from '../../core/policy/schema';
 import { findIn, queryAllOf, readDomComments, resolveAll, resolveFirst } from '../shared/dom';
-import { normalizeTicket } from '../shared/normalize';
 import type { Fields } from '../shared/policy-mapping';
 import { pickLabel } from '../shared/text';
-import type { TicketRead } from '../types';
+import type { TicketScrape } from '../types';
 import { getZendeskTicketRef } from './page-kind';
 import * as s from './selectors';
 
@@ -29,7 +27,7 @@ function takeField(fields: Fields, label: string): string | undefined {
   return typeof value === 'string' ? value : undefined;
 }
 
-export function readZendeskTicketFromDom(document: Document, url: URL, policy: Policy): TicketRead {
+export function scrapeZendeskTicket(document: Document, url: URL): TicketScrape {
   const unreadable: string[] = [];
   const ref = getZendeskTicketRef(url) ?? document.querySelector('[data-test-id="header-tab"][data-selected="true"]')?.getAttribute('data-entity-id') ?? null;
   const pane = findZendeskPane(document, ref) ?? document;
@@ -61,8 +59,8 @@ export function readZendeskTicketFromDom(document: Document, url: URL, policy: P
   if (!status) unreadable.push('status');
   if (items.length === 0) unreadable.push('comments');
 
-  return normalizeTicket(
-    {
+  return {
+    ticket: {
       id: ref ?? 'unknown',
       url: url.href,
       subject: subject ?? '',
@@ -77,6 +75,6 @@ export function readZendeskTicketFromDom(document: Document, url: URL, policy: P
       channel: resolveFirst(pane, s.channel),
       createdAt: comments[0]?.at,
     },
-    { helpdesk: 'zendesk', policy, unreadable },
-  );
+    unreadable,
+  };
 }

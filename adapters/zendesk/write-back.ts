@@ -1,7 +1,5 @@
-import * as z from 'zod/mini';
-import { getJson } from '../shared/http';
 import { planMove } from '../shared/write-back';
-import type { CurrentUser, FetchLike, HelpdeskGroup, WriteBackInput, WriteBackPlan } from '../types';
+import type { WriteBackInput, WriteBackPlan } from '../types';
 
 /**
  * One ticket update carries the internal note, the tier and role tags and the
@@ -31,22 +29,4 @@ export function buildZendeskWriteBack(input: WriteBackInput): WriteBackPlan {
 /** Zendesk's agent pages carry the CSRF token in a meta tag. */
 export function readZendeskCsrfToken(document: Document): string | undefined {
   return document.querySelector('meta[name="csrf-token"]')?.getAttribute('content')?.trim() || undefined;
-}
-
-/** GET /api/v2/groups.json: the account's groups (first page of 100, enough for tier groups). */
-export async function readZendeskGroups({ fetch, origin }: { fetch: FetchLike; origin: string }): Promise<HelpdeskGroup[]> {
-  const body = await getJson(fetch, origin, '/api/v2/groups.json', z.looseObject({ groups: z.array(z.looseObject({ id: z.number(), name: z.string() })) }));
-  return body.groups.map((g) => ({ id: String(g.id), name: g.name }));
-}
-
-/**
- * GET /api/v2/users/me.json: the signed-in user. Zendesk answers an anonymous
- * visitor with `id: null`, which the schema refuses: nobody is signed in.
- * https://developer.zendesk.com/api-reference/ticketing/users/users/#show-self
- */
-const zendeskMeSchema = z.looseObject({ user: z.looseObject({ id: z.int(), name: z.string().check(z.minLength(1)), email: z.nullish(z.string()) }) });
-
-export async function readZendeskCurrentUser({ fetch, origin }: { fetch: FetchLike; origin: string }): Promise<CurrentUser> {
-  const { user } = await getJson(fetch, origin, '/api/v2/users/me.json', zendeskMeSchema);
-  return { id: String(user.id), name: user.name, ...(user.email ? { email: user.email } : {}) };
 }

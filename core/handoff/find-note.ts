@@ -1,4 +1,5 @@
-import { isTierId, type Ticket, type TicketComment, type TierId } from '../ticket-schema';
+import { isTierId, type TierId } from '../ticket-ids';
+import type { Ticket, TicketComment } from '../ticket-schema';
 import { HANDOFF_NOTE_MARKER } from './render';
 
 /** A handoff note read back from the ticket: what the receiving agent is asked to confirm. */

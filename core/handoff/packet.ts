@@ -1,12 +1,13 @@
 import * as z from 'zod/mini';
-import { HELPDESK_IDS, TIER_IDS } from '../ticket-schema';
+import { HELPDESK_IDS, TIER_IDS } from '../ticket-ids';
 
 /**
  * A handoff packet: the context that travels with a ticket when it moves
  * between tiers, so the next person does not make the customer repeat
  * themselves. Drafts are stored (and synced) in this shape; `schemaVersion`
  * lets a later format migrate old drafts. Written with `zod/mini`: the
- * helpdesk tab builds packets as the agent types (issue 13).
+ * escalation chunk the tab loads when an agent escalates parses the note's packet
+ * (the checklist scores the draft without parsing it, so the tab carries no zod: issue 13).
  */
 
 export const HANDOFF_PACKET_SCHEMA_VERSION = 1;

@@ -1,5 +1,5 @@
 import type { HandoffItem, Policy, StageId } from '../policy/schema';
-import { TIER_IDS, type TierId } from '../ticket-schema';
+import { TIER_IDS, type TierId } from '../ticket-ids';
 
 /**
  * The handoff stages a move crosses. An escalation that skips a tier

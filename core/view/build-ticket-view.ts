@@ -1,7 +1,8 @@
 import { requiredItems } from '../handoff/stages';
 import type { Policy } from '../policy/schema';
 import type { Decision } from '../route/decision';
-import { TIER_IDS, type Ticket, type TierId } from '../ticket-schema';
+import { TIER_IDS, type TierId } from '../ticket-ids';
+import type { Ticket } from '../ticket-schema';
 import type { AiSuggestion } from '../triage/suggestion';
 import type { HandoffTarget, Owner, PolicyInForce, TicketView } from './ticket-view';
 

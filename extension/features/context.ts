@@ -1,5 +1,5 @@
 import type { ContentScriptContext } from 'wxt/utils/content-script-context';
-import type { FetchLike, HelpdeskAdapter } from '../../adapters/types';
+import type { FetchLike, HelpdeskTab } from '../../adapters/types';
 import type { Policy } from '../../core/policy/schema';
 import type { Ticket, TierId } from '../../core/ticket';
 import type { TicketView } from '../../core/view/ticket-view';
@@ -25,7 +25,7 @@ export interface OwnerChoice {
 /** Everything a feature may use for the active ticket. Features draw `view`; none works out a target of its own. */
 export interface FeatureContext {
   wxt: ContentScriptContext;
-  adapter: HelpdeskAdapter;
+  adapter: HelpdeskTab;
   url: URL;
   document: Document;
   /** The page's fetch: same-origin, with the agent's session. */

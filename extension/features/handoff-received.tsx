@@ -1,6 +1,7 @@
 import { render } from 'preact';
 import { HandoffReceived, type SummaryConfirmation } from '../../components/handoff-received';
-import { findHandoffNote, type HandoffNote } from '../../core/handoff/index';
+// From its own file, not the index: the index brings the packet schema, and the tab carries no zod (issue 13).
+import { findHandoffNote, type HandoffNote } from '../../core/handoff/find-note';
 import { newEventId } from '../overlay/event-id';
 import type { FeatureContext } from './context';
 import { defineFeature, isTicketPage } from './registry';

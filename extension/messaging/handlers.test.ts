@@ -172,4 +172,37 @@ describe('the worker handlers', () => {
     const cleared = ticketViewAnswerSchema.parse(await send('viewTicket', { ticket }));
     expect(cleared.view.owner.by).toBe('policy');
   });
+
+  it('reads what the tab fetched from the vendor API with the vendor schemas, and answers the ticket with the view', async () => {
+    const { send } = setup();
+    const responses = {
+      ticket: { ticket: { id: 4711, subject: 'Invoice charged twice', status: 'open', tags: ['billing_question', 'tier_1'], group_id: 6101, created_at: '2026-03-10T09:00:00Z' }, groups: [{ id: 6101, name: 'Tier 1' }] },
+      comments: { comments: [{ id: 1, body: 'We were charged twice.', public: true, author_id: 70 }], users: [{ id: 70, name: 'Tom Rivera', role: 'end-user' }] },
+    };
+    const answer = ticketViewAnswerSchema.parse(await send('viewTicket', { page: { helpdesk: 'zendesk', ref: '4711', origin: 'https://acme.zendesk.com', via: 'api', responses } }));
+    expect(answer.ticket).toMatchObject({ id: '4711', helpdesk: 'zendesk', tags: ['billing_question', 'tier_1'], group: 'Tier 1', currentTier: 'T1' });
+    expect(answer.view.ticketId).toBe('4711');
+    // No audits or field definitions were sent: the notice says what could not be read.
+    expect(answer.unreadable).not.toContain('comments');
+  });
+
+  it('says, without throwing, that an API answer is not a ticket, and reads a scrape of the page instead', async () => {
+    const { send } = setup();
+    const origin = 'https://acme.zendesk.com';
+    expect(await send('viewTicket', { page: { helpdesk: 'zendesk', ref: '4711', origin, via: 'api', responses: { ticket: { error: 'RecordNotFound' } } } })).toMatchObject({ ok: false, error: expect.stringMatching(/Zendesk ticket 4711/) });
+    const scrape = { ticket: { id: '4711', subject: '<img src=x onerror=alert(1)>', description: '', comments: [], requester: {}, tags: ['tier_2'], fields: {} }, unreadable: ['group'] };
+    const answer = ticketViewAnswerSchema.parse(await send('viewTicket', { page: { helpdesk: 'zendesk', ref: '4711', origin, via: 'dom', scrape, apiError: 'HTTP 500' } }));
+    expect(answer.ticket).toMatchObject({ subject: '<img src=x onerror=alert(1)>', currentTier: 'T2' });
+    expect(answer.unreadable).toEqual(['group', 'tierEnteredAt']);
+    // A scrape that is not plain strings is refused where it arrives.
+    await expect(send('viewTicket', { page: { helpdesk: 'zendesk', ref: '4711', origin, via: 'dom', scrape: { ...scrape, ticket: { ...scrape.ticket, tags: [{ toString: 'x' }] } }, apiError: '' } })).rejects.toThrow(/Invalid "viewTicket"/);
+  });
+
+  it('reads the signed-in agent and the groups the tab fetched, and answers null for a body that is neither', async () => {
+    const { send } = setup();
+    expect(await send('readCurrentUser', { helpdesk: 'zendesk', body: { user: { id: 901, name: 'Dana Reyes' } } })).toEqual({ id: '901', name: 'Dana Reyes' });
+    expect(await send('readCurrentUser', { helpdesk: 'zendesk', body: { user: { id: null, name: 'Anonymous user' } } })).toBeNull();
+    expect(await send('readGroups', { helpdesk: 'freshdesk', body: [{ id: 7005, name: 'Billing' }] })).toEqual([{ id: '7005', name: 'Billing' }]);
+    expect(await send('readGroups', { helpdesk: 'jira', body: [] })).toBeNull();
+  });
 });

@@ -1,3 +1,5 @@
+import { adapterOf, ticketFromPage } from '../../adapters/read-page';
+import type { PageRead } from '../../adapters/types';
 import { EVENT_LIMITS, eventSchema, type TierlineEvent } from '../../core/events';
 import type { Router } from '../../core/route/decide';
 import type { Decision } from '../../core/route/decision';
@@ -35,6 +37,15 @@ export interface HandlerDeps {
 /** How long a ticket's view waits for the triage model before it is answered without a suggestion. */
 const MODEL_BUDGET_MS = 300;
 const PENDING = Symbol('model still loading');
+
+/** What `read` gives, or null when it throws or gives nothing. */
+function attempt<T>(read: () => T | undefined): T | null {
+  try {
+    return read() ?? null;
+  } catch {
+    return null;
+  }
+}
 
 /** What a decision event keeps: enough for metrics, and its signature tells a changed decision from a repeated one. */
 function decisionData(decision: Decision) {
@@ -133,20 +144,19 @@ export function registerHandlers(deps: HandlerDeps): void {
     await seen(withHelpdesk(ticket, 'ticketSeen'), (await route())(ticket, { now: at, ...(await modelOf(ticket)) }), at);
   }, listen);
 
-  // One answer per ticket load: the overlay draws the view and nothing else, so its parts cannot disagree.
+  // One answer per ticket load: the overlay draws the view and nothing else, so its parts cannot disagree. The tab
+  // sends what it read raw; the vendor schemas and the policy mapping run here, not in every helpdesk tab (issue 13).
   onValidated(
     'viewTicket',
-    async ({ ticket, waitForModel }) => {
+    async (data, _sender) => {
+      const [{ policy }, router] = await Promise.all([settings.get(), route()]);
+      const read = 'page' in data ? ticketFromPage(data.page as PageRead, policy.value) : { ok: true as const, ticket: data.ticket, unreadable: data.ticket.unreadable };
+      if (!read.ok) return read;
+      const { ticket, unreadable } = read;
       const known = withHelpdesk(ticket, 'viewTicket');
       const key = ticketKeyString({ helpdesk: known.helpdesk, ticketId: ticket.id });
       const at = now();
-      const [{ policy }, router, suggestion, override, draft] = await Promise.all([
-        settings.get(),
-        route(),
-        suggestionWithin(ticket, waitForModel ? undefined : MODEL_BUDGET_MS),
-        store.getOverride(key),
-        store.getDraft(key),
-      ]);
+      const [suggestion, override, draft] = await Promise.all([suggestionWithin(ticket, data.waitForModel ? undefined : MODEL_BUDGET_MS), store.getOverride(key), store.getDraft(key)]);
       // The gated suggestion already holds the model's label and confidence: no second prediction.
       const pending = suggestion === PENDING;
       const ready = pending ? null : suggestion;
@@ -155,10 +165,21 @@ export function registerHandlers(deps: HandlerDeps): void {
       const view = buildTicketView({ policy: policy.value, policySource: policy.source, ticket, decision, override, suggestion: ready, impactedUsers: readImpactedUsers(ticket) });
       // The tab draws as soon as it has the view; remembering the ticket, the decision event and the queue timers follow.
       seen(known, decision, at).catch((error: unknown) => console.warn('Tierline could not record the ticket', error));
-      return { view, draft: draft ?? null, ...(pending ? { aiPending: true } : {}) };
+      return { ok: true as const, view, ticket, unreadable, draft: draft ?? null, ...(pending ? { aiPending: true } : {}) };
     },
     listen,
   );
+  onValidated(
+    'readTicket',
+    async ({ page }) => {
+      const { policy } = await settings.get();
+      return ticketFromPage(page as PageRead, policy.value);
+    },
+    listen,
+  );
+  // A body that is not a user or a group list is no answer: the tab goes on with the options' name, or without groups.
+  onValidated('readCurrentUser', ({ helpdesk, body }) => attempt(() => adapterOf(helpdesk)?.currentUserFromResponse(body)), listen);
+  onValidated('readGroups', ({ helpdesk, body }) => attempt(() => adapterOf(helpdesk)?.groupsFromResponse?.(body)), listen);
   onValidated('clearOverride', ({ key }) => store.deleteOverride(ticketKeyString(key)), listen);
 
   onValidated('getDraft', async ({ key }) => (await store.getDraft(ticketKeyString(key))) ?? null, listen);

@@ -4,6 +4,9 @@ import { EVENT_TYPES, overrideDataSchema } from '../../core/events';
 import { handoffPacketSchema } from '../../core/handoff/packet';
 import type { Policy } from '../../core/policy/schema';
 import { type Decision, decisionSchema } from '../../core/route/decision';
+import type { PageTicket } from '../../adapters/read-page';
+import { ticketScrapeSchema } from '../../adapters/shared/scrape-schema';
+import type { CurrentUser, HelpdeskGroup } from '../../adapters/types';
 import { helpdeskIdSchema, ticketSchema } from '../../core/ticket';
 import { ticketViewSchema } from '../../core/view/ticket-view';
 import type { AiSuggestion, ModelStatus } from '../ai/schema';
@@ -68,6 +71,20 @@ export const syncStatusSchema = z.object({
 });
 export type SyncStatus = z.infer<typeof syncStatusSchema>;
 
+/**
+ * A tab's raw read of a ticket page (`PageRead`, adapters/types.ts): the vendor API's JSON bodies as they came,
+ * which the adapter's vendor schemas validate (`ticketFromPage`), or the page's fields as plain strings.
+ */
+const apiResponsesSchema = z
+  .object({ ticket: z.unknown(), comments: z.unknown(), audits: z.unknown(), fields: z.unknown(), sla: z.unknown(), group: z.unknown(), company: z.unknown() })
+  .partial({ comments: true, audits: true, fields: true, sla: true, group: true, company: true })
+  .strict();
+const pageBase = { helpdesk: helpdeskIdSchema, ref: z.string().min(1).max(200), origin: z.string().regex(/^https?:\/\/[^/]+$/, 'an origin such as "https://acme.zendesk.com"') };
+export const pageReadSchema = z.discriminatedUnion('via', [
+  z.object({ ...pageBase, via: z.literal('api'), responses: apiResponsesSchema }).strict(),
+  z.object({ ...pageBase, via: z.literal('dom'), scrape: ticketScrapeSchema, apiError: z.string().max(4000) }).strict(),
+]);
+
 /** Payload schemas by message name; `undefined` for messages without one. */
 export const payloadSchemas = {
   /** Route a ticket with the worker's policy (managed › synced › local › default) at the worker's now. */
@@ -76,7 +93,17 @@ export const payloadSchemas = {
    * Everything the overlay shows for a ticket, in one answer: the view (decision, owner after an override,
    * handoff target, the model's suggestion, the policy in force) and the saved draft. Also does `ticketSeen`.
    */
-  viewTicket: z.object({ ticket: ticketSchema, /** Wait for the triage model however long it takes to load (the second ask). */ waitForModel: z.boolean().optional() }).strict(),
+  viewTicket: z.union([
+    z.object({ page: pageReadSchema, /** Wait for the triage model however long it takes to load (the second ask). */ waitForModel: z.boolean().optional() }).strict(),
+    /** A ticket already normalized (tests, extension pages). */
+    z.object({ ticket: ticketSchema, waitForModel: z.boolean().optional() }).strict(),
+  ]),
+  /** A page's ticket, validated and normalized, without a view or any bookkeeping: the escalation reads the ticket again before it writes. */
+  readTicket: z.object({ page: pageReadSchema }).strict(),
+  /** The signed-in agent from what the helpdesk's current-user API answered the tab (`accountPaths.currentUser`). */
+  readCurrentUser: z.object({ helpdesk: helpdeskIdSchema, body: z.unknown() }).strict(),
+  /** The helpdesk's groups from what its groups API answered the tab (`accountPaths.groups`). */
+  readGroups: z.object({ helpdesk: helpdeskIdSchema, body: z.unknown() }).strict(),
   /** Undo the agent's override: the policy's route stands again. */
   clearOverride: z.object({ key: ticketKeySchema }).strict(),
   /** The overlay shows this ticket: remember it (and its decision) so queue timers watch it. */
@@ -119,14 +146,23 @@ export const payloadSchemas = {
 
 export type MessageName = keyof typeof payloadSchemas;
 
-/** The worker's answer to `viewTicket`. */
+/**
+ * The worker's answer to `viewTicket` for a ticket it could read. The ticket comes back normalized: what the tab
+ * writes back (the ticket's id, its tags, when it entered its tier) and shows comes from here, never from
+ * re-reading the page.
+ */
 export const ticketViewAnswerSchema = z.object({
+  ok: z.literal(true),
   view: ticketViewSchema,
+  ticket: ticketSchema,
+  /** Fields the page did not give (also in `ticket.unreadable`), for the "could not read" notice. */
+  unreadable: z.array(z.string()),
   draft: draftValuesSchema.nullable(),
   /** The triage model was still loading: the view has no suggestion yet; ask again with `waitForModel`. */
   aiPending: z.boolean().optional(),
 });
-export type TicketViewAnswer = z.infer<typeof ticketViewAnswerSchema>;
+/** A view, or why the page is not a ticket (the tab then tries the page's DOM, then says so). */
+export type TicketViewAnswer = z.infer<typeof ticketViewAnswerSchema> | { ok: false; error: string };
 
 export interface PolicyAnswer {
   policy: Policy;
@@ -145,6 +181,9 @@ type In<K extends MessageName> = z.input<(typeof payloadSchemas)[K]>;
 export interface ProtocolMap {
   decide(data: In<'decide'>): Decision;
   viewTicket(data: In<'viewTicket'>): TicketViewAnswer;
+  readTicket(data: In<'readTicket'>): PageTicket;
+  readCurrentUser(data: In<'readCurrentUser'>): CurrentUser | null;
+  readGroups(data: In<'readGroups'>): HelpdeskGroup[] | null;
   clearOverride(data: In<'clearOverride'>): void;
   ticketSeen(data: In<'ticketSeen'>): void;
   getDraft(data: In<'getDraft'>): DraftValues | null;

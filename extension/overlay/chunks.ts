@@ -6,7 +6,7 @@
  * to the extension root (and `entry` to the project root).
  */
 export const LAZY_CHUNKS = {
-  /** Core's router and the built-in policy, for when the worker does not answer. */
+  /** The worker's reading of a page (vendor schemas, normalizer), core's router and the built-in policy, for when the worker does not answer. */
   fallback: { entry: 'extension/overlay/local-fallback.ts', file: 'chunks/local-fallback.js' },
   /** Chrome's built-in Summarizer and core's checks on its answer, where this browser has one. */
   summary: { entry: 'extension/ai/summarize-ticket.ts', file: 'chunks/summary.js' },

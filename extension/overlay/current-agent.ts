@@ -1,18 +1,25 @@
-import type { FetchLike, HelpdeskAdapter } from '../../adapters/types';
+import type { FetchLike, HelpdeskTab } from '../../adapters/types';
+import { fetchJson } from '../../adapters/shared/http';
+import type { WorkerClient } from './worker-client';
 
 /**
  * The name of the agent signed in to the helpdesk, as the helpdesk's own
- * current-user API says (`adapter.readCurrentUser`), for the handoff note's
- * "by …" and the event log. `undefined` when the helpdesk has no such API, the
- * agent is not signed in, or the answer is unusable: the caller falls back to
- * the name from the options. Never throws.
+ * current-user API says (`adapter.accountPaths.currentUser`, fetched here with
+ * the page's session and validated by the worker: issue 13), for the handoff
+ * note's "by …" and the event log. `undefined` when the agent is not signed in,
+ * the answer is unusable or the worker does not read it: the caller falls back
+ * to the name from the options. Never throws.
  *
  * @example
- * await readSignedInAgent(zendesk, { fetch: window.fetch.bind(window), origin: location.origin }) // 'Dana Reyes'
+ * await readSignedInAgent(zendeskTab, { fetch: window.fetch.bind(window), origin: location.origin, worker }) // 'Dana Reyes'
  */
-export async function readSignedInAgent(adapter: Pick<HelpdeskAdapter, 'readCurrentUser'>, { fetch, origin }: { fetch: FetchLike; origin: string }): Promise<string | undefined> {
+export async function readSignedInAgent(
+  adapter: Pick<HelpdeskTab, 'id' | 'accountPaths'>,
+  { fetch, origin, worker }: { fetch: FetchLike; origin: string; worker: Pick<WorkerClient, 'readCurrentUser'> },
+): Promise<string | undefined> {
   try {
-    const user = await adapter.readCurrentUser?.({ fetch, origin });
+    if (!worker.readCurrentUser) return undefined;
+    const user = await worker.readCurrentUser(adapter.id, await fetchJson(fetch, origin, adapter.accountPaths.currentUser));
     // The worker cuts a name longer than events store when it records one (extension/messaging/handlers.ts).
     const name = user?.name.replace(/\s+/g, ' ').trim();
     return name ? name : undefined;

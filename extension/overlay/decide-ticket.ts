@@ -1,9 +1,11 @@
+import type { PageRead } from '../../adapters/types';
 import type { Policy } from '../../core/policy/schema';
 import type { Decision } from '../../core/route/decision';
 import type { Ticket } from '../../core/ticket';
 import { buildTicketView } from '../../core/view/build-ticket-view';
 import type { PolicyInForce, TicketView } from '../../core/view/ticket-view';
-import type { DraftKey, WorkerClient } from './worker-client';
+import type { LocalFallback } from './local-fallback';
+import type { WorkerClient } from './worker-client';
 
 export type LocalDecide = (policy: Policy, ticket: Ticket, options: { now: Date }) => Decision;
 
@@ -24,42 +26,54 @@ export function withTimeout<T>(promise: Promise<T>, ms: number): Promise<T> {
   });
 }
 
-export interface ViewOutcome {
-  view: TicketView;
-  draft?: Record<string, string> | undefined;
-  decidedBy: 'worker' | 'local';
-  /** The worker answered before its triage model was loaded: ask again with `waitForModel` for the suggestion. */
-  aiPending?: boolean;
-}
+export type ViewOutcome =
+  | {
+      ok: true;
+      view: TicketView;
+      /** The ticket as the worker (or the fallback) read the page: what features show and write back from. */
+      ticket: Ticket;
+      /** Fields the page did not give. */
+      unreadable: string[];
+      draft?: Record<string, string> | undefined;
+      decidedBy: 'worker' | 'local';
+      /** The worker answered before its triage model was loaded: ask again with `waitForModel` for the suggestion. */
+      aiPending?: boolean;
+    }
+  | { ok: false; error: string };
 
 /**
- * The worker's view of the ticket (it holds the policy in force, the stored
- * override, the model and the queue clocks), or the same core run in this tab
- * when the worker does not answer; the badge says which. In the tab an
- * override lives only as long as the page (`localOverride`).
+ * The worker's view of the ticket the tab read (it validates the read with the
+ * vendor schemas, and holds the policy in force, the stored override, the model
+ * and the queue clocks), or the same code run in this tab when the worker does
+ * not answer; the badge says which. In the tab an override lives only as long
+ * as the page (`localOverride`). A page that is not a ticket is `ok: false`.
  */
 export async function viewTicket(
-  ticket: Ticket,
+  page: PageRead,
   options: {
     worker: WorkerClient;
-    key: DraftKey;
     policy: Policy;
     policySource: PolicyInForce['source'];
-    /** Core's router run in this tab (loaded on first need). */
-    decideLocally: (...args: Parameters<LocalDecide>) => Promise<Decision>;
+    /** The worker's reading and core's router for this tab (a lazily imported chunk, loaded on first need). */
+    loadFallback: () => Promise<LocalFallback>;
     now: Date;
     localOverride?: { to: { tier: Ticket['currentTier'] & string; role: string }; reason: string } | undefined;
     timeoutMs?: number;
     waitForModel?: boolean;
   },
 ): Promise<ViewOutcome> {
-  const { worker, key, policy, policySource, decideLocally, now, timeoutMs = 2000 } = options;
-  try {
-    const { view, draft, aiPending } = await withTimeout(worker.view(ticket, options.waitForModel ? { waitForModel: true } : {}), timeoutMs);
-    return { view, draft: draft ?? undefined, decidedBy: 'worker', ...(aiPending ? { aiPending } : {}) };
-  } catch {
-    const decision = await decideLocally(policy, ticket, { now });
-    const draft = await withTimeout(worker.getDraft(key), timeoutMs).catch(() => undefined);
-    return { view: buildTicketView({ policy, policySource, ticket, decision, override: options.localOverride }), draft, decidedBy: 'local' };
+  const { worker, policy, policySource, now, timeoutMs = 2000 } = options;
+  const answer = await withTimeout(worker.view(page, options.waitForModel ? { waitForModel: true } : {}), timeoutMs).catch(() => undefined);
+  if (answer) {
+    if (!answer.ok) return answer;
+    const { view, ticket, unreadable, draft, aiPending } = answer;
+    return { ok: true, view, ticket, unreadable, draft: draft ?? undefined, decidedBy: 'worker', ...(aiPending ? { aiPending } : {}) };
   }
+  const local = await options.loadFallback();
+  const read = local.readPage(page, policy);
+  if (!read.ok) return read;
+  const { ticket, unreadable } = read;
+  const decision = local.decide(policy, ticket, { now });
+  const draft = await withTimeout(worker.getDraft({ helpdesk: page.helpdesk, ticketId: ticket.id }), timeoutMs).catch(() => undefined);
+  return { ok: true, view: buildTicketView({ policy, policySource, ticket, decision, override: options.localOverride }), ticket, unreadable, draft, decidedBy: 'local' };
 }

@@ -1,8 +1,12 @@
+import { fetchJson } from '../../adapters/shared/http';
+import type { HelpdeskGroup } from '../../adapters/types';
 import type { EscalateResult } from '../../components/handoff-checklist';
+import type { Ticket } from '../../core/ticket';
 import { handoffIdFor } from '../../core/handoff/render';
 import type { HandoffTarget } from '../../core/view/ticket-view';
 import type { FeatureContext } from '../features/context';
-import { checkPacket, type HandoffStage, packetText } from './handoff-stage';
+import { checkPacket, type HandoffStage } from './handoff-stage';
+import { packetText } from './packet-text';
 import { performEscalationWriteBack } from './write-back';
 
 /**
@@ -13,6 +17,28 @@ import { performEscalationWriteBack } from './write-back';
 
 /** Event ids derived from the handoff id: a second click or a retried escalation records the same events again, which the store drops as duplicates. */
 const eventId = (handoffId: string, type: string) => `${handoffId}-${type}`;
+
+/** The helpdesk's groups: fetched here with the agent's session, validated by the worker; undefined when either fails. */
+async function readGroups(ctx: FeatureContext): Promise<HelpdeskGroup[] | undefined> {
+  const path = ctx.adapter.accountPaths.groups;
+  if (!path || !ctx.worker.readGroups) return undefined;
+  try {
+    return (await ctx.worker.readGroups(ctx.adapter.id, await fetchJson(ctx.fetch, ctx.url.origin, path))) ?? undefined;
+  } catch {
+    return undefined;
+  }
+}
+
+/** The ticket as it is now: the API's answer, read by the worker like the first time. */
+async function readTicketAgain(ctx: FeatureContext): Promise<Ticket | undefined> {
+  if (!ctx.worker.readTicket) return undefined;
+  const { id: helpdesk } = ctx.adapter;
+  const ref = ctx.ticket.id;
+  const origin = ctx.url.origin;
+  const responses = await ctx.adapter.fetchApiResponses({ ref, fetch: ctx.fetch, origin });
+  const read = await ctx.worker.readTicket({ helpdesk, ref, origin, via: 'api', responses });
+  return read.ok ? read.ticket : undefined;
+}
 
 /** Writes the handoff note and moves the ticket, then records the escalation and the handoff. */
 export async function escalate(ctx: FeatureContext, handoff: HandoffTarget, values: Record<string, string>, prefilled: readonly string[]): Promise<EscalateResult> {
@@ -26,7 +52,7 @@ export async function escalate(ctx: FeatureContext, handoff: HandoffTarget, valu
     since: ctx.ticket.tierEnteredAt ?? ctx.ticket.createdAt,
   });
   // Group ids for a policy that names groups ("Tier 2"); without them the tier and role tags still go through.
-  const groups = await ctx.adapter.readGroups?.({ fetch: ctx.fetch, origin: ctx.url.origin }).catch(() => undefined);
+  const groups = await readGroups(ctx);
   const noteText = packetText(ctx.policy, stage, values, {
     ticketId: ctx.ticket.id,
     helpdesk: ctx.adapter.id,
@@ -49,6 +75,7 @@ export async function escalate(ctx: FeatureContext, handoff: HandoffTarget, valu
       groups,
     },
     handoffId,
+    readTicket: () => readTicketAgain(ctx),
     fetch: ctx.fetch,
     origin: ctx.url.origin,
   });

@@ -1,6 +1,7 @@
 import { itemValuesOf, readConfirmed } from '../../components/checklist-draft';
 import type { ChecklistItem, Completeness } from '../../components/handoff-checklist';
-import { checkHandoff, type HandoffPacket, handoffPacketSchema, renderPacketText } from '../../core/handoff/index';
+import { checkHandoff } from '../../core/handoff/check';
+import type { HandoffPacket } from '../../core/handoff/packet';
 import type { Policy } from '../../core/policy/schema';
 import type { HelpdeskId, TierId } from '../../core/ticket';
 
@@ -28,14 +29,17 @@ export interface PacketMeta {
 /**
  * The checklist's values as a core handoff packet. Values the ticket prefilled
  * (`prefilled` ids) carry `source: 'prefill'` and whether the agent confirmed
- * them; the draft's own "tierline:" keys are not items.
+ * them; the draft's own "tierline:" keys are not items. Built as the packet type
+ * says, not parsed: the checklist scores it on every keystroke in the tab, which
+ * carries no zod (issue 13); the note written back is parsed first (./packet-text.ts).
  */
 export function toPacket(stage: HandoffStage, values: Record<string, string>, meta: PacketMeta, prefilled: readonly string[] = []): HandoffPacket {
   const confirmed = readConfirmed(values);
   const own = itemValuesOf(values);
   const fromTicket = new Set(prefilled);
   const items = Object.fromEntries(Object.entries(own).map(([id, value]) => [id, fromTicket.has(id) ? { value, source: 'prefill' as const, confirmed: confirmed.has(id) } : { value }]));
-  return handoffPacketSchema.parse({
+  return {
+    schemaVersion: 1,
     id: `${meta.helpdesk}-${meta.ticketId}`,
     ticketId: meta.ticketId,
     helpdesk: meta.helpdesk,
@@ -47,7 +51,7 @@ export function toPacket(stage: HandoffStage, values: Record<string, string>, me
     communicationOwner: own['communication-owner'] ?? '',
     createdAt: meta.at,
     updatedAt: meta.at,
-  });
+  } satisfies HandoffPacket;
 }
 
 const EPOCH = '1970-01-01T00:00:00Z';
@@ -64,14 +68,4 @@ export function checkPacket(policy: Policy, stage: HandoffStage, values: Record<
     toCheck: check.unconfirmed.map((m) => m.label),
     blocked: check.blocked,
   };
-}
-
-/** The internal note written back on escalation: core's plain-text rendering. */
-export function packetText(policy: Policy, stage: HandoffStage, values: Record<string, string>, meta: PacketMeta): string {
-  const { author, handoffId, roles } = meta;
-  return renderPacketText(policy, toPacket(stage, values, meta, meta.prefilled), {
-    ...(author === undefined ? {} : { author }),
-    ...(handoffId === undefined ? {} : { handoffId }),
-    ...(roles === undefined ? {} : { roles }),
-  });
 }

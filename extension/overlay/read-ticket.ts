@@ -1,31 +1,20 @@
-import type { FetchLike, HelpdeskAdapter, TicketRead } from '../../adapters/types';
-import type { Policy } from '../../core/policy/schema';
-
-export type ReadOutcome =
-  | (TicketRead & { ok: true; via: 'api' | 'dom' })
-  | { ok: false; error: string };
+import type { FetchLike, HelpdeskTab, PageRead } from '../../adapters/types';
 
 /**
- * Reads the active ticket: the helpdesk's same-origin API first (complete and
- * stable), the page's DOM when the API fails. A page neither can read is a
- * typed failure the overlay shows, never an exception.
+ * Reads the active ticket raw, for the worker to validate and normalize
+ * (issue 13): the helpdesk's same-origin API first (complete and stable), the
+ * page's DOM when the API fails. The DOM is also read when the worker finds the
+ * API's answer is not a ticket (`scrapePage`).
  */
-export async function readActiveTicket(
-  adapter: HelpdeskAdapter,
-  { ref, url, fetch, policy, document }: { ref: string; url: URL; fetch: FetchLike; policy: Policy; document: Document },
-): Promise<ReadOutcome> {
-  let apiError = '';
+export async function readPage(adapter: HelpdeskTab, { ref, url, fetch, document }: { ref: string; url: URL; fetch: FetchLike; document: Document }): Promise<PageRead> {
   try {
-    return { ok: true, via: 'api', ...(await adapter.readTicketFromApi({ ref, fetch, origin: url.origin, policy })) };
+    return { helpdesk: adapter.id, ref, origin: url.origin, via: 'api', responses: await adapter.fetchApiResponses({ ref, fetch, origin: url.origin }) };
   } catch (error) {
-    apiError = error instanceof Error ? error.message : String(error);
+    return scrapePage(adapter, { ref, url, document }, error instanceof Error ? error.message : String(error));
   }
-  try {
-    const read = adapter.readTicketFromDom(document, url, policy);
-    // The API failed too, so what the DOM could not read is all we know; say that the API is why.
-    return { ok: true, via: 'dom', ticket: read.ticket, unreadable: read.unreadable };
-  } catch (error) {
-    const domError = error instanceof Error ? error.message : String(error);
-    return { ok: false, error: `the ${adapter.name} API failed (${apiError}) and the page has no readable ticket (${domError})` };
-  }
+}
+
+/** What the page shows, with why the API read was not used. Throws only if the page cannot be scraped at all. */
+export function scrapePage(adapter: HelpdeskTab, { ref, url, document }: { ref: string; url: URL; document: Document }, apiError: string): PageRead {
+  return { helpdesk: adapter.id, ref, origin: url.origin, via: 'dom', scrape: adapter.scrapeTicket(document, url), apiError };
 }

@@ -1,6 +1,6 @@
 import { browser } from 'wxt/browser';
 import type { ContentScriptContext } from 'wxt/utils/content-script-context';
-import type { HelpdeskAdapter } from '../../adapters/types';
+import type { HelpdeskTab } from '../../adapters/types';
 import { FEATURES } from '../features/index';
 import { type ChunkId, LAZY_CHUNKS, type LazyCode } from './chunks';
 import { startOverlay } from './start-overlay';
@@ -19,7 +19,8 @@ function chunkLoader<T>(id: ChunkId): () => Promise<T> {
  * registered on its own domains and on the custom domains an admin maps to it
  * (extension/hosts/register.ts), so it never has to work out which helpdesk it is on.
  */
-export function runOverlay(ctx: ContentScriptContext, adapter: HelpdeskAdapter): void {
+export function runOverlay(ctx: ContentScriptContext, adapter: HelpdeskTab): void {
   const lazy: LazyCode = { fallback: chunkLoader('fallback'), summary: chunkLoader('summary'), escalation: chunkLoader('escalation') };
-  startOverlay({ ctx, adapter, worker: createWorkerClient(), features: FEATURES, lazy });
+  const worker = createWorkerClient({ parseStoredDraft: async (stored) => (await lazy.fallback()).fallback.parseStoredDraft(stored) });
+  startOverlay({ ctx, adapter, worker, features: FEATURES, lazy });
 }

@@ -1,6 +1,6 @@
 import { render } from 'preact';
 import type { ContentScriptContext } from 'wxt/utils/content-script-context';
-import type { FetchLike, HelpdeskAdapter } from '../../adapters/types';
+import type { FetchLike, HelpdeskTab } from '../../adapters/types';
 import { UnreadableNotice } from '../../components/unreadable-notice';
 import type { FeatureContext, OwnerChoice } from '../features/context';
 import { type Feature, runFeatures } from '../features/registry';
@@ -9,14 +9,15 @@ import { readSignedInAgent } from './current-agent';
 import { viewTicket, withTimeout } from './decide-ticket';
 import type { LazyCode } from './chunks';
 import type { LocalFallback } from './local-fallback';
+import type { PageRead } from '../../adapters/types';
 import { observe, watchAncestors } from './observe';
-import { readActiveTicket } from './read-ticket';
+import { readPage, scrapePage } from './read-ticket';
 import { createOverlayUi, type OverlayMounts } from './ui';
 import type { OverlaySettings, WorkerClient } from './worker-client';
 
 export interface OverlayOptions {
   ctx: ContentScriptContext;
-  adapter: HelpdeskAdapter;
+  adapter: HelpdeskTab;
   worker: WorkerClient;
   features: readonly Feature[];
   /** Code loaded on first need (lazily imported chunks): core's router and the built-in policy when the worker does not answer, and what features use only sometimes. */
@@ -49,7 +50,7 @@ export function startOverlay(options: OverlayOptions): void {
   const settings = withTimeout(worker.getSettings(), 2000).catch(() => FALLBACK_SETTINGS);
   // Who is signed in to the helpdesk, asked once per page: handoff notes and events name this person.
   let agentLookup: Promise<string | undefined> | undefined;
-  const signedInAgent = () => (agentLookup ??= withTimeout(readSignedInAgent(adapter, { fetch: pageFetch, origin: location.origin }), 1500).catch(() => undefined));
+  const signedInAgent = () => (agentLookup ??= withTimeout(readSignedInAgent(adapter, { fetch: pageFetch, origin: location.origin, worker }), 1500).catch(() => undefined));
   let ui: Promise<OverlayMounts> | undefined;
   let current: { key: string; container: Element | null; controller: AbortController } | undefined;
   let generation = 0;
@@ -90,17 +91,33 @@ export function startOverlay(options: OverlayOptions): void {
     ui ??= createOverlayUi(ctx, adapter);
     const [mounts, { policy: setPolicy, policySource = 'default', disabledFeatures, agent }] = await Promise.all([ui, settings]);
     const policy = setPolicy ?? (await loadFallback()).defaultPolicy;
-    const read = await readActiveTicket(adapter, { ref, url, fetch: pageFetch, policy, document: doc });
+    let localOverride: Parameters<typeof viewTicket>[1]['localOverride'];
+    const load = (page: PageRead, waitForModel = false) =>
+      viewTicket(page, { worker, policy, policySource, loadFallback, now: now(), localOverride, waitForModel, timeoutMs: waitForModel ? 10_000 : 2000 });
+    // The tab reads the page raw; the worker validates it and answers the view with the ticket it read (issue 13).
+    let page = await readPage(adapter, { ref, url, fetch: pageFetch, document: doc });
+    if (signal.aborted || mine !== generation) return;
+    let first = await load(page);
+    // The API answered something that is not a ticket: what the page shows is all there is.
+    if (!first.ok && page.via === 'api') {
+      const apiError = first.error;
+      try {
+        page = scrapePage(adapter, { ref, url, document: doc }, apiError);
+        first = await load(page);
+      } catch (error) {
+        first = { ok: false, error: `the ${adapter.name} API failed (${apiError}) and the page has no readable ticket (${error instanceof Error ? error.message : String(error)})` };
+      }
+    }
     if (signal.aborted || mine !== generation) return;
     place(mounts, ref, container ?? doc.body);
     const notice = mounts.slot('notice');
     signal.addEventListener('abort', () => render(null, notice), { once: true });
-    if (!read.ok) {
-      render(<UnreadableNotice pageError={read.error} />, notice);
+    if (!first.ok) {
+      render(<UnreadableNotice pageError={first.error} />, notice);
       return;
     }
     performance.mark(MARK_DATA);
-    const ticket = read.ticket;
+    const { ticket } = first;
     const draftKey = { helpdesk: adapter.id, ticketId: ticket.id };
     // The checklist's latest values: a redraw (after an override) starts from what the agent typed, not the stored copy.
     let draftValues: Record<string, string> | undefined;
@@ -111,26 +128,20 @@ export function startOverlay(options: OverlayOptions): void {
         return worker.saveDraft(forKey, values);
       },
     };
-    let localOverride: Parameters<typeof viewTicket>[1]['localOverride'];
-    const decideLocally = async (...args: Parameters<LocalFallback['decide']>) => (await loadFallback()).decide(...args);
-    const load = (waitForModel = false) =>
-      viewTicket(ticket, { worker, key: draftKey, policy, policySource, decideLocally, now: now(), localOverride, waitForModel, timeoutMs: waitForModel ? 10_000 : 2000 });
     // The signed-in agent's name is not worth a wait: features read `ctx.agent` when they act, by which time it is known.
     let agentName: string | undefined;
     signedInAgent().then((name) => {
       agentName = name;
     });
-    const first = await load();
-    if (signal.aborted) return;
-    const unreadable = [...new Set([...read.unreadable.map(fieldLabel), ...(mounts.badgeInDrawer() ? ['the ticket header (the badge is shown here)'] : [])])];
+    const unreadable = [...new Set([...first.unreadable.map(fieldLabel), ...(mounts.badgeInDrawer() ? ['the ticket header (the badge is shown here)'] : [])])];
     render(<UnreadableNotice fields={unreadable} />, notice);
 
     let viewController: AbortController | undefined;
     let outcome = first;
     const redraw = async (waitForModel = false) => {
-      const next = await load(waitForModel);
+      const next = await load(page, waitForModel);
       // A suggestion that never came leaves the worker's view as it was, rather than swapping it for the tab's own.
-      if (signal.aborted || (waitForModel && next.decidedBy !== 'worker')) return;
+      if (signal.aborted || !next.ok || (waitForModel && next.decidedBy !== 'worker')) return;
       outcome = next;
       await draw();
     };

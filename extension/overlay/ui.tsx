@@ -2,7 +2,7 @@ import { render } from 'preact';
 import { browser } from 'wxt/browser';
 import type { ContentScriptContext } from 'wxt/utils/content-script-context';
 import { createShadowRootUi, type ShadowRootContentScriptUi } from 'wxt/utils/content-script-ui/shadow-root';
-import type { HelpdeskAdapter } from '../../adapters/types';
+import type { HelpdeskTab } from '../../adapters/types';
 import { Drawer } from '../../components/drawer';
 import type { OverlayUi } from '../features/context';
 import type { FeatureId } from '../features/registry';
@@ -52,7 +52,7 @@ function themed(container: HTMLElement, helpdesk: string): HTMLElement {
  * the badge (moved into the adapter's mount by the header) and the drawer
  * (fixed to the window edge). Reusing them keeps a ticket switch to a render.
  */
-export async function createOverlayUi(ctx: ContentScriptContext, adapter: HelpdeskAdapter): Promise<OverlayMounts> {
+export async function createOverlayUi(ctx: ContentScriptContext, adapter: HelpdeskTab): Promise<OverlayMounts> {
   let badgeRoot: HTMLElement | undefined;
   let drawerRoot: HTMLElement | undefined;
   const shadowUi = (name: string, onRoot: (root: HTMLElement) => void): Promise<ShadowRootContentScriptUi<HTMLElement>> =>

@@ -2,6 +2,8 @@ import type { z } from 'zod';
 import type { overrideDataSchema } from '../../core/events';
 import type { Policy } from '../../core/policy/schema';
 import type { SummaryInput } from '../../core/summary/extractive';
+import type { PageTicket } from '../../adapters/read-page';
+import type { CurrentUser, HelpdeskGroup, PageRead } from '../../adapters/types';
 import type { HelpdeskId, Ticket } from '../../core/ticket';
 import type { PolicyInForce } from '../../core/view/ticket-view';
 import type { SummaryOutcomeAnswer } from '../ai/schema-summary';
@@ -30,8 +32,14 @@ export interface OverlaySettings {
  */
 export interface WorkerClient {
   getSettings(): Promise<OverlaySettings>;
-  /** Everything the overlay shows for the ticket, in one answer (see core/view/ticket-view.ts). */
-  view(ticket: Ticket, options?: { waitForModel?: boolean }): Promise<TicketViewAnswer>;
+  /** Everything the overlay shows for the ticket the tab read, in one answer (see core/view/ticket-view.ts), or why the page is not one. */
+  view(page: PageRead, options?: { waitForModel?: boolean }): Promise<TicketViewAnswer>;
+  /** The ticket the tab read, validated and normalized, and nothing else (the escalation's second look). */
+  readTicket?(page: PageRead): Promise<PageTicket>;
+  /** The signed-in agent from the body the helpdesk's current-user API answered; null when it names nobody. */
+  readCurrentUser?(helpdesk: HelpdeskId, body: unknown): Promise<CurrentUser | null>;
+  /** The helpdesk's groups from the body its groups API answered; null when it is not a list of groups. */
+  readGroups?(helpdesk: HelpdeskId, body: unknown): Promise<HelpdeskGroup[] | null>;
   getDraft(key: DraftKey): Promise<Record<string, string> | undefined>;
   saveDraft(key: DraftKey, values: Record<string, string>): Promise<void>;
   /** Queues an event; the worker fills what the draft leaves out (id, time, the agent from the options). */

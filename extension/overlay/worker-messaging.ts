@@ -1,11 +1,9 @@
 import { browser } from 'wxt/browser';
-import * as z from 'zod/mini';
 import { sendToWorker } from '../messaging/messenger';
 import type { ResolvedSettings } from '../settings/resolve';
 import type { DraftKey, WorkerClient } from './worker-client';
 
 const draftKey = (key: DraftKey) => `tierline-draft:${key.helpdesk}:${key.ticketId}`;
-const storedDraftSchema = z.record(z.string(), z.string());
 
 /**
  * The overlay's client of the background worker, over the typed message
@@ -17,15 +15,23 @@ const storedDraftSchema = z.record(z.string(), z.string());
  * extension's own contexts can answer `runtime.sendMessage` (pages cannot reach
  * it), and the worker built each answer from input it validated itself. Parsing
  * them here put the worker's whole schema set in every helpdesk tab (issue 13).
- * A draft read back from storage is parsed: an older version may have written it.
+ * A draft read back from storage is parsed (`parseStoredDraft`, which the tab
+ * loads with its fallback chunk: the worker is not there to do it): an older
+ * version may have written it.
  */
-export function createWorkerClient({ getSettings = () => sendToWorker('getSettings') }: { getSettings?: () => Promise<ResolvedSettings> } = {}): WorkerClient {
+export function createWorkerClient({
+  getSettings = () => sendToWorker('getSettings'),
+  parseStoredDraft,
+}: { getSettings?: () => Promise<ResolvedSettings>; parseStoredDraft: (stored: unknown) => Promise<Record<string, string> | undefined> }): WorkerClient {
   return {
     async getSettings() {
       const settings = await getSettings();
       return { policy: settings.policy.value, policySource: settings.policy.source, disabledFeatures: settings.values.disabledFeatures, agent: settings.values.agent };
     },
-    view: (ticket, options = {}) => sendToWorker('viewTicket', { ticket, ...options }),
+    view: (page, options = {}) => sendToWorker('viewTicket', { page, ...options }),
+    readTicket: (page) => sendToWorker('readTicket', { page }),
+    readCurrentUser: (helpdesk, body) => sendToWorker('readCurrentUser', { helpdesk, body }),
+    readGroups: (helpdesk, body) => sendToWorker('readGroups', { helpdesk, body }),
     async getDraft(key) {
       try {
         const draft = await sendToWorker('getDraft', { key });
@@ -34,8 +40,7 @@ export function createWorkerClient({ getSettings = () => sendToWorker('getSettin
         // Fall through to the local copy.
       }
       const stored = await browser.storage.local.get(draftKey(key));
-      const parsed = storedDraftSchema.safeParse(stored[draftKey(key)]);
-      return parsed.success ? parsed.data : undefined;
+      return stored[draftKey(key)] === undefined ? undefined : parseStoredDraft(stored[draftKey(key)]);
     },
     async saveDraft(key, values) {
       try {

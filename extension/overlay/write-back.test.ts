@@ -11,6 +11,9 @@ import type { TierId } from '../../core/ticket';
 import { demoRoutes, FRESHDESK_HOST, freshdeskTicketId, JIRA_HOST, jiraIssueKey, SIGNED_IN_AGENTS, ZENDESK_HOST, zendeskTicketId } from '../../demo/server';
 import { performEscalationWriteBack, performWriteBack } from './write-back';
 
+/** The escalation's second look at the ticket: the tab's fetch, then the worker's reading, as one call here. */
+const reread = (adapter: HelpdeskAdapter, fetch: FetchLike, origin: string, ref: string) => async () => (await adapter.readTicketFromApi({ ref, fetch, origin, policy: defaultPolicy })).ticket;
+
 const plan: WriteBackPlan = {
   requests: [
     { method: 'PUT', url: '/api/v2/tickets/7.json', headers: { 'X-CSRF-Token': 'abc', 'Content-Type': 'application/json' }, body: { ticket: { comment: { body: 'packet', public: false } } }, purpose: 'add the internal note' },
@@ -119,7 +122,7 @@ describe('performEscalationWriteBack', () => {
 
   it('writes the note and the move on the first escalation', async () => {
     const zd = fakeZendesk();
-    expect(await performEscalationWriteBack({ adapter: zendesk, input, handoffId, fetch: zd.fetch, origin })).toEqual({ ok: true, found: 'nothing' });
+    expect(await performEscalationWriteBack({ adapter: zendesk, readTicket: reread(zendesk, zd.fetch, origin, input.ref), input, handoffId, fetch: zd.fetch, origin })).toEqual({ ok: true, found: 'nothing' });
     expect(zd.writes).toHaveLength(1);
     expect(zd.writes[0]?.ticket.comment?.body).toContain(`· ${handoffId}]`);
     expect(zd.state.tags).toEqual(['tier_1', 'billing_question', 'role_billing_specialist']);
@@ -127,8 +130,8 @@ describe('performEscalationWriteBack', () => {
 
   it('writes nothing on a second click once the note and the move are on the ticket', async () => {
     const zd = fakeZendesk();
-    await performEscalationWriteBack({ adapter: zendesk, input, handoffId, fetch: zd.fetch, origin });
-    expect(await performEscalationWriteBack({ adapter: zendesk, input, handoffId, fetch: zd.fetch, origin })).toEqual({ ok: true, found: 'note-and-move' });
+    await performEscalationWriteBack({ adapter: zendesk, readTicket: reread(zendesk, zd.fetch, origin, input.ref), input, handoffId, fetch: zd.fetch, origin });
+    expect(await performEscalationWriteBack({ adapter: zendesk, readTicket: reread(zendesk, zd.fetch, origin, input.ref), input, handoffId, fetch: zd.fetch, origin })).toEqual({ ok: true, found: 'note-and-move' });
     expect(zd.writes).toHaveLength(1);
     expect(zd.state.comments.filter((c) => c.body.includes(handoffId))).toHaveLength(1);
   });
@@ -136,15 +139,15 @@ describe('performEscalationWriteBack', () => {
   it('retries an escalation whose answer was lost without writing a second note', async () => {
     const zd = fakeZendesk({ answer: 'lost-once' });
     // The helpdesk took the update, but the answer never arrived: the agent sees a failure and tries again.
-    expect(await performEscalationWriteBack({ adapter: zendesk, input, handoffId, fetch: zd.fetch, origin })).toMatchObject({ ok: false });
-    expect(await performEscalationWriteBack({ adapter: zendesk, input, handoffId, fetch: zd.fetch, origin })).toEqual({ ok: true, found: 'note-and-move' });
+    expect(await performEscalationWriteBack({ adapter: zendesk, readTicket: reread(zendesk, zd.fetch, origin, input.ref), input, handoffId, fetch: zd.fetch, origin })).toMatchObject({ ok: false });
+    expect(await performEscalationWriteBack({ adapter: zendesk, readTicket: reread(zendesk, zd.fetch, origin, input.ref), input, handoffId, fetch: zd.fetch, origin })).toEqual({ ok: true, found: 'note-and-move' });
     expect(zd.state.comments.filter((c) => c.body.includes(handoffId))).toHaveLength(1);
   });
 
   it('sends the move alone when the note is there but the move is not', async () => {
     const zd = fakeZendesk();
     zd.state.comments.push({ id: 2, body: noteText, plain_body: noteText, public: false, author_id: 90 });
-    expect(await performEscalationWriteBack({ adapter: zendesk, input, handoffId, fetch: zd.fetch, origin })).toEqual({ ok: true, found: 'note' });
+    expect(await performEscalationWriteBack({ adapter: zendesk, readTicket: reread(zendesk, zd.fetch, origin, input.ref), input, handoffId, fetch: zd.fetch, origin })).toEqual({ ok: true, found: 'note' });
     expect(zd.writes).toEqual([{ ticket: { additional_tags: ['tier_1', 'role_billing_specialist'], remove_tags: [], group_id: 6101 } }]);
     expect(zd.state.comments.filter((c) => c.body.includes(handoffId))).toHaveLength(1);
   });
@@ -152,8 +155,8 @@ describe('performEscalationWriteBack', () => {
   it('shares one write-back between two clicks made while the first is in flight', async () => {
     const zd = fakeZendesk();
     const [first, second] = await Promise.all([
-      performEscalationWriteBack({ adapter: zendesk, input, handoffId, fetch: zd.fetch, origin }),
-      performEscalationWriteBack({ adapter: zendesk, input, handoffId, fetch: zd.fetch, origin }),
+      performEscalationWriteBack({ adapter: zendesk, readTicket: reread(zendesk, zd.fetch, origin, input.ref), input, handoffId, fetch: zd.fetch, origin }),
+      performEscalationWriteBack({ adapter: zendesk, readTicket: reread(zendesk, zd.fetch, origin, input.ref), input, handoffId, fetch: zd.fetch, origin }),
     ]);
     expect(first).toEqual({ ok: true, found: 'nothing' });
     expect(second).toBe(first);
@@ -162,14 +165,14 @@ describe('performEscalationWriteBack', () => {
 
   it('still writes the note when the ticket cannot be re-read, so the packet is not lost', async () => {
     const zd = fakeZendesk({ readable: false });
-    expect(await performEscalationWriteBack({ adapter: zendesk, input, handoffId, fetch: zd.fetch, origin })).toEqual({ ok: true, found: 'nothing' });
+    expect(await performEscalationWriteBack({ adapter: zendesk, readTicket: reread(zendesk, zd.fetch, origin, input.ref), input, handoffId, fetch: zd.fetch, origin })).toEqual({ ok: true, found: 'nothing' });
     expect(zd.writes[0]?.ticket.comment?.body).toContain(handoffId);
   });
 
   it('sends nothing when the note does not carry the handoff id a retry would look for', async () => {
     const zd = fakeZendesk();
     const unmarked = { ...input, noteText: renderPacketText(defaultPolicy, packet, { author: 'Dana Reyes', roles }) };
-    expect(await performEscalationWriteBack({ adapter: zendesk, input: unmarked, handoffId, fetch: zd.fetch, origin })).toEqual({ ok: false, message: 'the handoff note does not carry its handoff id, so nothing was sent' });
+    expect(await performEscalationWriteBack({ adapter: zendesk, readTicket: reread(zendesk, zd.fetch, origin, unmarked.ref), input: unmarked, handoffId, fetch: zd.fetch, origin })).toEqual({ ok: false, message: 'the handoff note does not carry its handoff id, so nothing was sent' });
     expect(zd.writes).toEqual([]);
   });
 });
@@ -194,7 +197,7 @@ describe('performEscalationWriteBack on the demo helpdesks', () => {
     const noteText = renderPacketText(defaultPolicy, packet, { author: author?.name ?? 'unknown', handoffId, roles: { from: from.role, to: to.role } });
     const groups = await adapter.readGroups?.({ fetch, origin });
     const input: WriteBackInput = { ref, noteText, from, to, policy: defaultPolicy, currentTags: ticket.tags, csrfToken: 'demo', groups };
-    return { adapter, input, handoffId, fetch, origin };
+    return { adapter, readTicket: reread(adapter, fetch, origin, ref), input, handoffId, fetch, origin };
   }
 
   for (const [name, adapter, origin, ref] of desks) {

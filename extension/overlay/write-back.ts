@@ -1,5 +1,5 @@
 import { planMove } from '../../adapters/shared/write-back';
-import type { FetchLike, HelpdeskAdapter, WriteBackInput, WriteBackPlan } from '../../adapters/types';
+import type { FetchLike, HelpdeskTab, WriteBackInput, WriteBackPlan } from '../../adapters/types';
 import type { EscalateResult } from '../../components/handoff-checklist';
 import { findHandoffNoteById, parseHandoffNote } from '../../core/handoff/find-note';
 import type { Ticket } from '../../core/ticket';
@@ -33,7 +33,9 @@ export async function performWriteBack(plan: WriteBackPlan, { fetch, origin }: {
 export type EscalationResult = { ok: true; found: 'nothing' | 'note' | 'note-and-move' } | { ok: false; message: string };
 
 export interface EscalationWriteBack {
-  adapter: Pick<HelpdeskAdapter, 'id' | 'buildWriteBack' | 'readTicketFromApi'>;
+  adapter: Pick<HelpdeskTab, 'id' | 'buildWriteBack'>;
+  /** The ticket as it is now, read again through the helpdesk's API (the tab fetches, the worker validates); undefined when it cannot be read. */
+  readTicket: () => Promise<Ticket | undefined>;
   /** The write-back as `buildWriteBack` takes it; its note's marker line carries `handoffId` (`renderPacketText`). */
   input: WriteBackInput;
   /** The handoff's id (`handoffIdFor`): the same for a second click, a retry or a reload of the same escalation. */
@@ -66,15 +68,12 @@ export function performEscalationWriteBack(escalation: EscalationWriteBack): Pro
   return started;
 }
 
-async function escalateOnce({ adapter, input, handoffId, fetch, origin }: EscalationWriteBack): Promise<EscalationResult> {
+async function escalateOnce({ adapter, readTicket, input, handoffId, fetch, origin }: EscalationWriteBack): Promise<EscalationResult> {
   // Without its id in the note, a retry could not recognise the note it wrote.
   if (parseHandoffNote({ body: input.noteText })?.handoffId !== handoffId) {
     return { ok: false, message: 'the handoff note does not carry its handoff id, so nothing was sent' };
   }
-  const ticket = await adapter.readTicketFromApi({ ref: input.ref, fetch, origin, policy: input.policy }).then(
-    (read) => read.ticket,
-    () => undefined,
-  );
+  const ticket = await readTicket().catch(() => undefined);
   const noteThere = ticket !== undefined && findHandoffNoteById(ticket, handoffId) !== null;
   if (noteThere && hasMoved(ticket, input, adapter.id)) return { ok: true, found: 'note-and-move' };
   // The tags as they are now: Freshdesk replaces the whole list, so a stale one would undo a colleague's change.
@@ -88,7 +87,7 @@ async function escalateOnce({ adapter, input, handoffId, fetch, origin }: Escala
  * assigns. Read from the tags rather than the tier the ticket reads at, since a Jira "Support group" field
  * Tierline cannot write outranks its labels there.
  */
-function hasMoved(ticket: Ticket, input: WriteBackInput, helpdesk: HelpdeskAdapter['id']): boolean {
+function hasMoved(ticket: Ticket, input: WriteBackInput, helpdesk: HelpdeskTab['id']): boolean {
   const move = planMove(helpdesk, { ...input, currentTags: ticket.tags }, { groups: true });
   if (move.removeTags.length > 0 || !move.addTags.every((tag) => ticket.tags.includes(tag))) return false;
   if (move.groupId === undefined) return true;

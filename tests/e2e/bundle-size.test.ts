@@ -16,11 +16,11 @@ const gzipped = (file: string) => gzipSync(read(file), { level: 9 }).length;
 const scriptOf = (helpdesk: string) => `content-scripts/${helpdesk}.js`;
 
 /**
- * Bytes, gzip -9, for each helpdesk's script. Today's largest (Zendesk's, 43.3 KB) plus a little room; lowered as
- * the scripts shrink. The issue's aim is 25 KB: what is left is zod/mini with the vendor API schemas (about 8 KB),
- * Preact and WXT's runtime (about 10 KB) and the overlay's own code.
+ * Bytes, gzip -9, for each helpdesk's script. Today's largest (Zendesk's, 31.9 KB) plus about 10 %; lowered as
+ * the scripts shrink. The issue's aim is 25 KB: what is left is Preact and WXT's runtime (about 10 KB) and the
+ * overlay's own code (the vendor schemas and the normalizer run in the worker now).
  */
-const CONTENT_SCRIPT_BUDGET = 48_000;
+const CONTENT_SCRIPT_BUDGET = 35_000;
 
 /** A same-origin API path only one adapter reads: who is signed in. */
 const OWN_API_PATH: Record<(typeof HELPDESK_IDS)[number], string> = {
@@ -42,9 +42,9 @@ describe('the helpdesk content scripts', () => {
     }
   });
 
-  it.each(HELPDESK_IDS)("%s's runs zod/mini, never full zod", (helpdesk) => {
+  it.each(HELPDESK_IDS)("%s's carries no zod: the worker validates what the tab reads", (helpdesk) => {
     // Full zod's schema classes are named "ZodString", …; zod/mini's "ZodMiniString" and the shared core's "$ZodString".
-    expect(read(scriptOf(helpdesk)).toString('utf8')).not.toMatch(/[`'"]ZodString[`'"]/);
+    expect(read(scriptOf(helpdesk)).toString('utf8')).not.toMatch(/[`'"]\$?Zod\w+[`'"]/);
   });
 
   it('leaves the router, the built-in policy, the summary code and the escalation to lazily imported chunks', () => {

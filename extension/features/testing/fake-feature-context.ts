@@ -1,4 +1,5 @@
 import type { ContentScriptContext } from 'wxt/utils/content-script-context';
+import { ticketFromPage } from '../../../adapters/read-page';
 import type { FetchLike } from '../../../adapters/types';
 import { zendesk } from '../../../adapters/zendesk/adapter';
 import type { EventDraft } from '../../messaging/protocol';
@@ -25,12 +26,16 @@ export function fakeFeatureContext(
   const view = buildTicketView({ policy: defaultPolicy, policySource: 'default', ticket, decision: decide(defaultPolicy, ticket, { now }) });
   const worker: WorkerClient = {
     getSettings: async () => ({ disabledFeatures: [], agent }),
-    view: async () => ({ view, draft: draft ?? null }),
+    view: async () => ({ ok: true, view, ticket, unreadable: ticket.unreadable, draft: draft ?? null }),
     getDraft: async () => draft,
     saveDraft: async (_key, values) => void saved.push(values),
     recordEvent: async (event) => void events.push(event),
     recordOverride: async () => undefined,
     clearOverride: async () => undefined,
+    // What the worker reads for the tab (issue 13): the tab's raw reads, with the adapters' own schemas.
+    readTicket: async (page) => ticketFromPage(page, defaultPolicy),
+    readCurrentUser: async (_helpdesk, body) => zendesk.currentUserFromResponse(body),
+    readGroups: async (_helpdesk, body) => zendesk.groupsFromResponse(body),
   };
   const panel = document.createElement('div');
   document.body.replaceChildren(panel);

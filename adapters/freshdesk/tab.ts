@@ -1,0 +1,33 @@
+import { createMountGetter, findIn } from '../shared/dom';
+import type { HelpdeskTab } from '../types';
+import { findFreshdeskTicketRoot, scrapeFreshdeskTicket } from './dom';
+import { fetchFreshdeskApiResponses, freshdeskApiPaths } from './fetch';
+import { getFreshdeskPageKind, getFreshdeskTicketRef } from './page-kind';
+import { headerAnchor, observeTarget, sidebarAnchor } from './selectors';
+import { buildFreshdeskWriteBack, readFreshdeskCsrfToken } from './write-back';
+
+/** The first anchor inside the ticket view (or, for the sidebar, anywhere on a ticket page). */
+const anchorIn = (selectors: string[], scope: 'ticket' | 'page') => (container: Element) => {
+  const root = findFreshdeskTicketRoot(container);
+  const within = scope === 'ticket' ? root : root ? container : null;
+  return within ? findIn(within, selectors) : null;
+};
+
+/** Freshdesk, the Ember agent UI at `/a/` (and the classic helpdesk page as a fallback): what the Freshdesk tab runs. */
+export const freshdeskTab = {
+  id: 'freshdesk',
+  name: 'Freshdesk',
+  hosts: ['https://*.freshdesk.com/*'],
+  getPageKind: getFreshdeskPageKind,
+  getTicketRef: getFreshdeskTicketRef,
+  fetchApiResponses: fetchFreshdeskApiResponses,
+  scrapeTicket: scrapeFreshdeskTicket,
+  mounts: {
+    badge: createMountGetter({ part: 'badge', findAnchor: anchorIn(headerAnchor, 'ticket'), position: 'after' }),
+    checklist: createMountGetter({ part: 'checklist', findAnchor: anchorIn(sidebarAnchor, 'ticket'), position: 'after' }),
+  },
+  observeTarget,
+  buildWriteBack: buildFreshdeskWriteBack,
+  accountPaths: { currentUser: freshdeskApiPaths.currentUser, groups: freshdeskApiPaths.groups },
+  readCsrfToken: readFreshdeskCsrfToken,
+} satisfies HelpdeskTab;
