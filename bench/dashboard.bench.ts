@@ -14,7 +14,7 @@ import type { TierlineEvent } from '../core/events';
 import { computeMetrics, indexLeaks, type LeakDimension, learningTopics, type MetricId, NONE } from '../core/metrics';
 
 const EVENTS = Number(process.env.BENCH_EVENTS ?? 1_000_000);
-const RUNS = Number(process.env.BENCH_RUNS ?? 5);
+const RUNS = Number(process.env.BENCH_RUNS ?? 3);
 const TO = '2026-12-01T00:00:00.000Z';
 const DAY = 86_400_000;
 const FROM = new Date(Date.parse(TO) - 90 * DAY).toISOString();

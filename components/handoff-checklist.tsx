@@ -1,5 +1,5 @@
 import { useRef, useState } from 'preact/hooks';
-import { itemValuesOf, readConfirmed, withConfirmed } from './checklist-draft';
+import { readConfirmed, withConfirmed } from './checklist-draft';
 
 export interface ChecklistItem {
   id: string;

@@ -1,3 +1,4 @@
+import { prefillItems } from '../handoff/prefill';
 import { requiredItems } from '../handoff/stages';
 import type { Policy } from '../policy/schema';
 import type { Decision } from '../route/decision';
@@ -7,9 +8,10 @@ import type { AiSuggestion } from '../triage/suggestion';
 import type { HandoffTarget, Owner, PolicyInForce, TicketView } from './ticket-view';
 
 /**
- * Builds the one view per ticket (./ticket-view.ts says what it holds). Apart
- * from the schemas so the helpdesk tab, which builds a view when the worker
- * does not answer and previews an override, carries no zod for it (issue 13).
+ * Builds the one view per ticket (./ticket-view.ts says what it holds), the
+ * handoff checklist's prefill included (../handoff/prefill.ts). Apart from the
+ * schemas so the helpdesk tab's lazily loaded chunks, which build a view when
+ * the worker does not answer and preview an override, carry no zod for it (issue 13).
  */
 
 export interface ViewInput {
@@ -22,6 +24,8 @@ export interface ViewInput {
   suggestion?: AiSuggestion | null | undefined;
   /** The head-count the router read (`readImpactedUsers`), computed by the caller that has the text pipeline. */
   impactedUsers?: { count: number; written?: string | undefined } | undefined;
+  /** The helpdesk's origin ("https://acme.zendesk.com"): its links are the ticket's own pages, no evidence. Defaults to the ticket URL's. */
+  helpdeskOrigin?: string | undefined;
 }
 
 const rank = (tier: TierId) => TIER_IDS.indexOf(tier);
@@ -64,14 +68,22 @@ function isOverruled(trigger: Decision['triggers'][number], owner: Owner): boole
   return trigger.toRole !== undefined && trigger.toRole !== owner.role;
 }
 
-function handoffTo(policy: Policy, from: Owner, to: Owner): HandoffTarget | null {
+/** The packet the move needs, each item with what the ticket answers for it (prefilled, for the agent to confirm). */
+function handoffTo(input: ViewInput, from: Owner, to: Owner): HandoffTarget | null {
   if (sameOwner(from, to)) return null;
+  const { policy, ticket, decision } = input;
   const move = rank(to.tier) > rank(from.tier) ? 'up' : rank(to.tier) < rank(from.tier) ? 'down' : 'sideways';
-  const items = requiredItems(policy, { from: from.tier, to: to.tier }).map((item) => ({
+  const required = requiredItems(policy, { from: from.tier, to: to.tier });
+  const prefill = prefillItems(required, ticket, decision, {
+    ...(input.helpdeskOrigin ? { helpdeskOrigin: input.helpdeskOrigin } : {}),
+    impactedUsers: input.impactedUsers && { count: input.impactedUsers.count, ...(input.impactedUsers.written ? { written: input.impactedUsers.written } : {}) },
+  });
+  const items = required.map((item) => ({
     id: item.id,
     label: item.label,
     ...(item.hint ? { hint: item.hint } : {}),
     stage: item.stage !== undefined,
+    ...(prefill[item.id] ? { prefill: prefill[item.id] } : {}),
   }));
   return { from, to, move, items };
 }
@@ -109,7 +121,7 @@ export function buildTicketView(input: ViewInput): TicketView {
     ...(override && overrideOwner ? { override: { to: overrideOwner, reason: override.reason, ...(override.at ? { at: override.at } : {}) } } : {}),
     // Only an override can leave a trigger unfollowed: the policy's own owner already weighs every trigger (its reasons say how).
     triggers: decision.triggers.map((trigger) => ({ ...trigger, overruled: overrideOwner !== undefined && isOverruled(trigger, owner) })),
-    handoff: handoffTo(policy, current, owner),
+    handoff: handoffTo(input, current, owner),
     ...(input.suggestion ? { ai: relationOf(input.suggestion, owner, decision) } : {}),
     policy: { name: policy.name, revision: policy.revision, source: input.policySource },
     ...(input.impactedUsers ? { impactedUsers: { count: input.impactedUsers.count, ...(input.impactedUsers.written ? { written: input.impactedUsers.written } : {}) } } : {}),

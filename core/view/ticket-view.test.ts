@@ -25,6 +25,15 @@ describe('buildTicketView', () => {
     expect(stageItems).toBeGreaterThan(0);
   });
 
+  it('carries the checklist prefill with the one source each value came from, and nothing for what only the agent can say', () => {
+    const items = viewOf(breachTicket).handoff?.items ?? [];
+    const prefill = (id: string) => items.find((i) => i.id === id)?.prefill;
+    expect(prefill('summary')).toEqual({ value: breachTicket.subject, source: 'summary' });
+    expect(prefill('escalation-reason')?.source).toBe('triggers');
+    expect(prefill('customer-tier-sla')).toEqual({ value: 'Customer tier: enterprise\nSeverity: Critical (urgent)', source: 'customer-tier' });
+    for (const agentOnly of ['business-impact', 'communication-owner', 'internal-diagnostics', 'contractual-authority']) expect(prefill(agentOnly)).toBeUndefined();
+  });
+
   it('offers no handoff when the ticket already sits with its owner', () => {
     const held = ticketSchema.parse({ ...billingTicket, assigneeRole: 'billing-specialist' });
     expect(viewOf(held).handoff).toBeNull();

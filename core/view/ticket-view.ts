@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { PREFILL_SOURCE_IDS } from '../handoff/prefill-summary';
 import { decisionSchema, firedTriggerSchema } from '../route/decision';
 import { tierIdSchema } from '../ticket';
 import { aiSuggestionSchema } from '../triage/suggestion';
@@ -10,7 +11,8 @@ import { aiSuggestionSchema } from '../triage/suggestion';
  * relates to the owner, and the policy that decided. Badge, triggers, AI box,
  * checklist, confirm dialog, write-back and audit read it; none of them works
  * out a target of its own. The worker validates its answer with these schemas;
- * `./build-ticket-view.ts` builds it (in the tab too, without the schemas).
+ * `./build-ticket-view.ts` builds it, the checklist's prefill included; the
+ * tab's lazily loaded fallback and override preview run it too, without the schemas.
  */
 
 export const ownerSchema = z.object({
@@ -45,7 +47,16 @@ export const handoffTargetSchema = z.object({
   from: ownerSchema,
   to: ownerSchema,
   move: z.enum(MOVES),
-  items: z.array(z.object({ id: z.string(), label: z.string(), hint: z.string().optional(), stage: z.boolean() })),
+  items: z.array(
+    z.object({
+      id: z.string(),
+      label: z.string(),
+      hint: z.string().optional(),
+      stage: z.boolean(),
+      /** What the ticket answers for the item, from the one source allowed to (core/handoff/prefill.ts); the agent confirms it. */
+      prefill: z.object({ value: z.string(), source: z.enum(PREFILL_SOURCE_IDS) }).optional(),
+    }),
+  ),
 });
 export type HandoffTarget = z.infer<typeof handoffTargetSchema>;
 

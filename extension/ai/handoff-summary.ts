@@ -1,4 +1,4 @@
-import type { ProvidedSummary } from '../../components/handoff-prefill';
+import type { ProvidedSummary } from '../../core/handoff/prefill-summary';
 import type { Ticket } from '../../core/ticket-schema';
 import { withTimeout } from '../overlay/decide-ticket';
 import type { WorkerClient } from '../overlay/worker-client';

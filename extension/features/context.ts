@@ -13,6 +13,8 @@ export interface OverlayUi {
   badge(): HTMLElement | null;
   /** The feature's own section of the side drawer. */
   panel(id: FeatureId): HTMLElement;
+  /** Resolves once the drawer is open (at once when it is): a section whose code loads on first need waits for it. */
+  whenOpen(signal: AbortSignal): Promise<void>;
 }
 
 /** An agent's choice of owner, with the reason recorded in the audit. */
@@ -51,5 +53,5 @@ export interface FeatureContext {
   /** Undoes the override: the policy's owner stands again and every feature redraws. */
   undoOverride(): Promise<void>;
   /** Code a feature uses only sometimes, loaded on first call so the script every page loads stays small (issue 13). */
-  lazy: Pick<LazyCode, 'summary' | 'escalation'>;
+  lazy: Pick<LazyCode, 'summary' | 'escalation' | 'drawer'>;
 }

@@ -1,6 +1,6 @@
 // @vitest-environment happy-dom
 import { act } from 'preact/test-utils';
-import { describe, expect, it } from 'vitest';
+import { describe, expect, it, vi } from 'vitest';
 import { ticketSchema } from '../../core/ticket';
 import handoffChecklist from './handoff-checklist';
 import { fakeFeatureContext } from './testing/fake-feature-context';
@@ -39,6 +39,12 @@ function setup(draft?: Record<string, string>) {
 
 const flush = () => act(async () => new Promise((r) => setTimeout(r, 0)));
 
+/** Starts the feature and lets the drawer chunk (the modules themselves here) draw the checklist. */
+async function init(...args: Parameters<typeof handoffChecklist.init>) {
+  await act(async () => void (await handoffChecklist.init(...args)));
+  await flush();
+}
+
 function button(root: HTMLElement, label: string): HTMLButtonElement {
   const found = [...root.querySelectorAll('button')].find((b) => b.textContent === label);
   if (!found) throw new Error(`no button "${label}"`);
@@ -48,7 +54,7 @@ function button(root: HTMLElement, label: string): HTMLButtonElement {
 describe('the handoff-checklist feature', () => {
   it('prefills the Tier 1 → Tier 2 packet from the ticket and restores a saved draft over it', async () => {
     const { ctx, controller, panel } = setup({ 'communication-owner': 'Alex keeps Initech updated' });
-    await act(async () => void (await handoffChecklist.init(controller.signal, ctx)));
+    await init(controller.signal, ctx);
     expect(panel.textContent).toContain('Handoff Tier 1 → Tier 2');
     expect((panel.querySelector('#tl-item-summary') as HTMLTextAreaElement).value).toBe('SSO login loops back to the sign-in page');
     expect((panel.querySelector('#tl-item-steps-tried') as HTMLTextAreaElement).value).toBe('Cleared the IdP metadata cache; still looping.');
@@ -58,7 +64,7 @@ describe('the handoff-checklist feature', () => {
 
   it('writes back, then records an escalation and a handoff event with the completeness', async () => {
     const { ctx, controller, panel, events, requests } = setup();
-    await act(async () => void (await handoffChecklist.init(controller.signal, ctx)));
+    await init(controller.signal, ctx);
     act(() => button(panel, 'Escalate').click());
     act(() => button(panel, 'Escalate now').click());
     for (let i = 0; i < 5; i++) await flush();
@@ -80,13 +86,49 @@ describe('the handoff-checklist feature', () => {
   it('sends nothing and says so when the escalation code cannot be loaded, keeping the draft', async () => {
     const { ctx, controller, panel, events, requests } = setup();
     ctx.lazy = { ...ctx.lazy, escalation: () => Promise.reject(new TypeError('Failed to fetch dynamically imported module')) };
-    await act(async () => void (await handoffChecklist.init(controller.signal, ctx)));
+    await init(controller.signal, ctx);
     act(() => button(panel, 'Escalate').click());
     act(() => button(panel, 'Escalate now').click());
     for (let i = 0; i < 5; i++) await flush();
     expect(requests.filter((r) => r.init?.method === 'PUT')).toEqual([]);
     expect(events).toEqual([]);
     expect(panel.textContent).toContain('Escalation failed: Tierline could not load its escalation code, so nothing was sent (reload the page)');
+    controller.abort();
+  });
+
+  it('says "Loading" until the drawer chunk is in, and draws nothing while the drawer is folded', async () => {
+    const { ctx, controller, panel } = setup();
+    let open: () => void = () => undefined;
+    ctx.ui = { ...ctx.ui, whenOpen: () => new Promise<void>((resolve) => (open = resolve)) };
+    let loads = 0;
+    const load = ctx.lazy.drawer;
+    ctx.lazy = {
+      ...ctx.lazy,
+      drawer: () => {
+        loads++;
+        return load();
+      },
+    };
+    await init(controller.signal, ctx);
+    expect(panel.textContent).toBe('Loading the handoff checklist…');
+    expect(loads).toBe(0);
+    open();
+    await flush();
+    expect(loads).toBe(1);
+    expect(panel.textContent).toContain('Handoff Tier 1 → Tier 2');
+    controller.abort();
+    expect(panel.textContent).toBe('');
+  });
+
+  it('says so in the drawer when the drawer chunk cannot be loaded, and leaves the saved draft alone', async () => {
+    const { ctx, controller, panel, saved } = setup({ 'communication-owner': 'Alex keeps Initech updated' });
+    ctx.lazy = { ...ctx.lazy, drawer: () => Promise.reject(new TypeError('Failed to fetch dynamically imported module')) };
+    const warn = vi.spyOn(console, 'warn').mockImplementation(() => undefined);
+    await init(controller.signal, ctx);
+    warn.mockRestore();
+    expect(panel.querySelector('[role="alert"]')?.textContent).toContain('Tierline could not load its handoff checklist');
+    expect(panel.textContent).toContain('your saved handoff draft is kept');
+    expect(saved).toEqual([]);
     controller.abort();
   });
 });

@@ -1,27 +1,21 @@
 import { render } from 'preact';
-import { HandoffChecklist } from '../../components/handoff-checklist';
-import { type ProvidedSummary, prefillHandoff } from '../../components/handoff-prefill';
-import { ownerLabel, tierLabel } from '../../components/format';
-import type { HandoffTarget } from '../../core/view/ticket-view';
-import { modelSummaryFor } from '../ai/handoff-summary';
-import { debounce } from '../overlay/debounce';
-import { checkPacket, type HandoffStage } from '../overlay/handoff-stage';
+import { ownerLabel } from '../../components/format';
+import { drawLazySection } from '../overlay/lazy-section';
 import { defineFeature, isTicketPage } from './registry';
 
-/** "Tier 1 → Tier 4 · Security Incident Lead", or for a move within a tier "Front-line Agent → Billing Specialist (Tier 1)". */
-function moveLabel(handoff: HandoffTarget): string {
-  if (handoff.move === 'sideways') return `${handoff.from.roleName} → ${handoff.to.roleName} (${tierLabel(handoff.to.tier)})`;
-  return `${tierLabel(handoff.from.tier)} → ${ownerLabel(handoff.to)}`;
-}
-
+/**
+ * The handoff checklist for the view's handoff, prefilled by the worker from
+ * the ticket. The checklist itself is in the drawer chunk
+ * (./drawer-chunk/handoff-checklist.tsx), loaded when the open drawer first shows it.
+ */
 export default defineFeature({
   id: 'handoff-checklist',
   include: [isTicketPage],
   init(signal, ctx) {
     const container = ctx.ui.panel('handoff-checklist');
-    signal.addEventListener('abort', () => render(null, container), { once: true });
     const handoff = ctx.view.handoff;
     if (!handoff) {
+      signal.addEventListener('abort', () => render(null, container), { once: true });
       render(
         <p class="tl-muted" data-testid="tl-no-handoff">
           No handoff: the ticket already sits with {ownerLabel(ctx.view.owner)}. To hand it off anyway, override the owner first.
@@ -30,49 +24,7 @@ export default defineFeature({
       );
       return true;
     }
-    const key = { helpdesk: ctx.adapter.id, ticketId: ctx.ticket.id };
-    const stage: HandoffStage = { from: handoff.from.tier, to: handoff.to.tier, items: handoff.items };
-    const save = debounce((values: Record<string, string>) => ctx.worker.saveDraft(key, values).catch(() => undefined), 400, signal);
-    // A reload or a closed tab must not eat the last keystrokes.
-    window.addEventListener('pagehide', () => save.flush(), { signal: AbortSignal.any([signal, ctx.wxt.signal]) });
-    let typed = false;
-    /** Draws the checklist from the ticket's prefill, with the model's Problem / What's been done once there is one; the agent's draft wins. */
-    const draw = (summary: ProvidedSummary | undefined) => {
-      const prefill = prefillHandoff(stage.items, ctx.ticket, ctx.view.decision, { summary, helpdeskOrigin: ctx.url.origin, impactedUsers: ctx.view.impactedUsers });
-      const initial = { ...prefill, ...ctx.draft };
-      // Prefilled until the agent confirms it: a draft value that differs from the prefill was typed (and so confirmed).
-      const prefilled = Object.keys(prefill).filter((id) => initial[id] === prefill[id]);
-      render(
-        <HandoffChecklist
-          key={summary ? 'with-summary' : 'from-ticket'}
-          stageLabel={moveLabel(handoff)}
-          targetLabel={ownerLabel(handoff.to)}
-          target={`${handoff.to.tier}:${handoff.to.role}`}
-          items={stage.items}
-          initial={initial}
-          prefilled={prefilled}
-          check={(values) => checkPacket(ctx.policy, stage, values, prefilled)}
-          onDraftChange={(values) => {
-            typed = true;
-            save(values);
-          }}
-          onEscalate={async (values) => {
-            save.flush();
-            // The escalation is a lazily imported chunk; one that cannot load (Tierline was updated under this page) sends nothing.
-            const code = await ctx.lazy.escalation().catch(() => undefined);
-            if (!code) return { ok: false, message: 'Tierline could not load its escalation code, so nothing was sent (reload the page)' };
-            return code.escalate(ctx, handoff, values, prefilled);
-          }}
-        />,
-        container,
-      );
-    };
-    // The checklist never waits on a model: it draws now, and takes a model summary (Chrome's built-in, or the worker's
-    // admin-configured endpoint) only if one comes before the agent starts typing.
-    draw(undefined);
-    modelSummaryFor(ctx.ticket, { worker: ctx.worker, scope: window, loadSummary: ctx.lazy.summary }).then((summary) => {
-      if (summary && !signal.aborted && !typed) draw(summary);
-    });
+    drawLazySection(signal, ctx.ui, container, { what: 'handoff checklist', load: ctx.lazy.drawer, draw: (code, host) => code.drawHandoffChecklist(signal, ctx, handoff, host) });
     return true;
   },
 });

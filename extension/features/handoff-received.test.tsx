@@ -41,6 +41,9 @@ describe('the handoff-received feature', () => {
       applied = (await handoffReceived.init(controller.signal, ctx)) ?? undefined;
     });
     expect(applied).toBe(true);
+    // The panel is in the drawer chunk: a loading line first, the panel once the chunk is in.
+    expect(panel.textContent).toBe('Loading the received handoff…');
+    await flush();
     expect(panel.textContent).toContain('Handoff received from Tier 1');
     expect(panel.textContent).toContain('SSO_LOOP_302');
     act(() => [...panel.querySelectorAll('button')].find((b) => b.textContent === 'Summary is accurate')?.click());

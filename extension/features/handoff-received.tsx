@@ -1,9 +1,6 @@
-import { render } from 'preact';
-import { HandoffReceived, type SummaryConfirmation } from '../../components/handoff-received';
 // From its own file, not the index: the index brings the packet schema, and the tab carries no zod (issue 13).
 import { findHandoffNote, type HandoffNote } from '../../core/handoff/find-note';
-import { newEventId } from '../overlay/event-id';
-import type { FeatureContext } from './context';
+import { drawLazySection } from '../overlay/lazy-section';
 import { defineFeature, isTicketPage } from './registry';
 
 /** The sender's own overlay shows no confirmation: only someone else can vouch for the summary. */
@@ -12,18 +9,11 @@ function sentByThisAgent(note: HandoffNote, agent: string): boolean {
   return [note.author, note.authorName].some((name) => name !== undefined && name.trim().toLowerCase() === me);
 }
 
-async function confirm(ctx: FeatureContext, note: HandoffNote, confirmation: SummaryConfirmation): Promise<void> {
-  await ctx.worker.recordEvent({
-    id: newEventId(),
-    type: 'summary-confirmation',
-    at: ctx.now().toISOString(),
-    ticketId: ctx.ticket.id,
-    helpdesk: ctx.adapter.id,
-    ...(ctx.agent ? { agent: ctx.agent } : {}),
-    data: { packetStage: note.stage, from: note.from, to: note.to, accurate: confirmation.accurate, ...(confirmation.note ? { note: confirmation.note } : {}) },
-  });
-}
-
+/**
+ * A Tierline handoff note another agent wrote on this ticket, for the receiving
+ * agent to confirm. The panel is in the drawer chunk
+ * (./drawer-chunk/handoff-received.tsx), loaded when the open drawer first shows it.
+ */
 export default defineFeature({
   id: 'handoff-received',
   include: [isTicketPage],
@@ -32,9 +22,7 @@ export default defineFeature({
     if (!note) return false;
     // The sender's own overlay shows no confirmation: wait for the helpdesk to say who is signed in.
     if (sentByThisAgent(note, await ctx.agentName()) || signal.aborted) return false;
-    const container = ctx.ui.panel('handoff-received');
-    render(<HandoffReceived from={note.from} to={note.to} {...(note.author ? { sender: note.author } : {})} summary={note.summary} onConfirm={(c) => confirm(ctx, note, c)} />, container);
-    signal.addEventListener('abort', () => render(null, container), { once: true });
+    drawLazySection(signal, ctx.ui, ctx.ui.panel('handoff-received'), { what: 'received handoff', load: ctx.lazy.drawer, draw: (code, host) => code.drawHandoffReceived(signal, ctx, note, host) });
     return true;
   },
 });

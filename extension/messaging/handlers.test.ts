@@ -156,6 +156,11 @@ describe('the worker handlers', () => {
     expect(answer.view.handoff).toMatchObject({ move: 'sideways', to: { role: 'billing-specialist' } });
     expect(answer.view.policy).toEqual({ name: defaultPolicy.name, revision: defaultPolicy.revision, source: 'default' });
     expect(answer.draft).toEqual({ summary: 'Double charge' });
+    // The checklist's prefill is read here, not in the tab: each item with the one source that answers it (issue 13).
+    const prefill = (id: string) => answer.view.handoff?.items.find((i) => i.id === id)?.prefill;
+    expect(prefill('summary')).toEqual({ value: 'Invoice charged twice', source: 'summary' });
+    expect(prefill('escalation-reason')?.source).toBe('triggers');
+    expect(prefill('business-impact')).toBeUndefined();
     // The answer does not wait for the bookkeeping: the decision event and the timer tick follow it.
     await vi.waitFor(async () => expect((await store.peekOutbox(10)).map((q) => q.event.type)).toEqual(['decision']));
     await vi.waitFor(() => expect(ticks).toEqual(['zendesk:4711']));

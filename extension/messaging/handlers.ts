@@ -162,7 +162,17 @@ export function registerHandlers(deps: HandlerDeps): void {
       const ready = pending ? null : suggestion;
       const model = ready ? { model: { label: ready.label, confidence: ready.confidence } } : pending ? {} : await modelOf(ticket);
       const decision = router(ticket, { now: at, ...model });
-      const view = buildTicketView({ policy: policy.value, policySource: policy.source, ticket, decision, override, suggestion: ready, impactedUsers: readImpactedUsers(ticket) });
+      // The view carries the checklist's prefill: the ticket's text is read here, not in the tab (issue 13).
+      const view = buildTicketView({
+        policy: policy.value,
+        policySource: policy.source,
+        ticket,
+        decision,
+        override,
+        suggestion: ready,
+        impactedUsers: readImpactedUsers(ticket),
+        helpdeskOrigin: 'page' in data ? data.page.origin : undefined,
+      });
       // The tab draws as soon as it has the view; remembering the ticket, the decision event and the queue timers follow.
       seen(known, decision, at).catch((error: unknown) => console.warn('Tierline could not record the ticket', error));
       return { ok: true as const, view, ticket, unreadable, draft: draft ?? null, ...(pending ? { aiPending: true } : {}) };

@@ -12,6 +12,8 @@ export const LAZY_CHUNKS = {
   summary: { entry: 'extension/ai/summarize-ticket.ts', file: 'chunks/summary.js' },
   /** The handoff note and its write-back, for when the agent escalates. */
   escalation: { entry: 'extension/overlay/escalate.ts', file: 'chunks/escalation.js' },
+  /** The drawer's handoff checklist, override dialog and received-handoff panel, when the open drawer first draws them. */
+  drawer: { entry: 'extension/features/drawer-chunk/index.ts', file: 'chunks/drawer.js' },
 } as const;
 
 export type ChunkId = keyof typeof LAZY_CHUNKS;
@@ -21,4 +23,5 @@ export interface LazyCode {
   fallback(): Promise<typeof import('./local-fallback')>;
   summary(): Promise<typeof import('../ai/summarize-ticket')>;
   escalation(): Promise<typeof import('./escalate')>;
+  drawer(): Promise<typeof import('../features/drawer-chunk/index')>;
 }

@@ -2,7 +2,6 @@ import type { PageRead } from '../../adapters/types';
 import type { Policy } from '../../core/policy/schema';
 import type { Decision } from '../../core/route/decision';
 import type { Ticket } from '../../core/ticket';
-import { buildTicketView } from '../../core/view/build-ticket-view';
 import type { PolicyInForce, TicketView } from '../../core/view/ticket-view';
 import type { LocalFallback } from './local-fallback';
 import type { WorkerClient } from './worker-client';
@@ -75,5 +74,5 @@ export async function viewTicket(
   const { ticket, unreadable } = read;
   const decision = local.decide(policy, ticket, { now });
   const draft = await withTimeout(worker.getDraft({ helpdesk: page.helpdesk, ticketId: ticket.id }), timeoutMs).catch(() => undefined);
-  return { ok: true, view: buildTicketView({ policy, policySource, ticket, decision, override: options.localOverride }), ticket, unreadable, draft, decidedBy: 'local' };
+  return { ok: true, view: local.buildView({ policy, policySource, ticket, decision, override: options.localOverride, helpdeskOrigin: page.origin }), ticket, unreadable, draft, decidedBy: 'local' };
 }

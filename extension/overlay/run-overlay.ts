@@ -6,11 +6,18 @@ import { type ChunkId, LAZY_CHUNKS, type LazyCode } from './chunks';
 import { startOverlay } from './start-overlay';
 import { createWorkerClient } from './worker-messaging';
 
-/** A lazily imported chunk, fetched once per page. WXT's typed paths do not know the chunks wxt.config.ts builds. */
+/**
+ * A lazily imported chunk, fetched once per page; one that failed to load is tried again on the next call.
+ * WXT's typed paths do not know the chunks wxt.config.ts builds.
+ */
 function chunkLoader<T>(id: ChunkId): () => Promise<T> {
   let loading: Promise<T> | undefined;
   const url = (browser.runtime.getURL as (path: string) => string)(`/${LAZY_CHUNKS[id].file}`);
-  return () => (loading ??= import(/* @vite-ignore */ url) as Promise<T>);
+  return () =>
+    (loading ??= (import(/* @vite-ignore */ url) as Promise<T>).catch((error: unknown) => {
+      loading = undefined;
+      throw error;
+    }));
 }
 
 /**
@@ -20,7 +27,7 @@ function chunkLoader<T>(id: ChunkId): () => Promise<T> {
  * (extension/hosts/register.ts), so it never has to work out which helpdesk it is on.
  */
 export function runOverlay(ctx: ContentScriptContext, adapter: HelpdeskTab): void {
-  const lazy: LazyCode = { fallback: chunkLoader('fallback'), summary: chunkLoader('summary'), escalation: chunkLoader('escalation') };
+  const lazy: LazyCode = { fallback: chunkLoader('fallback'), summary: chunkLoader('summary'), escalation: chunkLoader('escalation'), drawer: chunkLoader('drawer') };
   const worker = createWorkerClient({ parseStoredDraft: async (stored) => (await lazy.fallback()).fallback.parseStoredDraft(stored) });
   startOverlay({ ctx, adapter, worker, features: FEATURES, lazy });
 }

@@ -77,11 +77,17 @@ export async function createOverlayUi(ctx: ContentScriptContext, adapter: Helpde
   let shownRef: string | undefined;
   let inDrawer = false;
   let mountedOnce = false;
+  /** Sections waiting for the drawer to open before they load their code. */
+  const openWaiters = new Set<() => void>();
 
   function drawDrawer() {
     if (!drawerRoot || shownRef === undefined) return;
     if (open) dock.dock();
     else dock.undock();
+    if (open) {
+      for (const wake of openWaiters) wake();
+      openWaiters.clear();
+    }
     render(
       <Drawer ticketRef={shownRef} open={open} onToggle={toggle}>
         {SLOTS.map((id) => (
@@ -143,6 +149,12 @@ export async function createOverlayUi(ctx: ContentScriptContext, adapter: Helpde
     slot,
     badge: () => badgeRoot ?? null,
     panel: (id: FeatureId) => slot(id === 'tier-badge' ? 'badge' : id),
+    whenOpen: (signal) =>
+      new Promise<void>((resolve) => {
+        if (open) return resolve();
+        openWaiters.add(resolve);
+        signal.addEventListener('abort', () => openWaiters.delete(resolve), { once: true });
+      }),
     badgeAttached: () => badgeUi.shadowHost.isConnected,
     badgeInDrawer: () => inDrawer,
     badgeHost: () => badgeUi.shadowHost,

@@ -1,7 +1,8 @@
 /**
  * Each helpdesk's content script has a size budget (issue 13): the build fails `npm test` when one grows past it.
  * Measured as gzip -9 of the built file, as the issue measures it. The lazily imported chunks (the in-tab fallback
- * router, the summary code, the escalation) are not counted: they load only when the tab needs them.
+ * router, the summary code, the escalation, the drawer's checklist, override and received-handoff sections) are not
+ * counted: they load only when the tab needs them.
  */
 import { readFileSync } from 'node:fs';
 import { resolve } from 'node:path';
@@ -16,11 +17,12 @@ const gzipped = (file: string) => gzipSync(read(file), { level: 9 }).length;
 const scriptOf = (helpdesk: string) => `content-scripts/${helpdesk}.js`;
 
 /**
- * Bytes, gzip -9, for each helpdesk's script. Today's largest (Zendesk's, 31.9 KB) plus about 10 %; lowered as
- * the scripts shrink. The issue's aim is 25 KB: what is left is Preact and WXT's runtime (about 10 KB) and the
- * overlay's own code (the vendor schemas and the normalizer run in the worker now).
+ * Bytes, gzip -9, for each helpdesk's script. Today's largest (Zendesk's, 24.2 KB) plus about 10 %; lowered as
+ * the scripts shrink. The issue's aim of 25 KB is met: what is left is Preact and WXT's runtime (about 10 KB) and the
+ * overlay's own code (the vendor schemas, the normalizer and the checklist's prefill run in the worker; the drawer's
+ * checklist, override and received-handoff sections are a lazily imported chunk).
  */
-const CONTENT_SCRIPT_BUDGET = 35_000;
+const CONTENT_SCRIPT_BUDGET = 26_500;
 
 /** A same-origin API path only one adapter reads: who is signed in. */
 const OWN_API_PATH: Record<(typeof HELPDESK_IDS)[number], string> = {
@@ -47,7 +49,7 @@ describe('the helpdesk content scripts', () => {
     expect(read(scriptOf(helpdesk)).toString('utf8')).not.toMatch(/[`'"]\$?Zod\w+[`'"]/);
   });
 
-  it('leaves the router, the built-in policy, the summary code and the escalation to lazily imported chunks', () => {
+  it('leaves the router, the built-in policy, the summary code, the escalation and the drawer sections to lazily imported chunks', () => {
     const manifest = JSON.parse(read('manifest.json').toString('utf8')) as { web_accessible_resources: { resources: string[] }[] };
     const exposed = manifest.web_accessible_resources.flatMap((r) => r.resources);
     for (const chunk of Object.values(LAZY_CHUNKS)) {
@@ -60,6 +62,9 @@ describe('the helpdesk content scripts', () => {
       expect(script).not.toContain('A billing dispute over $1,000 goes straight to a Billing Specialist.');
       expect(script).not.toContain('A customer-support ticket being handed to the next support tier.');
       expect(script).not.toContain('communication owner: ');
+      // Nor the checklist's or the override dialog's words: the drawer chunk draws them.
+      expect(script).not.toContain('prefilled — check');
+      expect(script).not.toContain('Escalate now');
     }
   });
 });

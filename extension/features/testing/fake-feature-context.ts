@@ -9,6 +9,7 @@ import type { Ticket } from '../../../core/ticket';
 import { buildTicketView } from '../../../core/view/build-ticket-view';
 import * as summary from '../../ai/summarize-ticket';
 import * as escalation from '../../overlay/escalate';
+import * as drawer from '../drawer-chunk/index';
 import type { WorkerClient } from '../../overlay/worker-client';
 import type { FeatureContext } from '../context';
 
@@ -47,7 +48,7 @@ export function fakeFeatureContext(
     document,
     fetch,
     worker,
-    ui: { badge: () => null, panel: () => panel },
+    ui: { badge: () => null, panel: () => panel, whenOpen: async () => undefined },
     policy: defaultPolicy,
     ticket,
     view,
@@ -59,7 +60,7 @@ export function fakeFeatureContext(
     undoOverride: async () => undefined,
     now: () => now,
     // The modules themselves: in the tab they are lazily imported chunks.
-    lazy: { summary: async () => summary, escalation: async () => escalation },
+    lazy: { summary: async () => summary, escalation: async () => escalation, drawer: async () => drawer },
   };
   return { ctx, controller, panel, events, saved };
 }

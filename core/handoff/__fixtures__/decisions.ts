@@ -1,6 +1,6 @@
-/** Decisions and tickets shaped by the shared schemas, for component tests. */
-import { type Decision, decisionSchema } from '../../core/route/decision';
-import { type Ticket, ticketSchema } from '../../core/ticket';
+/** Decisions and tickets shaped by the shared schemas, for the prefill tests. */
+import { type Decision, decisionSchema } from '../../route/decision';
+import { type Ticket, ticketSchema } from '../../ticket';
 
 /** A billing dispute over $1,000 routed sideways to the Billing Specialist on 2026-03-02. */
 export const billingDecision: Decision = decisionSchema.parse({

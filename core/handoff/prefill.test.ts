@@ -1,15 +1,15 @@
 import { describe, expect, it } from 'vitest';
-import { checkHandoff } from '../core/handoff/check';
-import { handoffPacketSchema } from '../core/handoff/packet';
-import { HANDOFF_NOTE_MARKER } from '../core/handoff/render';
-import { requiredItems } from '../core/handoff/stages';
-import { defaultPolicy } from '../core/policy/default-policy';
-import type { Policy } from '../core/policy/schema';
-import { decisionSchema } from '../core/route/decision';
-import { ticketSchema, type TierId } from '../core/ticket';
+import { checkHandoff } from './check';
+import { handoffPacketSchema } from './packet';
+import { HANDOFF_NOTE_MARKER } from './render';
+import { requiredItems } from './stages';
+import { defaultPolicy } from '../policy/default-policy';
+import type { Policy } from '../policy/schema';
+import { decisionSchema } from '../route/decision';
+import { ticketSchema, type TierId } from '../ticket';
 import { billingDecision, hostileTicket } from './__fixtures__/decisions';
-import { prefillHandoff, prefillSourceOf, readTicketFacts } from './handoff-prefill';
-import { readImpactedUsers } from '../core/view/impact';
+import { prefillHandoff, prefillSourceOf, readTicketFacts } from './prefill';
+import { readImpactedUsers } from '../view/impact';
 
 describe('readTicketFacts', () => {
   it('finds error codes and links in comments and the steps agents wrote in internal notes', () => {

@@ -1,7 +1,8 @@
-import { HANDOFF_NOTE_MARKER } from '../core/handoff/render';
-import type { Decision } from '../core/route/decision';
-import { ownWords } from '../core/text/segment';
-import type { Ticket, TicketComment } from '../core/ticket';
+import { HANDOFF_NOTE_MARKER } from './render';
+import { type PrefilledValue, type PrefillSourceId, type ProvidedSummary, summaryAnswer } from './prefill-summary';
+import type { Decision } from '../route/decision';
+import { ownWords } from '../text/segment';
+import type { Ticket, TicketComment } from '../ticket';
 
 /** Error codes as agents paste them: "ERR_4012", "E1234", "HTTP 502", "0x80070005". */
 const ERROR_CODE = /\b(?:[A-Z][A-Z0-9]*_[A-Z0-9_]*\d[A-Z0-9_]*|E\d{3,}|HTTP\s?[45]\d\d|0x[0-9a-fA-F]{6,})\b/g;
@@ -148,20 +149,12 @@ function reproductionSteps(text: string): string[] {
   return steps;
 }
 
-/** Problem / What's been done from a summary provider (extension/ai). */
-export interface ProvidedSummary {
-  problem: string;
-  done: readonly string[];
-}
-
 /**
- * Where a prefill value may come from. Each source answers only the items
- * listed for it: the default policy's ids, and other policies' items by a
- * label that names exactly what the source holds. An item no source answers
- * stays empty for the agent.
+ * Where a prefill value may come from (`PrefillSourceId`, ./prefill-summary.ts).
+ * Each source answers only the items listed for it: the default policy's ids,
+ * and other policies' items by a label that names exactly what the source
+ * holds. An item no source answers stays empty for the agent.
  */
-export type PrefillSourceId = 'summary' | 'steps' | 'evidence' | 'screenshots' | 'logs' | 'error-codes' | 'reproduction' | 'impacted-users' | 'customer-tier' | 'triggers' | 'requester';
-
 interface PrefillSource {
   ids: readonly string[];
   labels: RegExp;
@@ -182,16 +175,12 @@ function evidence({ facts }: SourceInput): string {
 
 /** Order matters for labels only: the first source whose label pattern matches answers a policy's own item. */
 export const PREFILL_SOURCES: Readonly<Record<PrefillSourceId, PrefillSource>> = {
-  summary: { ids: ['summary'], labels: /\bsummary\b|what is the problem/, read: ({ ticket, summary }) => summary?.problem.trim() || ticket.subject.trim() },
+  summary: { ids: ['summary'], labels: /\bsummary\b|what is the problem/, read: ({ ticket, summary }) => summaryAnswer('summary', summary) || ticket.subject.trim() },
   reproduction: { ids: ['reproduction-steps'], labels: /\brepro(?:duction|duce)?\b/, read: ({ facts }) => facts.reproduction.join('\n') },
   steps: {
     ids: ['steps-tried', 'steps-taken'],
     labels: /\b(?:steps? (?:tried|taken)|troubleshooting|already (?:tried|done)|what has been (?:tried|done))\b/,
-    read: ({ facts, summary }) => {
-      // A model's recap may retell an earlier packet; its lines that quote one are not this tier's steps.
-      const done = summary?.done.filter((line) => !line.includes(HANDOFF_NOTE_MARKER)).map((line) => line.trim()).filter(Boolean) ?? [];
-      return (done.length > 0 ? done : facts.agentSteps).join('\n');
-    },
+    read: ({ facts, summary }) => summaryAnswer('steps', summary) || facts.agentSteps.join('\n'),
   },
   'error-codes': { ids: ['error-codes'], labels: /\berror codes?\b/, read: ({ facts }) => facts.errorCodes.join(', ') },
   screenshots: { ids: ['screenshots'], labels: /\bscreenshots?\b|\bscreen ?captures?\b/, read: ({ facts }) => facts.screenshots.join('\n') },
@@ -250,21 +239,32 @@ export interface PrefillOptions extends ReadFactsOptions {
 
 /**
  * Prefills checklist items from the ticket, each only from the source that
- * answers it (see `prefillSourceOf`). The agent still confirms every value:
- * prefilled is not confirmed.
+ * answers it (see `prefillSourceOf`), and says which source that was. The
+ * agent still confirms every value: prefilled is not confirmed.
+ *
+ * @example
+ * prefillItems([{ id: 'error-codes', label: 'Error codes' }, { id: 'business-impact', label: 'Business impact' }], ticket, decision)
+ * // { 'error-codes': { value: 'ERR_PAYMENT_402', source: 'error-codes' } }
+ */
+export function prefillItems(items: readonly { id: string; label: string }[], ticket: Ticket, decision?: Decision, options: PrefillOptions = {}): Record<string, PrefilledValue> {
+  const input: SourceInput = { ticket, decision, facts: readTicketFacts(ticket, decision, options), summary: options.summary };
+  const values: Record<string, PrefilledValue> = {};
+  for (const item of items) {
+    const source = prefillSourceOf(item);
+    if (source === null) continue;
+    const value = PREFILL_SOURCES[source].read(input).trim();
+    if (value !== '') values[item.id] = { value, source };
+  }
+  return values;
+}
+
+/**
+ * The prefilled values alone, by item id.
  *
  * @example
  * prefillHandoff([{ id: 'error-codes', label: 'Error codes' }, { id: 'business-impact', label: 'Business impact' }], ticket, decision)
  * // { 'error-codes': 'ERR_PAYMENT_402' }
  */
 export function prefillHandoff(items: readonly { id: string; label: string }[], ticket: Ticket, decision?: Decision, options: PrefillOptions = {}): Record<string, string> {
-  const input: SourceInput = { ticket, decision, facts: readTicketFacts(ticket, decision, options), summary: options.summary };
-  const values: Record<string, string> = {};
-  for (const item of items) {
-    const source = prefillSourceOf(item);
-    if (source === null) continue;
-    const value = PREFILL_SOURCES[source].read(input).trim();
-    if (value !== '') values[item.id] = value;
-  }
-  return values;
+  return Object.fromEntries(Object.entries(prefillItems(items, ticket, decision, options)).map(([id, { value }]) => [id, value]));
 }
