@@ -56,7 +56,9 @@ function peerCells(events: readonly TierlineEvent[]): Map<string, Map<MetricId, 
   for (const e of events) {
     if (e.at >= TO) continue;
     const key = `${e.helpdesk}\u0000${e.ticketId}`;
-    byTicket.set(key, [...(byTicket.get(key) ?? []), e]);
+    const list = byTicket.get(key);
+    if (list) list.push(e);
+    else byTicket.set(key, [e]);
   }
   const cells = new Map<string, TierlineEvent[]>();
   for (const list of byTicket.values()) {
@@ -67,7 +69,9 @@ function peerCells(events: readonly TierlineEvent[]): Map<string, Map<MetricId, 
     const stage = move?.type === 'handoff' || move?.type === 'escalation' ? `${move.data.from}-${move.data.to}` : move?.type === 'reassignment' ? `${move.data.from.tier}-${move.data.to.tier}` : routed?.type === 'decision' ? routed.data.tier : NONE;
     const latest = [...list].reverse().find((e) => e.type === 'decision' && e.data.category !== undefined);
     const cell = `${stage}|${latest?.type === 'decision' ? latest.data.category : NONE}`;
-    cells.set(cell, [...(cells.get(cell) ?? []), ...list]);
+    const mine = cells.get(cell);
+    if (mine) for (const e of list) mine.push(e);
+    else cells.set(cell, [...list]);
   }
   return new Map(
     [...cells].map(([cell, mine]) => [cell, new Map(computeMetrics(mine, { from: FROM, to: TO, minSample: 1 }).metrics.map((m) => [m.id, [m.numerator, m.denominator]]))]),
