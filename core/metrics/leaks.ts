@@ -153,7 +153,7 @@ export function computeLeakCells(events: readonly TierlineEvent[], options: Leak
 
 /**
  * `computeLeakCells` for several groupings at once: the events are read into
- * tickets once, then each grouping costs one `computeMetrics` pass.
+ * tickets once, then each grouping costs one `computeMetrics` pass per cell.
  */
 export function computeLeakViews(events: readonly TierlineEvent[], options: Omit<LeakOptions, 'dimensions'> & { views: readonly (readonly LeakDimension[])[] }): LeakCell[][] {
   const index = indexLeaks(events, options);
@@ -167,8 +167,9 @@ export interface LeakIndex {
 
 /**
  * Reads the events into tickets once (their order, attribution and bad
- * outcomes); any grouping is then one `computeMetrics` pass, made when first
- * asked for, so a page pays only for the groupings a lead opens.
+ * outcomes); any grouping then costs one `computeMetrics` pass per cell over
+ * that cell's tickets' events, made when first asked for, so a page pays only
+ * for the groupings a lead opens.
  */
 export function indexLeaks(events: readonly TierlineEvent[], options: Omit<LeakOptions, 'dimensions'>): LeakIndex {
   const from = Date.parse(options.from);
@@ -200,48 +201,31 @@ export function indexLeaks(events: readonly TierlineEvent[], options: Omit<LeakO
     tickets.push({ events: list, ref: { helpdesk: last.helpdesk, ticketId: last.ticketId, lastAt: last.at }, bad: badOutcomes(list, from, to) });
   }
   tickets.sort((a, b) => (a.ref.lastAt > b.ref.lastAt ? -1 : a.ref.lastAt < b.ref.lastAt ? 1 : a.ref.ticketId < b.ref.ticketId ? -1 : a.ref.ticketId > b.ref.ticketId ? 1 : 0));
-  // Each event's ticket by identity: a cheap lookup in every grouping pass below.
-  const ticketOf = new Map<TierlineEvent, number>();
-  tickets.forEach((t, i) => {
-    for (const e of t.events) ticketOf.set(e, i);
-  });
-
   const computed = new Map<string, LeakCell[]>();
   const compute = (dimensions: readonly LeakDimension[]): LeakCell[] => {
-    const cellOf = new Array<string>(tickets.length);
-    const cells = new Map<string, { keys: string[]; tickets: number; behind: Partial<Record<MetricId, TicketRef[]>> }>();
+    const cells = new Map<string, { keys: string[]; tickets: number; events: TierlineEvent[]; behind: Partial<Record<MetricId, TicketRef[]>> }>();
     // Newest tickets first, so each list of tickets behind a cell is too.
-    tickets.forEach((t, i) => {
+    for (const t of tickets) {
       const keys = dimensions.map((d) => keyOf(d, t.events));
       const cellKey = keys.join('\u0000');
-      cellOf[i] = cellKey;
       let cell = cells.get(cellKey);
       if (!cell) {
         // Every metric lists its tickets, none included: a cell with no bad outcome has an empty list, not an unknown one.
-        cell = { keys, tickets: 0, behind: Object.fromEntries(METRIC_IDS.map((id) => [id, []])) };
+        cell = { keys, tickets: 0, events: [], behind: Object.fromEntries(METRIC_IDS.map((id) => [id, []])) };
         cells.set(cellKey, cell);
       }
       cell.tickets++;
+      for (const e of t.events) cell.events.push(e);
       for (const id of t.bad) {
         const refs = cell.behind[id]!;
         if (refs.length < maxTickets) refs.push(t.ref);
       }
-    });
-    // One pass of the core's own metrics, each event under its ticket's cell: the headline definitions, per cell.
-    const report = computeMetrics(before, {
-      from: options.from,
-      to: options.to,
-      minSample: 1,
-      groupOf: (e) => {
-        const i = ticketOf.get(e);
-        return i === undefined ? undefined : cellOf[i];
-      },
-    });
-    return report.groups
-      .map((g) => {
-        const cell = cells.get(g.key)!;
+    }
+    // Each cell's metrics are the core's own over its tickets' events: the headline definitions, per cell.
+    return [...cells.values()]
+      .map((cell) => {
         const ratios: Partial<Record<MetricId, Ratio>> = {};
-        for (const m of g.metrics) ratios[m.id] = { numerator: m.numerator, denominator: m.denominator, value: m.value };
+        for (const m of computeMetrics(cell.events, { from: options.from, to: options.to, minSample: 1 }).metrics) ratios[m.id] = { numerator: m.numerator, denominator: m.denominator, value: m.value };
         return { keys: cell.keys, tickets: cell.tickets, ratios, behind: cell.behind };
       })
       .sort((a, b) => compareKeys(a.keys, b.keys));
