@@ -4,6 +4,7 @@ import { ownValue } from '../conditions/own';
 import type { Condition } from '../conditions/schema';
 import type { Calendar, Policy, Severity } from '../policy/schema';
 import { readFrustration, readRepeatContact, type SentimentInput, type SentimentSignal } from '../sentiment/analyze';
+import { boundedText } from '../text/bounded';
 import { readTicketText, type TicketText } from '../text/ticket-text';
 import type { CustomerTier, Money, Ticket, TierId } from '../ticket';
 import { createIssueTypeScorer, createIssueTypeWeigher, type IssueTypeEvidence, type IssueTypeFinding } from './issue-type';
@@ -391,7 +392,8 @@ function emphasisOf(text: TicketText): number {
   if (cached !== undefined) return cached;
   let count = 0;
   for (const doc of text.customer) {
-    const letters = doc.text.replace(/[^\p{L}]/gu, '');
+    // A lower-case ASCII letter rules out a message in capitals without building its letters (most messages have one).
+    const letters = /[a-z]/.test(doc.text) ? '' : doc.text.replace(/[^\p{L}]/gu, '');
     if (letters.length > 0 && letters === letters.toUpperCase()) {
       count++;
       continue;
@@ -429,7 +431,9 @@ const sentimentCache = new WeakMap<TicketText, Map<string, SentimentReadings>>()
 /** The `sentiment` fact, analysed on first read: repeat contact (cheap) and frustration (every word weighed) apart. */
 function lazySentiment(ticket: Ticket, text: TicketText, descriptionIsComment: boolean): SentimentFacts {
   // The description counts once when a helpdesk also shows it as the first comment (as for customerMessageCount).
-  const input: SentimentInput = { description: descriptionIsComment ? '' : ticket.description, comments: ticket.comments, reopenCount: ticket.reopenCount ?? 0 };
+  // Read as far as the words are (core/text/bounded.ts): a 1 MB message is read at its start and end.
+  const comments = ticket.comments.some((c) => boundedText(c.body) !== c.body) ? ticket.comments.map((c) => ({ ...c, body: boundedText(c.body) })) : ticket.comments;
+  const input: SentimentInput = { description: descriptionIsComment ? '' : boundedText(ticket.description), comments, reopenCount: ticket.reopenCount ?? 0 };
   let byVariant = sentimentCache.get(text);
   if (!byVariant) {
     byVariant = new Map();

@@ -135,3 +135,27 @@ describe('decide follows the conversation', () => {
     expect(d).toMatchObject({ tier: 'T1', role: 'front-line-agent' });
   });
 });
+
+describe('decide reads a very long message at its start and end (core/text/bounded.ts)', () => {
+  /** Plain prose with nothing to route on, as a pasted log or a forwarded thread reads to the router. */
+  const filler = (chars: number) => 'The export ran at night and wrote its rows to the archive as usual.\n'.repeat(Math.ceil(chars / 68)).slice(0, chars);
+  const breach = 'I think we were hacked: someone changed our admin email overnight.';
+  const isIncident = (d: ReturnType<typeof route>) => d.role === 'security-incident-lead' && d.bypass;
+
+  it('finds a breach anywhere in a message of up to 20,000 characters: in its middle too', () => {
+    for (const at of [0, 9_000, 19_900]) {
+      const description = `${filler(at)}${breach}\n${filler(20_000 - at - breach.length - 1)}`;
+      expect(description.length).toBe(20_000);
+      expect(isIncident(route({ subject: 'Nightly export', description })), `breach at ${at}`).toBe(true);
+    }
+  });
+
+  it('finds a breach in the first 15,000 or the last 5,000 characters of a 200,000-character message', () => {
+    expect(isIncident(route({ subject: 'Nightly export', description: `${breach}\n${filler(200_000)}` }))).toBe(true);
+    expect(isIncident(route({ subject: 'Nightly export', description: `${filler(200_000)}\n${breach}` }))).toBe(true);
+  });
+
+  it('does not read the middle of a 200,000-character message', () => {
+    expect(isIncident(route({ subject: 'Nightly export', description: `${filler(100_000)}\n${breach}\n${filler(100_000)}` }))).toBe(false);
+  });
+});

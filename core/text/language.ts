@@ -13,9 +13,14 @@ import type { Token } from './tokenize';
  * @example detectLanguage(tokenize('Hallo, wir wurden gehackt')) // 'de'
  */
 export function detectLanguage(tokens: readonly Token[]): Language {
+  return detectLanguageOfWords(tokens.map((t) => t.folded));
+}
+
+/** `detectLanguage` from folded words. */
+export function detectLanguageOfWords(words: readonly string[]): Language {
   const votes = new Map<Language, number>();
-  for (const t of tokens) {
-    const langs = STOPWORDS.get(t.folded);
+  for (const word of words) {
+    const langs = STOPWORDS.get(word);
     if (!langs) continue;
     for (const l of langs) votes.set(l, (votes.get(l) ?? 0) + 1);
   }

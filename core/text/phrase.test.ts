@@ -1,3 +1,4 @@
+import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { analyzeText } from './document';
 import { compilePhrase, compilePhraseSet, findAll, findAny, findIndexed, findPhrase, indexPhrases, MAX_GAP } from './phrase';
@@ -8,7 +9,7 @@ function matched(text: string, phrase: string, language: Language = 'en', option
   const doc = analyzeText(text, language);
   const m = findPhrase(doc, compilePhrase(phrase), options);
   if (!m) return undefined;
-  return text.slice(doc.tokens[m.first]?.start, doc.tokens[m.last]?.end);
+  return text.slice(doc.words.start(m.first), doc.words.end(m.last));
 }
 
 describe('findPhrase', () => {
@@ -173,6 +174,18 @@ describe('phrase sets', () => {
   it('findAll gives every phrase found, in the order of the list', () => {
     const phrases = ['refund', 'chargeback', 'charged … twice', 'answered'].map(compilePhrase);
     expect(findAll(doc, phrases).map((m) => m.phrase)).toEqual(['refund', 'charged … twice']);
+  });
+
+  it('findAny gives what trying every phrase of the set in order gives, though it tries only those the text can hold', () => {
+    const word = fc.constantFrom('charged', 'charge', 'twice', 'not', 'no', 'refund', 'data', 'lost', 'the', 'card', 'my', 'hack', 'hacked', 'de:rechnung', 'fr:facture');
+    const phrase = fc.tuple(word, fc.constantFrom('', ' ', ' … ', ' =', ' *'), word, fc.constantFrom('', '*', '!')).map(([a, join, b, end]) => (join === '' ? `${a}${end}` : `${a}${join}${b.replace(/^\w\w:/, '')}${end}`));
+    const text = fc.array(fc.constantFrom('They', 'charged', 'my', 'card', 'twice', 'not', 'no', 'data', 'was', 'lost', 'hacked', 'refund', ',', '.', 'Rechnung'), { maxLength: 30 }).map((w) => w.join(' '));
+    fc.assert(
+      fc.property(fc.array(phrase, { minLength: 1, maxLength: 12 }), text, fc.constantFrom('en', 'de', 'fr') as fc.Arbitrary<Language>, (raw, t, language) => {
+        const doc = analyzeText(t, language);
+        expect(findAny(doc, compilePhraseSet(raw))).toEqual(findAll(doc, raw.map(compilePhrase))[0]);
+      }),
+    );
   });
 
   it('findIndexed gives each phrase found once, wildcards included', () => {

@@ -1,6 +1,10 @@
 import { foldText } from '../conditions/text';
-import { type TextDocument, excerpt } from './document';
-import { type Language, stemWord } from './stem';
+import { excerpt, positionsOf, type TextDocument } from './document';
+import { headsFor, indexPhrases, type PhraseIndex, someCandidate, stemOf } from './phrase-index';
+import type { Language } from './stem';
+import type { Words } from './words';
+
+export { indexPhrases, type PhraseIndex };
 
 /**
  * Stage 4: policy phrases matched on words and stems, not substrings.
@@ -97,17 +101,8 @@ export function compilePhrase(raw: string): CompiledPhrase {
   return { raw, terms, weight: weighted ? Number(weighted[1]) : 1, keepsDenial, ...(tagged ? { language: tagged[1] as Language } : {}) };
 }
 
-function stemOf(term: PhraseTerm, language: Language): string {
-  let stem = term.stems[language];
-  if (stem === undefined) {
-    stem = stemWord(language, term.folded);
-    term.stems[language] = stem;
-  }
-  return stem;
-}
-
 function termMatches(doc: TextDocument, term: PhraseTerm, at: number): boolean {
-  const word = doc.tokens[at]?.folded;
+  const word = doc.words.folded[at];
   if (word === undefined) return false;
   if (term.prefix) return word.startsWith(term.folded);
   if (term.suffix) return word.endsWith(term.folded);
@@ -115,92 +110,128 @@ function termMatches(doc: TextDocument, term: PhraseTerm, at: number): boolean {
   return word === term.folded || doc.stems[at] === stemOf(term, doc.language);
 }
 
+/** Whether the term can match somewhere in the document: the document holds its word or its stem (wildcards: maybe). */
+function mayStand(doc: TextDocument, term: PhraseTerm): boolean {
+  if (term.prefix || term.suffix || doc.keys.has(term.folded)) return true;
+  return !term.exact && doc.keys.has(stemOf(term, doc.language));
+}
+
 /** Where `term` matches from position `from` up to `from + gap`: right after the previous word, or after a gap within its clause. */
 function nextMatch(doc: TextDocument, term: PhraseTerm, from: number, sentence: number, clause: number): number {
-  for (let at = from; at <= from + term.gapBefore && at < doc.tokens.length; at++) {
-    const token = doc.tokens[at] as { sentence: number; clause: number };
-    if (token.sentence !== sentence || (term.gapBefore > 0 && token.clause !== clause)) return -1;
+  const { words } = doc;
+  for (let at = from; at <= from + term.gapBefore && at < words.count; at++) {
+    if (words.sentence(at) !== sentence || (term.gapBefore > 0 && words.clause(at) !== clause)) return -1;
     if (termMatches(doc, term, at)) return at;
   }
   return -1;
 }
 
-/** Candidate start positions for the first term: an index lookup, or a scan for a wildcard. */
+/** Candidate start positions for the first term, ascending: index lookups, for a wildcard over the distinct words. */
 function starts(doc: TextDocument, term: PhraseTerm): readonly number[] {
+  const { folded } = doc.words;
   if (term.prefix || term.suffix) {
     const all: number[] = [];
-    for (let i = 0; i < doc.tokens.length; i++) if (termMatches(doc, term, i)) all.push(i);
-    return all;
+    for (const key of doc.keys.keys()) {
+      if (!(term.prefix ? key.startsWith(term.folded) : key.endsWith(term.folded))) continue;
+      for (const at of positionsOf(doc, key)) if (folded[at] === key) all.push(at);
+    }
+    return all.sort((a, b) => a - b);
   }
-  const byWord = doc.index.get(term.folded);
-  if (term.exact) return (byWord ?? NONE).filter((i) => doc.tokens[i]?.folded === term.folded);
+  const byWord = positionsOf(doc, term.folded);
+  if (term.exact) return byWord.filter((i) => folded[i] === term.folded);
   const stem = stemOf(term, doc.language);
-  const byStem = stem === term.folded ? undefined : doc.index.get(stem);
-  if (!byStem) return byWord ?? NONE;
-  if (!byWord) return byStem;
-  return [...new Set([...byWord, ...byStem])].sort((a, b) => a - b);
+  if (stem === term.folded) return byWord;
+  const byStem = positionsOf(doc, stem);
+  if (byStem.length === 0) return byWord;
+  if (byWord.length === 0) return byStem;
+  return mergeAscending(byWord, byStem);
 }
-const NONE: readonly number[] = [];
+
+/** Two ascending lists as one, each position once. */
+function mergeAscending(a: readonly number[], b: readonly number[]): number[] {
+  const out: number[] = [];
+  let i = 0;
+  let j = 0;
+  while (i < a.length || j < b.length) {
+    const x = i < a.length ? (a[i] as number) : Number.POSITIVE_INFINITY;
+    const y = j < b.length ? (b[j] as number) : Number.POSITIVE_INFINITY;
+    out.push(Math.min(x, y));
+    if (x <= y) i++;
+    if (y <= x) j++;
+  }
+  return out;
+}
 
 export interface FindOptions {
   /** Count matches inside a negated clause too: topic words ("can't log in" is about logging in). */
   ignoreNegation?: boolean;
 }
 
+/** The positions of the phrase's words in the match being tried (reused: findPhrase is the hot path). */
+let matched = new Int32Array(16);
+
 /** The first occurrence of the phrase in the document that no negator outside it governs. */
 export function findPhrase(doc: TextDocument, phrase: CompiledPhrase, options: FindOptions = {}): PhraseMatch | undefined {
-  const [head, ...rest] = phrase.terms;
+  const { terms } = phrase;
+  const head = terms[0];
   if (!head || (phrase.language !== undefined && phrase.language !== doc.language)) return undefined;
+  // A word of the phrase that the document lacks rules it out by a lookup, before any position is tried.
+  for (const term of terms) if (!mayStand(doc, term)) return undefined;
+  if (matched.length < terms.length) matched = new Int32Array(terms.length);
+  const { words } = doc;
+  const checkDenial = !options.ignoreNegation || phrase.keepsDenial;
   for (const start of starts(doc, head)) {
-    const { sentence } = doc.tokens[start] as { sentence: number };
-    const positions = [start];
+    const sentence = words.sentence(start);
+    matched[0] = start;
     let at = start;
-    let ok = true;
-    for (const term of rest) {
-      at = nextMatch(doc, term, at + 1, sentence, (doc.tokens[at] as { clause: number }).clause);
-      if (at < 0) {
-        ok = false;
-        break;
-      }
-      positions.push(at);
+    for (let t = 1; t < terms.length && at >= 0; t++) {
+      at = nextMatch(doc, terms[t] as PhraseTerm, at + 1, sentence, words.clause(at));
+      matched[t] = at;
     }
-    if (!ok) continue;
-    let negated = false;
-    if (!options.ignoreNegation || phrase.keepsDenial) {
-      // A negator that is one of the phrase's own words ("not working", "acceso no autorizado") is part of what it
-      // says; one elsewhere, even in a gap ("the data could not be restored"), denies it.
-      for (let i = start; i <= at; i++) {
-        const by = (doc.tokens[i] as { negatedBy: number }).negatedBy;
-        if (by !== -1 && !positions.includes(by)) negated = true;
-      }
-    }
-    if (negated) continue;
-    const first = doc.tokens[start] as { start: number };
-    const last = doc.tokens[at] as { end: number };
-    return { phrase: phrase.raw, excerpt: excerpt(doc.text, first.start, last.end), first: start, last: at };
+    if (at < 0) continue;
+    // A negator that is one of the phrase's own words ("not working", "acceso no autorizado") is part of what it
+    // says; one elsewhere, even in a gap ("the data could not be restored"), denies it.
+    if (checkDenial && isDenied(words, start, at, terms.length)) continue;
+    return { phrase: phrase.raw, excerpt: excerpt(doc.text, words.start(start), words.end(at)), first: start, last: at };
   }
   return undefined;
 }
 
-/** A list of phrases compiled once; results cached per document (a document is immutable and cached itself). */
+/** Whether a negator other than the phrase's own words (the first `own` of `matched`) governs a word in [from, to]. */
+function isDenied(words: Words, from: number, to: number, own: number): boolean {
+  for (let i = from; i <= to; i++) {
+    const by = words.negatedBy(i);
+    if (by === -1) continue;
+    let isOwn = false;
+    for (let k = 0; k < own && !isOwn; k++) isOwn = matched[k] === by;
+    if (!isOwn) return true;
+  }
+  return false;
+}
+
+/** A list of phrases compiled and indexed once; results cached per document (a document is immutable and cached itself). */
 export interface PhraseSet {
   phrases: readonly CompiledPhrase[];
+  index: PhraseIndex;
   results: WeakMap<TextDocument, PhraseMatch | null>;
 }
 
 export function compilePhraseSet(raw: readonly string[]): PhraseSet {
-  return { phrases: raw.map(compilePhrase), results: new WeakMap() };
+  const phrases = raw.map(compilePhrase);
+  return { phrases, index: indexPhrases(phrases), results: new WeakMap() };
 }
 
-/** The first phrase of the set found in the document, or undefined. */
+/** The first phrase of the set (in the set's order) found in the document, or undefined. */
 export function findAny(doc: TextDocument, set: PhraseSet): PhraseMatch | undefined {
   const cached = set.results.get(doc);
   if (cached !== undefined) return cached ?? undefined;
   let found: PhraseMatch | undefined;
-  for (const p of set.phrases) {
-    found = findPhrase(doc, p);
-    if (found) break;
-  }
+  // A phrase that is not a candidate cannot match: the candidates tried in the set's order find what every phrase
+  // tried in that order would.
+  someCandidate(doc, set.index, (i) => {
+    found = findPhrase(doc, set.phrases[i] as CompiledPhrase);
+    return found !== undefined;
+  });
   set.results.set(doc, found ?? null);
   return found;
 }
@@ -216,52 +247,23 @@ export function findAll(doc: TextDocument, phrases: readonly CompiledPhrase[]): 
 }
 
 /**
- * Many phrases indexed by their first word (and its stem per language), so a
- * document is matched by walking its own words once instead of trying every
- * phrase: the issue-type keywords of a policy in four languages are ~1,000 phrases.
+ * Every phrase of the index found in the document, each once, in the order of the document's words that start them,
+ * then the wildcard ones: the issue-type keywords of a policy in four languages are ~1,000 phrases.
  */
-export interface PhraseIndex {
-  phrases: readonly CompiledPhrase[];
-  byHead: Map<string, Map<string, CompiledPhrase[]>>;
-  wildcardHeads: readonly CompiledPhrase[];
-}
-
-export function indexPhrases(phrases: readonly CompiledPhrase[]): PhraseIndex {
-  return { phrases, byHead: new Map(), wildcardHeads: phrases.filter((p) => p.terms[0]?.prefix || p.terms[0]?.suffix) };
-}
-
-function headsFor(index: PhraseIndex, language: Language): Map<string, CompiledPhrase[]> {
-  let heads = index.byHead.get(language);
-  if (heads) return heads;
-  heads = new Map();
-  for (const p of index.phrases) {
-    const head = p.terms[0];
-    if (!head || head.prefix || head.suffix || (p.language !== undefined && p.language !== language)) continue;
-    for (const key of head.exact ? [head.folded] : new Set([head.folded, stemOf(head, language)])) {
-      const list = heads.get(key);
-      if (list) list.push(p);
-      else heads.set(key, [p]);
-    }
-  }
-  index.byHead.set(language, heads);
-  return heads;
-}
-
-/** Every phrase of the index found in the document, each once. */
 export function findIndexed(doc: TextDocument, index: PhraseIndex, options: FindOptions = {}): PhraseMatch[] {
   const heads = headsFor(index, doc.language);
-  const tried = new Set<CompiledPhrase>();
+  const tried = new Set<number>();
   const out: PhraseMatch[] = [];
-  const attempt = (p: CompiledPhrase) => {
-    if (tried.has(p)) return;
-    tried.add(p);
-    const m = findPhrase(doc, p, options);
+  const attempt = (i: number) => {
+    if (tried.has(i)) return;
+    tried.add(i);
+    const m = findPhrase(doc, index.phrases[i] as CompiledPhrase, options);
     if (m) out.push(m);
   };
-  for (const key of doc.index.keys()) {
-    const candidates = heads.get(key);
-    if (candidates) for (const p of candidates) attempt(p);
+  for (const key of doc.keys.keys()) {
+    const list = heads.get(key);
+    if (list !== undefined) for (const i of list) attempt(i);
   }
-  for (const p of index.wildcardHeads) attempt(p);
+  for (const i of index.wildcardHeads) attempt(i);
   return out;
 }

@@ -33,6 +33,11 @@ export function stemWord(language: Language, folded: string): string {
   return stem;
 }
 
+/** Forgets every stem computed (for measurements of a first reading). */
+export function forgetStems(): void {
+  for (const cache of caches.values()) cache.clear();
+}
+
 export function isLanguage(value: unknown): value is Language {
   return typeof value === 'string' && (LANGUAGES as readonly string[]).includes(value);
 }

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { type TicketInput, ticketSchema } from '../ticket';
 import { compilePhrase, findPhrase } from './phrase';
-import { readTicketText } from './ticket-text';
+import { forgetReadTexts, readTicketText } from './ticket-text';
 
 const ticket = (input: Omit<TicketInput, 'id'>) => ticketSchema.parse({ id: '4711', ...input });
 
@@ -121,6 +121,26 @@ describe('readTicketText', () => {
 
   it('analyses a ticket once: reading it again gives the same result', () => {
     expect(readTicketText(billing)).toBe(readTicketText(billing));
+  });
+
+  it('knows a copy of a ticket by its messages, and a changed message or language as new', () => {
+    const first = readTicketText(billing);
+    // The worker decides a fresh copy of each open ticket every minute.
+    expect(readTicketText(structuredClone(billing))).toBe(first);
+    const edited = structuredClone(billing);
+    (edited.comments[4] as { body: string }).body = 'Still no refund!';
+    expect(readTicketText(edited)).not.toBe(first);
+    expect(readTicketText(edited).parts.at(-1)?.doc.text).toBe('Still no refund!');
+    expect(readTicketText(billing, { language: 'en' })).not.toBe(first);
+    expect(readTicketText(billing, { language: 'en' }).languageSource).toBe('policy');
+  });
+
+  it('reads every ticket anew once the texts read are forgotten', () => {
+    const first = readTicketText(billing);
+    forgetReadTexts();
+    const again = readTicketText(billing);
+    expect(again).not.toBe(first);
+    expect(again).toEqual(first);
   });
 
   it('lists money in message order, each amount with who wrote it', () => {

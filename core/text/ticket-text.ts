@@ -1,11 +1,12 @@
 import type { Ticket, TicketComment } from '../ticket';
 import { findAmounts, type WrittenAmount } from './amounts';
-import { analyzeText, excerpt, type TextDocument, tokenizeCached } from './document';
+import { boundedText } from './bounded';
+import { analyzeText, excerpt, forgetDocuments, type TextDocument, wordsOf } from './document';
 import { findHeadcounts, type Headcount } from './headcounts';
-import { detectLanguage } from './language';
+import { detectLanguageOfWords } from './language';
 import { ownWords } from './segment';
-import type { Language } from './stem';
-import { type Token, tokenize } from './tokenize';
+import { forgetStems, type Language } from './stem';
+import { readWords } from './tokenize';
 
 /**
  * The ticket-understanding step: who said what, in which language, and the
@@ -82,7 +83,18 @@ interface SeenTicket {
  * before, with the same messages, skips cutting each message to its own words
  * and building the text key, which cost as much as a whole decision.
  */
-const byTicket = new WeakMap<Ticket, SeenTicket>();
+let byTicket = new WeakMap<Ticket, SeenTicket>();
+
+/**
+ * Forgets every text read so far, words and stems included, so the next decision on any ticket reads it for the first
+ * time: for tests and benchmarks that time a first reading (a running worker never needs it).
+ */
+export function forgetReadTexts(): void {
+  byTicket = new WeakMap();
+  cache.clear();
+  forgetDocuments();
+  forgetStems();
+}
 
 function isUnchanged(seen: SeenTicket, ticket: Ticket, options: TicketTextOptions): boolean {
   if (seen.language !== options.language || seen.subject !== ticket.subject || seen.description !== ticket.description) return false;
@@ -98,13 +110,12 @@ function isUnchanged(seen: SeenTicket, ticket: Ticket, options: TicketTextOption
 
 function readChangedText(ticket: Ticket, options: TicketTextOptions): TicketText {
   const raw = rawParts(ticket);
-  const key = `${options.language ?? ''}\u0001${raw.map((p) => `${p.speaker}\u0002${p.text}`).join('\u0003')}`;
-  const hit = cache.get(key);
+  const key = keyOf(raw, options.language);
+  const hit = cache.get(key)?.find((seen) => readFrom(seen, raw, options.language));
   if (hit) return hit;
 
   const customerTexts = raw.filter((p) => isCustomer(p.speaker)).map((p) => p.text);
-  const customerWords = customerTexts.join('\n');
-  const language = options.language ?? detectLanguage(leadingTokens(customerTexts, customerWords));
+  const language = options.language ?? detectLanguageOfWords(leadingWords(customerTexts));
   const parts = raw.map((p) => ({ speaker: p.speaker, doc: analyzeText(p.text, language) }));
   const amounts: FoundAmount[] = [];
   const headcounts: FoundHeadcount[] = [];
@@ -128,13 +139,42 @@ function readChangedText(ticket: Ticket, options: TicketTextOptions): TicketText
     amounts,
     headcounts,
   };
-  if (cache.size >= CACHE_LIMIT) cache.delete(cache.keys().next().value as string);
-  cache.set(key, text);
+  const bucket = cache.get(key);
+  if (bucket) bucket.push(text);
+  else {
+    if (cache.size >= CACHE_LIMIT) cache.delete(cache.keys().next().value as number);
+    cache.set(key, [text]);
+  }
   return text;
 }
 
+/**
+ * Ticket texts by a hash of what they were read from: a key made of the texts themselves kept a second copy of every
+ * cached ticket's words. Texts whose hashes collide share a bucket and are told apart by `readFrom`.
+ */
 const CACHE_LIMIT = 1024;
-const cache = new Map<string, TicketText>();
+const cache = new Map<number, TicketText[]>();
+
+/** FNV-1a over the language, each part's speaker and each character of its text. */
+function keyOf(raw: readonly RawPart[], language: Language | undefined): number {
+  let hash = 0x811c9dc5;
+  const mix = (s: string) => {
+    for (let i = 0; i < s.length; i++) hash = Math.imul(hash ^ s.charCodeAt(i), 0x01000193);
+    hash = Math.imul(hash ^ 0xffff, 0x01000193);
+  };
+  mix(language ?? '');
+  for (const p of raw) {
+    mix(p.speaker);
+    mix(p.text);
+  }
+  return hash >>> 0;
+}
+
+/** Whether a ticket text was read from these parts with this language setting. */
+function readFrom(text: TicketText, raw: readonly RawPart[], language: Language | undefined): boolean {
+  if ((text.languageSource === 'policy' ? text.language : undefined) !== language || text.parts.length !== raw.length) return false;
+  return raw.every((p, i) => text.parts[i]?.speaker === p.speaker && text.parts[i]?.doc.text === p.text);
+}
 
 interface Numbers {
   amounts: { found: WrittenAmount; excerpt: string }[];
@@ -160,26 +200,27 @@ function numbersIn(doc: TextDocument): Numbers {
 const DETECT_CHARS = 2000;
 
 /**
- * The words of the customer's texts joined by line breaks, up to
- * DETECT_CHARS characters, from each text's cached tokens rather than by
- * tokenizing the joined text again: the same words, so the same vote.
+ * The folded words of the customer's texts joined by line breaks, up to
+ * DETECT_CHARS characters, from each text's cached words rather than by
+ * reading the joined text again: the same words, so the same vote.
  */
-function leadingTokens(texts: readonly string[], joined: string): readonly Token[] {
-  const out: Token[] = [];
+function leadingWords(texts: readonly string[]): readonly string[] {
+  const out: string[] = [];
   let offset = 0;
   for (const text of texts) {
     const room = DETECT_CHARS - offset;
     if (room <= 0) break;
     // Folding drops combining marks (and splits Hangul syllables): with a mark in a text, folding it whole and word by
-    // word can differ, so the joined text is tokenized, as the vote has always read it.
-    if (COMBINING_MARK.test(text)) return tokenize(joined.slice(0, DETECT_CHARS));
-    for (const t of tokenizeCached(text)) {
-      if (t.end <= room) {
-        out.push(t);
+    // word can differ, so the joined text is read, as the vote has always read it.
+    if (COMBINING_MARK.test(text)) return readWords(texts.join('\n').slice(0, DETECT_CHARS)).folded;
+    const words = wordsOf(text);
+    for (let i = 0; i < words.count; i++) {
+      if (words.end(i) <= room) {
+        out.push(words.folded[i] as string);
         continue;
       }
       // The word the cut falls in counts as far as it goes.
-      if (t.start < room) out.push(...tokenize(text.slice(t.start, room)));
+      if (words.start(i) < room) out.push(...readWords(text.slice(words.start(i), room)).folded);
       break;
     }
     offset += text.length + 1;
@@ -191,18 +232,24 @@ const COMBINING_MARK = /\p{M}/u;
 const isCustomer = (s: Speaker) => s === 'subject' || s === 'reply-subject' || s === 'first-message' || s === 'customer';
 const REPLY_SUBJECT = /^\s*(re|aw|fw|fwd|wg|tr|rv|res|sv)\s*(\[\d+\])?\s*:/i;
 
-function rawParts(ticket: Ticket): { speaker: Speaker; text: string }[] {
-  const parts: { speaker: Speaker; text: string }[] = [];
+interface RawPart {
+  speaker: Speaker;
+  text: string;
+}
+
+function rawParts(ticket: Ticket): RawPart[] {
+  const parts: RawPart[] = [];
   // "Re: Your invoice question": a reply's subject names the old thread, not what the customer writes about now.
-  if (ticket.subject.trim()) parts.push({ speaker: REPLY_SUBJECT.test(ticket.subject) ? 'reply-subject' : 'subject', text: ticket.subject });
+  if (ticket.subject.trim()) parts.push({ speaker: REPLY_SUBJECT.test(ticket.subject) ? 'reply-subject' : 'subject', text: boundedText(ticket.subject) });
   const description = ticket.description.trim();
   let first = description !== '';
-  if (first) parts.push({ speaker: 'first-message', text: ownWords(ticket.description).own });
+  // A very long message is read at its start and its end (./bounded.ts), quoted thread and signature cut from that.
+  if (first) parts.push({ speaker: 'first-message', text: ownWords(boundedText(ticket.description)).own });
   for (const c of ticket.comments) {
     // Helpdesks often show the description again as the first comment: it counts once.
     if (c.author === 'customer' && c.body.trim() === description) continue;
     if (c.author === 'system') continue;
-    const own = ownWords(c.body).own;
+    const own = ownWords(boundedText(c.body)).own;
     if (!own) continue;
     if (c.author === 'customer') {
       parts.push({ speaker: first ? 'customer' : 'first-message', text: own });

@@ -1,4 +1,6 @@
 import { foldText } from '../conditions/text';
+import { wordLengthAt } from './word-chars';
+import { Words } from './words';
 
 /**
  * Stage 1 of reading ticket text: split a text into words, folded (case and
@@ -34,8 +36,6 @@ export const NEGATION_REACH = 5;
 
 /** `negatedBy` of a word in a hypothetical question: no word of a phrase can lift it. */
 export const HYPOTHETICAL = -2;
-
-const WORD = /[\p{L}\p{M}\p{N}]+/gu;
 
 /** Negators of the supported languages, folded. "n" is French elision ("n'a"), handled below. */
 const NEGATORS = new Set([
@@ -77,6 +77,17 @@ const CLAUSE_WORDS = new Set([
  */
 const DENIERS = new Set(['nothing', 'nobody', 'nichts', 'niemand', 'nada', 'nadie', 'rien', 'niets']);
 
+/** The word lists above as one lookup per word: most words are in none of them. */
+const NEGATOR = 1;
+const CONDITIONAL = 2;
+const CONDITIONAL_SECOND = 4;
+const CLAUSE_WORD = 8;
+const DENIER = 16;
+const ROLES = new Map<string, number>();
+for (const [words, role] of [[NEGATORS, NEGATOR], [CONDITIONALS, CONDITIONAL], [CONDITIONAL_SECONDS, CONDITIONAL_SECOND], [CLAUSE_WORDS, CLAUSE_WORD], [DENIERS, DENIER]] as const) {
+  for (const word of words) ROLES.set(word, (ROLES.get(word) ?? 0) | role);
+}
+
 /**
  * A question about what would happen ("will any data be lost if we downgrade?", "in the event of a breach, how fast do
  * you notify us?", "est-ce que vous supprimez les anciens tickets ?") reports nothing: its words count as denied. A
@@ -93,28 +104,69 @@ const WORD_ABBREVIATIONS = new Set(['g', 'e', 'b', 'z', 'etc', 'vs', 'bzw', 'usw
 const SENTENCE_END = /[.!?\n\r]/;
 const CLAUSE_END = /[,;:()\u2013\u2014]|\s-\s/;
 
+/** The words as one object each: for callers that read a few words (the policy lint, topics). */
 export function tokenize(text: string): Token[] {
+  const words = readWords(text);
+  const tokens = new Array<Token>(words.count);
+  for (let i = 0; i < words.count; i++) {
+    const negatedBy = words.negatedBy(i);
+    tokens[i] = { folded: words.folded[i] as string, start: words.start(i), end: words.end(i), sentence: words.sentence(i), clause: words.clause(i), negated: negatedBy !== -1, negatedBy };
+  }
+  return tokens;
+}
+
+/**
+ * The numbers of the words being read, a column of `capacity` cells per property (start, end, sentence, clause,
+ * negatedBy): reused from text to text, so reading allocates only the final columns.
+ */
+let scratch = new Int32Array(0);
+let capacity = 0;
+const START = 0;
+const END = 1;
+const SENTENCE = 2;
+const CLAUSE = 3;
+const NEGATED_BY = 4;
+/** A longer text reads into a buffer of its own, not kept afterwards (2 MB of cells). */
+const SCRATCH_LIMIT = 100_000;
+
+/**
+ * `tokenize`'s words as columns, what a document keeps.
+ *
+ * @example readWords('Still broken.').folded // ['still', 'broken']
+ */
+export function readWords(text: string): Words {
   const folded = foldText(text);
   // Folding keeps offsets for Latin text (one code unit per letter); other scripts fall back to folding each word.
   const sameLength = folded.length === text.length;
-  const tokens: Token[] = [];
+  const words: string[] = [];
+  // A word takes at least one character and the next needs a separator: never more words than this.
+  const most = Math.ceil(text.length / 2) + 1;
+  if (most > capacity && most <= SCRATCH_LIMIT) {
+    capacity = Math.max(most, 2 * capacity, 256);
+    scratch = new Int32Array(5 * capacity);
+  }
+  const cap = Math.max(most, capacity);
+  const cells = most > capacity ? new Int32Array(5 * cap) : scratch;
   let sentence = 0;
   let clause = 0;
   let clauseStart = 0;
   let negateLeft = 0;
   let negator = -1;
   let last = 0;
-  WORD.lastIndex = 0;
-  for (let m = WORD.exec(text); m !== null; m = WORD.exec(text)) {
-    const start = m.index;
-    const end = start + m[0].length;
+  for (let start = 0; start < text.length; ) {
+    const length = wordLengthAt(text, start);
+    if (length === 0) {
+      start++;
+      continue;
+    }
+    const end = start + length;
     // Most words follow one space, which ends nothing: no slice, no pattern.
     const plain = start - last === 1 && text.charCodeAt(last) === 32;
     const between = plain ? ' ' : text.slice(last, start);
     // "$2,400" and "v4.12" are one number, not two clauses or sentences.
     const insideNumber = !plain && /^[.,'\u2019]$/.test(between) && /\d/.test(text.charAt(last - 1)) && /\d/.test(text.charAt(start));
     // "Art. 33", "e.g. the", "approx. 40": an abbreviation's dot before a number or a lower-case word ends no sentence.
-    const before = tokens[tokens.length - 1]?.folded ?? '';
+    const before = words.length > 0 ? (words[words.length - 1] as string) : '';
     const abbreviation =
       !plain &&
       /^\.[ \t]+$/.test(between) && ((NUMBER_ABBREVIATIONS.has(before) && /\d/.test(text.charAt(start))) || (WORD_ABBREVIATIONS.has(before) && /[\p{Ll}\d]/u.test(text.charAt(start))));
@@ -123,75 +175,74 @@ export function tokenize(text: string): Token[] {
     } else if (abbreviation) {
       clause++;
       negateLeft = 0;
-      clauseStart = tokens.length;
+      clauseStart = words.length;
     } else if (last > 0 && SENTENCE_END.test(between)) {
       sentence++;
       clause++;
       negateLeft = 0;
-      clauseStart = tokens.length;
+      clauseStart = words.length;
     } else if (CLAUSE_END.test(between)) {
       clause++;
       negateLeft = 0;
-      clauseStart = tokens.length;
+      clauseStart = words.length;
     }
     last = end;
-    const word = sameLength ? folded.slice(start, end) : foldText(m[0]);
+    const word = sameLength ? folded.slice(start, end) : foldText(text.slice(start, end));
+    const role = ROLES.get(word) ?? 0;
     // "didn't", "can't", "won't": the "t" after an apostrophe negates.
-    if (word === 't' && /['\u2019]$/.test(between) && tokens.length > 0) {
+    if (word === 't' && /['\u2019]$/.test(between) && words.length > 0) {
       negateLeft = NEGATION_REACH;
-      negator = tokens.length - 1;
+      negator = words.length - 1;
+      start = end;
       continue;
     }
-    if (CLAUSE_WORDS.has(word)) {
+    if ((role & CLAUSE_WORD) !== 0) {
       clause++;
       negateLeft = 0;
-      clauseStart = tokens.length;
+      clauseStart = words.length;
     }
-    const negated = negateLeft > 0;
-    tokens.push({ folded: word, start, end, sentence, clause, negated, negatedBy: negated ? negator : -1 });
-    if (negated) negateLeft--;
-    const elided = word === 'n' && /^['\u2019]/.test(text.slice(end, end + 1));
-    if (NEGATORS.has(word) || elided) {
+    const at = words.length;
+    words.push(word);
+    cells[START * cap + at] = start;
+    cells[END * cap + at] = end;
+    cells[SENTENCE * cap + at] = sentence;
+    cells[CLAUSE * cap + at] = clause;
+    cells[NEGATED_BY * cap + at] = negateLeft > 0 ? negator : -1;
+    if (negateLeft > 0) negateLeft--;
+    const elided = word === 'n' && (text.charCodeAt(end) === 0x27 || text.charCodeAt(end) === 0x2019);
+    if ((role & NEGATOR) !== 0 || elided) {
       negateLeft = NEGATION_REACH;
-      negator = tokens.length - 1;
+      negator = at;
     }
-    const previous = tokens[tokens.length - 2]?.folded;
-    if ((CONDITIONALS.has(word) && m[0].toLowerCase() === word) || (CONDITIONAL_SECONDS.has(word) && CONDITIONAL_PAIRS.has(`${previous} ${word}`))) {
+    const previous = at > 0 ? words[at - 1] : undefined;
+    if (((role & CONDITIONAL) !== 0 && text.slice(start, end).toLowerCase() === word) || ((role & CONDITIONAL_SECOND) !== 0 && CONDITIONAL_PAIRS.has(`${previous} ${word}`))) {
       negateLeft = CONDITION_REACH;
-      negator = tokens.length - 1;
+      negator = at;
     }
-    if (DENIERS.has(word)) {
-      const at = tokens.length - 1;
-      for (let i = clauseStart; i < at; i++) {
-        const t = tokens[i] as Token;
-        if (!t.negated) {
-          t.negated = true;
-          t.negatedBy = at;
-        }
-      }
+    if ((role & DENIER) !== 0) {
+      for (let i = NEGATED_BY * cap + clauseStart; i < NEGATED_BY * cap + at; i++) if (cells[i] === -1) cells[i] = at;
     }
+    start = end;
   }
-  denyHypotheticalQuestions(text, folded, tokens);
-  return tokens;
+  const count = words.length;
+  const column = (k: number) => cells.subarray(k * cap, k * cap + count);
+  denyHypotheticalQuestions(text, folded, column(START), column(END), column(SENTENCE), column(NEGATED_BY));
+  // One buffer for the five columns of this text, in the order Words reads them.
+  const numbers = new Int32Array(5 * count);
+  for (let k = 0; k < 5; k++) numbers.set(column(k), k * count);
+  return new Words(words, numbers);
 }
 
-function denyHypotheticalQuestions(text: string, folded: string, tokens: Token[]): void {
+/** A hypothetical question's words count as denied: `negatedBy` of each is HYPOTHETICAL. */
+function denyHypotheticalQuestions(text: string, folded: string, start: Int32Array, end: Int32Array, sentence: Int32Array, negatedBy: Int32Array): void {
+  const count = start.length;
   let first = 0;
-  for (let i = 0; i <= tokens.length; i++) {
-    const t = tokens[i];
-    if (t && t.sentence === (tokens[first] as Token).sentence) continue;
-    const last = tokens[i - 1];
-    if (last) {
-      const end = text.slice(last.end).search(/[.!?\n]|$/);
-      const isQuestion = text.charAt(last.end + end) === '?';
-      const sentence = folded.slice((tokens[first] as Token).start, last.end);
-      if (isQuestion && HYPOTHETICAL_QUESTION.test(sentence)) {
-        for (let k = first; k < i; k++) {
-          const token = tokens[k] as Token;
-          token.negated = true;
-          token.negatedBy = HYPOTHETICAL;
-        }
-      }
+  for (let i = 0; i <= count; i++) {
+    if (i < count && sentence[i] === sentence[first]) continue;
+    if (i > 0) {
+      const lastEnd = end[i - 1] as number;
+      const mark = text.slice(lastEnd).search(/[.!?\n]|$/);
+      if (text.charAt(lastEnd + mark) === '?' && HYPOTHETICAL_QUESTION.test(folded.slice(start[first] as number, lastEnd))) negatedBy.fill(HYPOTHETICAL, first, i);
     }
     first = i;
   }
