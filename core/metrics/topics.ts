@@ -3,7 +3,7 @@ import { detectLanguage } from '../text/language';
 import { stemWord } from '../text/stem';
 import { tokenize } from '../text/tokenize';
 import { timeOf } from './compute';
-import type { TicketRef } from './leaks';
+import { NONE, type TicketRef } from './leaks';
 import { type BucketUnit, bucketsOf } from './periods';
 
 /**
@@ -121,7 +121,9 @@ export function learningTopics(events: readonly TierlineEvent[], options: TopicO
       if (!seen || byTimeThenId(seen, e) < 0) issueTypeOf.set(ticket, { at: e.at, id: e.id, category: e.data.category });
     } else if (e.type === 'override' && at >= from) {
       // Why an agent overrode the route says what the ticket was about, as an escalation reason does.
-      reasonsOf.set(ticket, [...(reasonsOf.get(ticket) ?? []), e.data.reason]);
+      const reasons = reasonsOf.get(ticket);
+      if (reasons) reasons.push(e.data.reason);
+      else reasonsOf.set(ticket, [e.data.reason]);
     } else if (e.type === 'escalation' && at >= from && (e.data.to === 'T2' || e.data.to === 'T3')) {
       escalations.push(e);
     }
@@ -135,7 +137,7 @@ export function learningTopics(events: readonly TierlineEvent[], options: TopicO
   let docCount = 0;
   for (const e of escalations.sort(byTimeThenId)) {
     const ticket = `${e.helpdesk}\u0000${e.ticketId}`;
-    const issueType = issueTypeOf.get(ticket)?.category ?? '(none)';
+    const issueType = issueTypeOf.get(ticket)?.category ?? NONE;
     const overrides = reasonsOf.get(ticket);
     const text = overrides ? [e.data.reason ?? '', ...overrides].join('. ') : (e.data.reason ?? '');
     const cacheKey = `${issueType}\u0000${text}`;

@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { EVENT_LIMITS, storableInstant, storablePeriodProblem, storableString } from '../../core/events';
+import { ApiError } from './errors';
 
 const DAY = 86_400_000;
 const isoDate = z.iso.date();
@@ -40,3 +41,20 @@ export const limitSchema = (max: number) =>
     .pipe(z.number().int().min(1).max(max));
 
 export const formatSchema = z.enum(['json', 'csv']).optional();
+
+/** The longest period a report may span. */
+export const MAX_PERIOD_DAYS = 400;
+
+/**
+ * A report's period from its optional bounds: `to` defaults to now, `from` to 30 days before `to`; `from` must come
+ * first and the two lie at most 400 days apart (else a 400 naming the bound to change).
+ */
+export function periodOf(bounds: { from?: Date | undefined; to?: Date | undefined }, now: Date): { from: Date; to: Date } {
+  const to = bounds.to ?? now;
+  const from = bounds.from ?? new Date(to.getTime() - 30 * DAY);
+  if (from >= to) throw new ApiError(400, 'invalid_query', `from (${from.toISOString()}) must be before to (${to.toISOString()}); without them the period is the 30 days before now.`, { path: ['from'] });
+  if (to.getTime() - from.getTime() > MAX_PERIOD_DAYS * DAY) {
+    throw new ApiError(400, 'invalid_query', `A period spans at most ${MAX_PERIOD_DAYS} days: move from or to closer together.`, { path: ['to'] });
+  }
+  return { from, to };
+}

@@ -4,11 +4,10 @@ import { bucketUnitFor, indexLeaks, type LeakCell, type LeakDimension, type Lear
 import type { Db } from '../db/db';
 import { type AppEnv, requireRole } from '../http/auth';
 import { ApiError, invalid, toIssues } from '../http/errors';
-import { boundSchema, limitSchema, nameSchema } from '../http/query';
+import { boundSchema, limitSchema, nameSchema, periodOf } from '../http/query';
 import { MAX_READ_EVENTS, readEvents, TooManyEventsError } from '../store/events';
 
 const DAY = 86_400_000;
-const MAX_DAYS = 400;
 const DIMENSIONS = ['stage', 'issueType', 'agent', 'team', 'helpdesk'] as const satisfies readonly LeakDimension[];
 
 /** A grouping: one to three dimensions, comma-separated and distinct, such as `stage,issueType`. */
@@ -59,11 +58,9 @@ export function leaksRoutes(options: { db: Db; now: () => Date }): Hono<AppEnv> 
     const parsed = querySchema.safeParse({ ...c.req.query(), view: c.req.queries('view') ?? ['stage,issueType'] });
     if (!parsed.success) invalid(400, 'invalid_query', toIssues(parsed.error), 'Invalid query');
     const q = parsed.data;
-    const to = q.to ?? now();
-    const from = q.from ?? new Date(to.getTime() - 30 * DAY);
-    if (from >= to) throw new ApiError(400, 'invalid_query', 'from must be before to.', { path: ['from'] });
+    const asked = now();
+    const { from, to } = periodOf(q, asked);
     const days = (to.getTime() - from.getTime()) / DAY;
-    if (days > MAX_DAYS) throw new ApiError(400, 'invalid_query', `A period spans at most ${MAX_DAYS} days.`, { path: ['to'] });
     let events: Awaited<ReturnType<typeof readEvents>>;
     try {
       events = await readEvents(db, c.get('principal').org, { from: new Date(from.getTime() - (to.getTime() - from.getTime())), to, ...(q.team ? { team: q.team } : {}) });
@@ -77,7 +74,7 @@ export function leaksRoutes(options: { db: Db; now: () => Date }): Hono<AppEnv> 
       ...period,
       events: events.length,
       views: q.view.map((dimensions) => ({ dimensions, cells: index.cells(dimensions) })),
-      topics: learningTopics(events, { ...period, now: new Date(Math.min(now().getTime(), to.getTime())), unit: q.unit ?? bucketUnitFor(Math.ceil(days)) }),
+      topics: learningTopics(events, { ...period, now: new Date(Math.min(asked.getTime(), to.getTime())), unit: q.unit ?? bucketUnitFor(Math.ceil(days)) }),
     };
     return c.json(body);
   });

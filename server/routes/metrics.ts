@@ -4,12 +4,9 @@ import { type MetricsReport, reportFromCounts } from '../../core/metrics';
 import type { Db } from '../db/db';
 import { type AppEnv, requireRole } from '../http/auth';
 import { csvResponse, wantsCsv } from '../http/csv';
-import { ApiError, invalid, toIssues } from '../http/errors';
-import { boundSchema, formatSchema, nameSchema } from '../http/query';
+import { invalid, toIssues } from '../http/errors';
+import { boundSchema, formatSchema, nameSchema, periodOf } from '../http/query';
 import { readMetricCounts } from '../store/metric-counts';
-
-const DAY = 86_400_000;
-const MAX_DAYS = 400;
 
 const querySchema = z
   .object({
@@ -44,12 +41,7 @@ export function metricsRoutes(options: { db: Db; now: () => Date }): Hono<AppEnv
     const parsed = querySchema.safeParse(c.req.query());
     if (!parsed.success) invalid(400, 'invalid_query', toIssues(parsed.error), 'Invalid query');
     const q = parsed.data;
-    const to = q.to ?? now();
-    const from = q.from ?? new Date(to.getTime() - 30 * DAY);
-    if (from >= to) throw new ApiError(400, 'invalid_query', 'from must be before to.', { path: ['from'] });
-    if (to.getTime() - from.getTime() > MAX_DAYS * DAY) {
-      throw new ApiError(400, 'invalid_query', `A period spans at most ${MAX_DAYS} days.`, { path: ['to'] });
-    }
+    const { from, to } = periodOf(q, now());
     const counts = await readMetricCounts(db, c.get('principal').org, {
       from,
       to,
