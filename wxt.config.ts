@@ -1,7 +1,7 @@
 import { resolve } from 'node:path';
 import { build } from 'esbuild';
 import { defineConfig } from 'wxt';
-import { HELPDESK_IDS } from './core/ticket-schema';
+import { HELPDESK_IDS } from './core/ticket-ids';
 import { LAZY_CHUNKS } from './extension/overlay/chunks';
 import { buildDemoModel, DEMO_MODEL_FILE } from './scripts/demo-model';
 

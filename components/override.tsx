@@ -1,4 +1,4 @@
-import { useState } from 'preact/hooks';
+import { useMemo, useState } from 'preact/hooks';
 import type { TierId } from '../core/ticket';
 import type { Owner, TicketView } from '../core/view/ticket-view';
 import { formatBreach, ownerLabel, severityLabel, tierLabel } from './format';
@@ -44,7 +44,8 @@ export function Override({ roles, view, preview, onSave, onUndo }: OverrideProps
   const [error, setError] = useState<string | undefined>();
   const [busy, setBusy] = useState(false);
   const picked = roles.find((r) => r.id === pick);
-  const changes = picked ? preview({ tier: picked.tier, role: picked.id }) : undefined;
+  // The preview builds a whole view: once per choice, not on every keystroke of the reason.
+  const changes = useMemo(() => (picked ? preview({ tier: picked.tier, role: picked.id }) : undefined), [picked, preview]);
   const canSave = picked !== undefined && reason.trim().length > 0 && !busy;
   const tiers = [...new Set(roles.map((r) => r.tier))];
 

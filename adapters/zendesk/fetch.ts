@@ -81,12 +81,17 @@ export function createZendeskTicketFieldsCache(): ZendeskTicketFieldsReader {
 /** A Zendesk API fetcher; `readTicketFields` is injectable so tests can see what is fetched and kept. */
 export function createZendeskApiFetcher(readTicketFields: ZendeskTicketFieldsReader = createZendeskTicketFieldsCache()) {
   return async ({ ref, fetch, origin }: ApiFetchInput): Promise<ApiResponses> => {
-    const ticket = await fetchJson(fetch, origin, zendeskApiPaths.ticket(ref));
-    const [comments, audits, fields] = await Promise.all([
+    // The rest does not depend on the ticket's answer: asked at once, so the badge waits for one round trip, not two.
+    const reading = fetchJson(fetch, origin, zendeskApiPaths.ticket(ref));
+    const rest = Promise.all([
       getPages(fetch, origin, zendeskApiPaths.comments(ref), 'comments'),
       getPages(fetch, origin, zendeskApiPaths.audits(ref), 'audits'),
       readTicketFields(fetch, origin),
     ]);
+    // A ticket that cannot be read is the error to report, whatever the others answered.
+    rest.catch(() => {});
+    const ticket = await reading;
+    const [comments, audits, fields] = await rest;
     return { ticket, comments, audits, fields };
   };
 }

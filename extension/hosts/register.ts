@@ -1,5 +1,5 @@
 import type { ExtraHost } from '../../adapters/index';
-import { HELPDESK_IDS, type HelpdeskId } from '../../core/ticket-schema';
+import { HELPDESK_IDS, type HelpdeskId } from '../../core/ticket-ids';
 
 /**
  * Registers a helpdesk's content script on the custom domains an admin maps

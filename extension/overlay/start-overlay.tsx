@@ -89,13 +89,16 @@ export function startOverlay(options: OverlayOptions): void {
     current = { key, container, controller };
     const { signal } = controller;
     ui ??= createOverlayUi(ctx, adapter);
+    // The page is read while the overlay's mounts and settings are still coming: neither is needed to read it.
+    const reading = readPage(adapter, { ref, url, fetch: pageFetch, document: doc });
+    reading.catch(() => {});
     const [mounts, { policy: setPolicy, policySource = 'default', disabledFeatures, agent }] = await Promise.all([ui, settings]);
     const policy = setPolicy ?? (await loadFallback()).defaultPolicy;
     let localOverride: Parameters<typeof viewTicket>[1]['localOverride'];
     const load = (page: PageRead, waitForModel = false) =>
       viewTicket(page, { worker, policy, policySource, loadFallback, now: now(), localOverride, waitForModel, timeoutMs: waitForModel ? 10_000 : 2000 });
     // The tab reads the page raw; the worker validates it and answers the view with the ticket it read (issue 13).
-    let page = await readPage(adapter, { ref, url, fetch: pageFetch, document: doc });
+    let page = await reading;
     if (signal.aborted || mine !== generation) return;
     let first = await load(page);
     // The API answered something that is not a ticket: what the page shows is all there is.
