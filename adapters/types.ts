@@ -56,8 +56,8 @@ export type PageRead = { helpdesk: HelpdeskId; ref: string; origin: string } & (
 );
 
 /**
- * The raw JSON bodies of a ticket's API responses, by role. `readTicketFromApi`
- * fetches them; `tierline read --api` loads them from files; both hand them to
+ * The raw JSON bodies of a ticket's API responses, by role. The tab's
+ * `fetchApiResponses` fetches them; `tierline read --api` loads them from files; both hand them to
  * `ticketFromApiResponses`, so the CLI runs the extension's own code.
  */
 export interface ApiResponses {
@@ -177,7 +177,7 @@ export interface HelpdeskTab {
   id: HelpdeskId;
   /** The vendor's display name, for notices ("Could not read from Zendesk"). */
   name: string;
-  /** Match patterns of the vendor's hosted domains (custom domains come from `detectAdapter`'s `extraHosts`). */
+  /** Match patterns of the vendor's hosted domains (custom domains are mapped by the admin and registered by extension/hosts/register.ts). */
   hosts: readonly string[];
   /** The page kind of a URL, from its path and query only (no host check, so custom domains work). Pure. */
   getPageKind: (url: URL) => PageKind | null;

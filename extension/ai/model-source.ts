@@ -172,7 +172,7 @@ export function createModelSource(deps: ModelSourceDeps): ModelSource {
   };
 }
 
-// One ticket load asks twice for the same text (`decide`, then `ticketSeen`): keep the last answer per model.
+// A ticket load can ask twice for the same text (the view, then the view's second ask while the model loads): keep the last answer per model.
 const lastSuggestion = new WeakMap<TriageModel, { text: string; suggestion: ModelSuggestion }>();
 
 /**

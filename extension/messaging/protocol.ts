@@ -23,8 +23,8 @@ import { messenger } from './messenger';
  * has no `externally_connectable`, so only our own content scripts and pages
  * can call `runtime.sendMessage` to it.
  *
- * Senders:  `await sendToWorker('decide', { ticket })` (./messenger.ts, which carries no schema)
- * Worker:   `onValidated('decide', ({ ticket }) => route(ticket, { now: now() }))`
+ * Senders:  `await sendToWorker('viewTicket', { page, ...options })` (./messenger.ts, which carries no schema)
+ * Worker:   `onValidated('viewTicket', (data) => …)`: the payload is parsed with this file's schema first
  */
 
 /** Which ticket a draft, packet or timer belongs to. */
