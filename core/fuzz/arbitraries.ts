@@ -29,6 +29,28 @@ export const ticketText = (maxWords: number) =>
     { weight: 1, arbitrary: fc.tuple(fc.constantFrom('a', 'ab', 'a ', '\\w', 'é', '1'), fc.integer({ min: 0, max: maxWords * 8 })).map(([s, n]) => s.repeat(n)) },
   );
 
+/** What customers paste and forward, in the languages they write: repeated, with a number that changes, into texts of up to 60,000 characters. */
+const PASTED = [
+  'Hi team, the nightly export stopped at 80 percent again and nobody has gotten back to me.',
+  'We were charged twice, $2,400 each time!!! This is UNACCEPTABLE.',
+  'Seit dem Update können sich 40 Mitarbeiter nicht mehr anmelden, die Rechnung über 1.500,00 € ist auch falsch.',
+  'No hemos perdido datos, pero la sincronización con Salesforce falla desde ayer.',
+  'Avons-nous été piratés ? Non, rien de tel, mais la facture est erronée.',
+  '> On Monday, Ana from Support wrote:',
+  '2026-03-09 10:00:01 ERROR sync failed: timeout after 30 s (request id 7f3a9c)',
+  'Best regards,\nJane Doe | Head of Revenue Operations | +1 415 555 0100',
+];
+const pastedText = fc
+  .record({ pick: fc.array(fc.constantFrom(...PASTED), { minLength: 1, maxLength: 8 }), chars: fc.integer({ min: 1_000, max: 60_000 }), seed: fc.nat() })
+  .map(({ pick, chars, seed }) => {
+    let text = '';
+    for (let i = 0; text.length < chars; i++) text += `${pick[i % pick.length]} (${seed + i})\n`;
+    return text.slice(0, chars);
+  });
+
+/** Mostly a few short messages; now and then a long paste, or a thread of hundreds of messages ending in one. */
+const messageText = (maxWords: number) => fc.oneof({ weight: 30, arbitrary: ticketText(maxWords) }, { weight: 1, arbitrary: pastedText });
+
 const pad = (n: number, width: number) => String(Math.abs(n)).padStart(width, '0');
 
 /** An ISO 8601 date-time with an offset, anywhere from year 0000 to 9999, as the ticket schema accepts it. */
@@ -53,6 +75,12 @@ const ticketInstant = (now: number) => fc.oneof(isoInstant, fc.integer({ min: -4
 
 const fieldValue = fc.oneof(fc.string({ maxLength: 20 }), fc.constantFrom(...HOSTILE_KEYS, ...MAPPED), fc.double(), fc.integer(), fc.boolean(), fc.constant(null), fc.array(hostileKey, { maxLength: 4 }));
 
+const comment = (now: number, body: fc.Arbitrary<string>) =>
+  fc.record(
+    { author: fc.constantFrom('customer', 'agent', 'system') as fc.Arbitrary<'customer' | 'agent' | 'system'>, public: fc.boolean(), body, at: ticketInstant(now), authorName: fc.string({ maxLength: 12 }) },
+    { requiredKeys: ['author', 'body'] },
+  );
+
 /** A ticket as an adapter might send it: every field of the schema, with hostile keys, texts and dates. */
 export const ticketInput = (now: number): fc.Arbitrary<TicketInput> =>
   fc.record(
@@ -60,14 +88,11 @@ export const ticketInput = (now: number): fc.Arbitrary<TicketInput> =>
       id: fc.string({ minLength: 1, maxLength: 12 }),
       helpdesk: fc.constantFrom('zendesk', 'freshdesk', 'jira') as fc.Arbitrary<'zendesk' | 'freshdesk' | 'jira'>,
       url: fc.webUrl(),
-      subject: ticketText(12),
-      description: ticketText(120),
-      comments: fc.array(
-        fc.record(
-          { author: fc.constantFrom('customer', 'agent', 'system') as fc.Arbitrary<'customer' | 'agent' | 'system'>, public: fc.boolean(), body: ticketText(60), at: ticketInstant(now), authorName: fc.string({ maxLength: 12 }) },
-          { requiredKeys: ['author', 'body'] },
-        ),
-        { maxLength: 5 },
+      subject: fc.oneof({ weight: 30, arbitrary: ticketText(12) }, { weight: 1, arbitrary: pastedText }),
+      description: messageText(120),
+      comments: fc.oneof(
+        { weight: 30, arbitrary: fc.array(comment(now, messageText(60)), { maxLength: 5 }) },
+        { weight: 1, arbitrary: fc.tuple(fc.array(comment(now, ticketText(20)), { maxLength: 400 }), comment(now, messageText(60))).map(([thread, last]) => [...thread, last]) },
       ),
       requester: fc.record(
         {

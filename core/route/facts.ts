@@ -4,7 +4,7 @@ import { ownValue } from '../conditions/own';
 import type { Condition } from '../conditions/schema';
 import type { Calendar, Policy, Severity } from '../policy/schema';
 import { readFrustration, readRepeatContact, type SentimentInput, type SentimentSignal } from '../sentiment/analyze';
-import { boundedText } from '../text/bounded';
+import { boundedText, boundedThread } from '../text/bounded';
 import { readTicketText, type TicketText } from '../text/ticket-text';
 import type { CustomerTier, Money, Ticket, TierId } from '../ticket';
 import { createIssueTypeScorer, createIssueTypeWeigher, type IssueTypeEvidence, type IssueTypeFinding } from './issue-type';
@@ -361,17 +361,19 @@ function readConversation(ticket: Ticket) {
     }
   }
   if (ticket.description.trim() !== '' && !descriptionIsComment) customerMessageCount++;
-  const join = (pick: (c: Ticket['comments'][number]) => boolean, head: string[]) => [...head, ...ticket.comments.filter(pick).map((c) => c.body)].join('\n');
+  // The texts are joined from what the router reads of the thread (core/text/bounded.ts); the counts count every message.
+  const thread = boundedThread(ticket);
+  const join = (pick: (c: Ticket['comments'][number]) => boolean, head: string[]) => [...head, ...thread.comments.filter(pick).map((c) => c.body)].join('\n');
   let text: string | undefined;
   let customerText: string | undefined;
   let agentNotes: string | undefined;
   return {
-    lastCustomerMessage,
+    lastCustomerMessage: boundedText(lastCustomerMessage),
     customerMessageCount,
     agentMessageCount,
     descriptionIsComment,
-    text: () => (text ??= join(() => true, [ticket.subject, ticket.description])),
-    customerText: () => (customerText ??= join((c) => c.author === 'customer', [ticket.subject, ticket.description])),
+    text: () => (text ??= join(() => true, [thread.subject, thread.description])),
+    customerText: () => (customerText ??= join((c) => c.author === 'customer', [thread.subject, thread.description])),
     agentNotes: () => (agentNotes ??= join((c) => c.author === 'agent' && !c.public, [])),
   };
 }
@@ -431,9 +433,10 @@ const sentimentCache = new WeakMap<TicketText, Map<string, SentimentReadings>>()
 /** The `sentiment` fact, analysed on first read: repeat contact (cheap) and frustration (every word weighed) apart. */
 function lazySentiment(ticket: Ticket, text: TicketText, descriptionIsComment: boolean): SentimentFacts {
   // The description counts once when a helpdesk also shows it as the first comment (as for customerMessageCount).
-  // Read as far as the words are (core/text/bounded.ts): a 1 MB message is read at its start and end.
-  const comments = ticket.comments.some((c) => boundedText(c.body) !== c.body) ? ticket.comments.map((c) => ({ ...c, body: boundedText(c.body) })) : ticket.comments;
-  const input: SentimentInput = { description: descriptionIsComment ? '' : boundedText(ticket.description), comments, reopenCount: ticket.reopenCount ?? 0 };
+  // Read as far as the words are (core/text/bounded.ts): a 1 MB message at its start and end, a long thread at its
+  // first and newest messages.
+  const thread = boundedThread(ticket);
+  const input: SentimentInput = { description: descriptionIsComment ? '' : thread.description, comments: thread.comments, reopenCount: ticket.reopenCount ?? 0 };
   let byVariant = sentimentCache.get(text);
   if (!byVariant) {
     byVariant = new Map();

@@ -3,6 +3,8 @@ import { defaultPolicy } from '../policy/default-policy';
 import { type TicketInput, ticketSchema } from '../ticket';
 import { decide } from './decide';
 import { decisionSchema } from './decision';
+import { buildFacts } from './facts';
+import { HEAD_CHARS, MAX_CHARS, TAIL_CHARS } from '../text/bounded';
 
 /** Tuesday 10 March 2026, 10:16 in Berlin: inside the default policy's business hours. */
 const TUESDAY_1016 = '2026-03-10T10:16:00+01:00';
@@ -142,20 +144,43 @@ describe('decide reads a very long message at its start and end (core/text/bound
   const breach = 'I think we were hacked: someone changed our admin email overnight.';
   const isIncident = (d: ReturnType<typeof route>) => d.role === 'security-incident-lead' && d.bypass;
 
-  it('finds a breach anywhere in a message of up to 20,000 characters: in its middle too', () => {
-    for (const at of [0, 9_000, 19_900]) {
-      const description = `${filler(at)}${breach}\n${filler(20_000 - at - breach.length - 1)}`;
-      expect(description.length).toBe(20_000);
+  it(`finds a breach anywhere in a message of up to ${MAX_CHARS.toLocaleString('en')} characters: in its middle too`, () => {
+    for (const at of [0, 3_000, MAX_CHARS - 100]) {
+      const description = `${filler(at)}${breach}\n${filler(MAX_CHARS - at - breach.length - 1)}`;
+      expect(description.length).toBe(MAX_CHARS);
       expect(isIncident(route({ subject: 'Nightly export', description })), `breach at ${at}`).toBe(true);
     }
   });
 
-  it('finds a breach in the first 15,000 or the last 5,000 characters of a 200,000-character message', () => {
+  it(`finds a breach in the first ${HEAD_CHARS.toLocaleString('en')} or the last ${TAIL_CHARS.toLocaleString('en')} characters of a 200,000-character message`, () => {
     expect(isIncident(route({ subject: 'Nightly export', description: `${breach}\n${filler(200_000)}` }))).toBe(true);
     expect(isIncident(route({ subject: 'Nightly export', description: `${filler(200_000)}\n${breach}` }))).toBe(true);
   });
 
   it('does not read the middle of a 200,000-character message', () => {
     expect(isIncident(route({ subject: 'Nightly export', description: `${filler(100_000)}\n${breach}\n${filler(100_000)}` }))).toBe(false);
+  });
+});
+
+describe('decide reads a long thread at its first and newest messages (core/text/bounded.ts)', () => {
+  const breach = 'I think we were hacked: someone changed our admin email overnight.';
+  const isIncident = (d: ReturnType<typeof route>) => d.role === 'security-incident-lead' && d.bypass;
+  /** 2,000 short exchanges about a nightly export, with `say` written by the customer as message `at`. */
+  const thread = (say: string, at: number) =>
+    Array.from({ length: 2_000 }, (_, i) => ({
+      author: i % 2 === 0 ? ('customer' as const) : ('agent' as const),
+      public: true,
+      body: i === at ? say : i % 2 === 0 ? `Run ${i}: the export finished late again.` : `Thanks, we are looking at run ${i}.`,
+    }));
+
+  it('finds a breach in the first customer message or the newest one of 2,000', () => {
+    expect(isIncident(route({ subject: 'Nightly export', description: '', comments: thread(breach, 0) }))).toBe(true);
+    expect(isIncident(route({ subject: 'Nightly export', description: 'The nightly export finishes late.', comments: thread(breach, 1_998) }))).toBe(true);
+  });
+
+  it('does not read message 1,000 of 2,000, yet counts every customer message', () => {
+    const ticket = { subject: 'Nightly export', description: 'The nightly export finishes late.', comments: thread(breach, 1_000) };
+    expect(isIncident(route(ticket))).toBe(false);
+    expect(buildFacts(defaultPolicy, ticketSchema.parse({ id: 'T-1', ...ticket }), { now: TUESDAY_1016 }).customerMessageCount).toBe(1_001);
   });
 });

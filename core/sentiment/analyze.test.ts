@@ -91,3 +91,10 @@ describe('repeat contact', () => {
     expect(analyzeSentiment({ description: 'How do I change my billing address?' }).repeatContact).toBe(false);
   });
 });
+
+describe('words that name an object’s members', () => {
+  it('reads "constructor" or "toString" before a feeling as a word, not as an intensifier', () => {
+    expect(analyzeSentiment({ description: 'constructor happy' })).toEqual({ frustration: 0, repeatContact: false, customerMessages: 1, signals: [{ text: 'happy', weight: 3, kind: 'calm' }] });
+    expect(frustration('The toString unacceptable valueOf disappointed')).toBeGreaterThan(0.5);
+  });
+});

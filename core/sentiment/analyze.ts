@@ -1,5 +1,6 @@
 import type { TicketComment } from '../ticket';
 import { FRUSTRATION_PHRASES, INTENSIFIERS, NEGATORS, valenceOf } from './lexicon';
+import { fold, forEachSentence } from './sentences';
 
 /**
  * Local frustration and repeat-contact detection for the policy's
@@ -41,34 +42,6 @@ export interface SentimentOptions {
   scale?: number;
 }
 
-interface Token {
-  folded: string;
-  raw: string;
-  /** The clause the word is in: negation never reaches across a comma, semicolon, colon, dash or "but". */
-  clause: number;
-}
-
-// ASCII needs no decomposition: skipping normalize() for it makes folding each word several times cheaper.
-const fold = (s: string) => (/^[\t\n\r\x20-\x7e]*$/.test(s) ? s : s.normalize('NFKD').replace(/\p{M}+/gu, '')).toLowerCase().replace(/['’`]/g, '');
-
-const CLAUSE_BREAK = /[,;:–—]|\s-\s/u;
-
-function tokens(sentence: string): Token[] {
-  const out: Token[] = [];
-  let clause = 0;
-  let last = 0;
-  for (const m of sentence.matchAll(/[\p{L}\p{N}'’]+/gu)) {
-    const folded = fold(m[0]);
-    if (CLAUSE_BREAK.test(sentence.slice(last, m.index)) || folded === 'but') clause++;
-    out.push({ raw: m[0], folded, clause });
-    last = m.index + m[0].length;
-  }
-  return out;
-}
-
-/** A word in capitals of at least three letters, in a text that is not all capitals anyway ("HTTP" in a calm text is not shouting). */
-const isShouted = (raw: string) => raw.length >= 3 && /^\p{Lu}+$/u.test(raw);
-
 const REPEAT_PATTERNS: readonly { pattern: RegExp; weight: number }[] = [
   { pattern: /\b(?:second|third|fourth|fifth|2nd|3rd|4th|5th|\d+(?:th)?)\s+time\b/, weight: 1 },
   // "tried the old password too many times" is retrying, not contacting again.
@@ -103,73 +76,79 @@ const customerTextsOf = (input: SentimentInput) => [input.description ?? '', ...
  * The router reads it apart from repeat contact, which is several times cheaper and often decides alone.
  */
 export function readFrustration(input: SentimentInput, options: SentimentOptions = {}): Pick<SentimentResult, 'frustration' | 'signals'> {
-  const customerTexts = customerTextsOf(input);
   const signals: SentimentSignal[] = [];
   let negative = 0;
   let positive = 0;
-  for (const text of customerTexts) {
-    const shoutingIsStyle = text.replace(/[^\p{L}]/gu, '').length > 0 && text === text.toUpperCase() && text.length > 40;
-    // A run of marks ends one sentence ("now!!!" keeps its three marks together for the intensity below).
-    for (const sentence of text.split(/(?<=[.!?\n])(?![.!?])\s*/u)) {
-      const bangs = (sentence.match(/!/g) ?? []).length;
-      const sentenceBoost = bangs >= 3 || /[!?]{3,}/.test(sentence) ? 1.5 : bangs === 2 ? 1.25 : 1;
-      const foldedSentence = fold(sentence);
+  for (const text of customerTextsOf(input)) {
+    // A text in capitals throughout is the customer's style, not shouting.
+    const shoutingIsStyle = text.length > 40 && HAS_LETTER.test(text) && text === text.toUpperCase();
+    // A phrase found in a sentence is in the whole text: only those are looked for sentence by sentence.
+    const folded = fold(text);
+    const phrases = FRUSTRATION_PHRASES.filter(({ phrase }) => folded.includes(phrase));
+    forEachSentence(text, (sentence) => {
+      const { count, folded: words, raw, clause } = sentence;
+      const sentenceBoost = sentence.bangs >= 3 || sentence.longestMarks >= 3 ? 1.5 : sentence.bangs === 2 ? 1.25 : 1;
+      let foldedSentence: string | undefined;
       const before = signals.length;
-      for (const { phrase, weight } of FRUSTRATION_PHRASES) {
+      for (const { phrase, weight } of phrases) {
+        foldedSentence ??= fold(sentence.text);
         if (foldedSentence.includes(phrase)) {
           const w = weight * sentenceBoost;
           negative -= w;
           signals.push({ text: phrase, weight: w, kind: 'frustration' });
         }
       }
-      const words = tokens(sentence);
-      for (let i = 0; i < words.length; i++) {
-        const word = words[i] as Token;
-        let v = valenceOf(word.folded);
+      let shouted = false;
+      for (let i = 0; i < count; i++) {
+        if (!shoutingIsStyle && sentence.shouted[i]) shouted = true;
+        let v = valenceOf(words[i] as string);
         if (v === 0) continue;
         let start = i;
         let factor = 1;
-        const previous = words[i - 1];
-        if (previous && previous.folded in INTENSIFIERS) {
-          factor *= INTENSIFIERS[previous.folded] as number;
+        const intensity = i > 0 ? INTENSIFIERS.get(words[i - 1] as string) : undefined;
+        if (intensity !== undefined) {
+          factor *= intensity;
           start = i - 1;
         }
         // A negator up to three words back flips the valence: "not very happy", "never been good".
-        for (let k = i - 1; k >= Math.max(0, i - 3) && (words[k] as Token).clause === word.clause; k--) {
-          if (NEGATORS.has((words[k] as Token).folded)) {
+        for (let k = i - 1; k >= Math.max(0, i - 3) && clause[k] === clause[i]; k--) {
+          if (NEGATORS.has(words[k] as string)) {
             v = -v * (v > 0 ? 1 : 0.5);
             start = k;
             break;
           }
         }
-        if (!shoutingIsStyle && isShouted(word.raw)) factor *= 1.5;
+        if (!shoutingIsStyle && sentence.shouted[i]) factor *= 1.5;
         const w = v * factor * (v < 0 ? sentenceBoost : 1);
-        const text = words.slice(start, i + 1).map((t) => t.raw).join(' ');
         if (w < 0) negative -= w;
         else positive += w;
-        signals.push({ text, weight: w, kind: w < 0 ? 'frustration' : 'calm' });
+        signals.push({ text: raw.slice(start, i + 1).join(' '), weight: w, kind: w < 0 ? 'frustration' : 'calm' });
       }
       // A repeat said with intensity is exasperation even without an emotion word: "THIRD TIME!!!".
-      const shouted = !shoutingIsStyle && words.some((t) => isShouted(t.raw));
       if (sentenceBoost > 1 || shouted) {
-        const repeat = REPEAT_PATTERNS.find(({ pattern }) => pattern.test(foldedSentence));
+        foldedSentence ??= fold(sentence.text);
+        const inSentence = foldedSentence;
+        const repeat = REPEAT_PATTERNS.find(({ pattern }) => pattern.test(inSentence));
         if (repeat) {
           const w = SHOUTED_REPEAT_WEIGHT * sentenceBoost * (shouted ? 1.5 : 1);
           negative += w;
-          const raw = sentence.match(new RegExp(repeat.pattern.source, 'iu'))?.[0] ?? foldedSentence.match(repeat.pattern)?.[0] ?? sentence.trim();
-          signals.push({ text: raw, weight: -w, kind: 'frustration' });
+          const written = sentence.text.match(new RegExp(repeat.pattern.source, 'iu'))?.[0] ?? inSentence.match(repeat.pattern)?.[0] ?? sentence.text.trim();
+          signals.push({ text: written, weight: -w, kind: 'frustration' });
         }
       }
-      const frustratedSentence = signals.slice(before).some((s) => s.kind === 'frustration');
+      let frustratedSentence = false;
+      for (let k = before; k < signals.length; k++) if ((signals[k] as SentimentSignal).kind === 'frustration') frustratedSentence = true;
       // The exclamation marks are reported so the agent sees why the score rose; their effect is in the words' weights.
-      if (sentenceBoost > 1 && frustratedSentence) signals.push({ text: sentence.match(/[!?]{2,}/u)?.[0] ?? '!!', weight: 0, kind: 'frustration' });
-    }
+      if (sentenceBoost > 1 && frustratedSentence) signals.push({ text: sentence.text.match(/[!?]{2,}/u)?.[0] ?? '!!', weight: 0, kind: 'frustration' });
+    });
   }
   // Calm words soften but never erase a complaint: "thanks, but this is unacceptable" stays frustrated.
   const net = Math.max(0, negative - 0.5 * positive);
   const frustration = 1 - Math.exp(-net / (options.scale ?? 6));
   return { frustration: Math.round(frustration * 1000) / 1000, signals };
 }
+
+const HAS_LETTER = /\p{L}/u;
 
 /** The repeat-contact half of `analyzeSentiment`: phrases, reopens and the customer's message count, with their signals. */
 export function readRepeatContact(input: SentimentInput, options: SentimentOptions = {}): Pick<SentimentResult, 'repeatContact' | 'customerMessages' | 'signals'> {

