@@ -145,7 +145,7 @@ describe('decide reads a very long message at its start and end (core/text/bound
   const isIncident = (d: ReturnType<typeof route>) => d.role === 'security-incident-lead' && d.bypass;
 
   it(`finds a breach anywhere in a message of up to ${MAX_CHARS.toLocaleString('en')} characters: in its middle too`, () => {
-    for (const at of [0, 3_000, MAX_CHARS - 100]) {
+    for (const at of [0, Math.round(MAX_CHARS / 2), MAX_CHARS - 100]) {
       const description = `${filler(at)}${breach}\n${filler(MAX_CHARS - at - breach.length - 1)}`;
       expect(description.length).toBe(MAX_CHARS);
       expect(isIncident(route({ subject: 'Nightly export', description })), `breach at ${at}`).toBe(true);

@@ -4,9 +4,9 @@ import type { Ticket, TicketComment } from '../ticket';
  * Stage 0b: how much of a ticket the router reads, so that no ticket the
  * schema accepts costs its first decision more than a few milliseconds.
  *
- * One message: up to 4,002 characters (about 650 words, over three times the
- * longest message in the routing corpus) whole; a longer one, its first 3,000
- * and its last 1,000 characters, cut at line breaks, with a blank line
+ * One message: up to 3,002 characters (about 500 words, nearly three times
+ * the longest message in the routing corpus) whole; a longer one, its first
+ * 2,400 and its last 600 characters, cut at line breaks, with a blank line
  * between. The start is where a customer says what happened (replies are
  * written on top of the thread); the end is where a pasted log or a long
  * description comes back to what they ask for. What is left out is the middle
@@ -14,22 +14,22 @@ import type { Ticket, TicketComment } from '../ticket';
  *
  * One thread (`boundedThread`): the subject (its first 750 and last 250
  * characters at most), the first message, then the newest messages back to at
- * most 10 messages and 8,004 characters in all: what the customer first asked
+ * most 10 messages and 6,004 characters in all: what the customer first asked
  * and where the conversation stands now. Counts of messages still count every
  * one.
  *
  * Without these bounds a 1 MB message, or 2,000 short ones, would cost a first
  * decision (words, stems, phrases, sentiment) tens of milliseconds to seconds.
  *
- * @example boundedText('x'.repeat(30_000)).length // 4_002
+ * @example boundedText('x'.repeat(30_000)).length // 3_002
  */
 export interface Bound {
   head: number;
   tail: number;
 }
 
-export const HEAD_CHARS = 3_000;
-export const TAIL_CHARS = 1_000;
+export const HEAD_CHARS = 2_400;
+export const TAIL_CHARS = 600;
 /** How far back (or on) from a cut a line break or a space is looked for: at most a fifth of the part it ends. */
 const BREAK_SEARCH = 1_000;
 /** Between the start and the end: a paragraph break, so no phrase or sentence runs across the cut. */
