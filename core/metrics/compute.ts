@@ -1,4 +1,6 @@
 import type { TierlineEvent } from '../events';
+import { eventFacts, eventScore, FACT, TICKET_FLAGS } from './event-facts';
+import { timeOf } from './time-of';
 import type { MetricId, MetricStatus } from './definitions';
 import { type MetricCounts, reportFromCounts } from './report';
 
@@ -62,17 +64,7 @@ export interface MetricsReport {
   groups: MetricsGroup[];
 }
 
-// Per-ticket facts in one small integer each, so a million events cost one Map entry per ticket.
-const HANDLED = 1;
-const ROUTED = 2;
-const MISROUTED = 4;
-const ESCALATED = 8;
-const REOPENED_48H = 16;
-const REPEATED = 32;
-const TRANSFERRED = 64;
-
-const HOUR = 3_600_000;
-const DAY = 24 * HOUR;
+const DAY = 24 * 3_600_000;
 
 class Tally {
   /** Ticket id → slot in `flags`: one hash lookup per event for a ticket already seen. */
@@ -107,55 +99,34 @@ class Tally {
     this.flags[slot]! |= bits;
   }
 
+  /** What the event adds (./event-facts.ts), with the names it counts by read from its data. */
   add(e: TierlineEvent): void {
-    switch (e.type) {
-      case 'decision':
-        this.flag(e.ticketId, HANDLED | ROUTED);
-        this.decisions++;
-        bump(this.bySource, e.data.source, 1);
-        if (e.data.category !== undefined) bump(this.byCategory, e.data.category, 1);
-        return;
-      case 'override':
-        this.flag(e.ticketId, HANDLED);
-        this.overrides++;
-        bump(this.bySource, e.data.source, 0);
-        if (e.data.category !== undefined) bump(this.byCategory, e.data.category, 0);
-        return;
-      case 'reassignment':
-        this.flag(e.ticketId, HANDLED | ROUTED | (e.data.misroute ? MISROUTED : 0));
-        return;
-      case 'escalation':
-        this.flag(e.ticketId, HANDLED | ESCALATED | TRANSFERRED);
-        this.escalations++;
-        if (e.data.unnecessary === true) this.unnecessary++;
-        return;
-      case 'handoff':
-        this.flag(e.ticketId, HANDLED | TRANSFERRED);
-        this.handoffs++;
-        // Sums in thousandths stay exact integers, so the mean does not depend on event order.
-        this.handoffScoreSum += Math.round(e.data.completeness * 1000);
-        if (e.data.completeness >= 100 && e.data.missing.length === 0) this.handoffsComplete++;
-        for (const id of e.data.missing) this.missing.set(id, (this.missing.get(id) ?? 0) + 1);
-        return;
-      case 'reopen': {
-        const gap = timeOf(e.at) - timeOf(e.data.solvedAt);
-        this.flag(e.ticketId, HANDLED | (gap >= 0 && gap <= 48 * HOUR ? REOPENED_48H : 0));
-        return;
-      }
-      case 'csat':
-        this.flag(e.ticketId, HANDLED);
-        if (e.data.afterHandoff) this.addCsat(e.data.score);
-        return;
-      case 'repeat-explanation':
-        this.flag(e.ticketId, HANDLED | (e.data.afterHandoff ? REPEATED : 0));
-        return;
+    const f = eventFacts(e);
+    if (f & TICKET_FLAGS) this.flag(e.ticketId, f & TICKET_FLAGS);
+    if (f & FACT.escalation) this.escalations++;
+    if (f & FACT.unnecessary) this.unnecessary++;
+    // Sums in thousandths stay exact integers, so the means do not depend on event order.
+    if (f & FACT.csat) this.addCsat(f, eventScore(e) ?? 0);
+    if (f & FACT.handoff) {
+      this.handoffs++;
+      this.handoffScoreSum += eventScore(e) ?? 0;
+      if (f & FACT.complete) this.handoffsComplete++;
+    }
+    if (e.type === 'handoff') for (const id of e.data.missing) this.missing.set(id, (this.missing.get(id) ?? 0) + 1);
+    if (e.type === 'decision' || e.type === 'override') {
+      const slot = e.type === 'decision' ? 1 : 0;
+      if (slot) this.decisions++;
+      else this.overrides++;
+      bump(this.bySource, e.data.source, slot);
+      if (e.data.category !== undefined) bump(this.byCategory, e.data.category, slot);
     }
   }
 
-  addCsat(score: number): void {
+  /** A post-handoff rating: its facts and its score in thousandths. */
+  addCsat(facts: number, score: number): void {
     this.csat++;
-    this.csatSum += Math.round(score * 1000);
-    if (score >= 4) this.csatSatisfied++;
+    this.csatSum += score;
+    if (facts & FACT.satisfied) this.csatSatisfied++;
   }
 }
 
@@ -223,9 +194,11 @@ export function computeMetrics(events: readonly TierlineEvent[], options: Metric
         if (key !== undefined) tallyFor(groups, key).add(e);
       } else if (groupBy) tallyFor(groups, keyOf(e, at)).add(e);
     } else if (e.type === 'csat' && e.data.afterHandoff && at >= previousFrom && at < from) {
-      previous.addCsat(e.data.score);
+      const f = eventFacts(e);
+      const score = eventScore(e) ?? 0;
+      previous.addCsat(f, score);
       const key = groupOf ? groupOf(e) : groupBy === 'team' || groupBy === 'agent' ? keyOf(e, at) : undefined;
-      if (key !== undefined) tallyFor(previousGroups, key).addCsat(e.data.score);
+      if (key !== undefined) tallyFor(previousGroups, key).addCsat(f, score);
     }
   }
 
@@ -233,42 +206,19 @@ export function computeMetrics(events: readonly TierlineEvent[], options: Metric
   return reportFromCounts({ total: countsOf(total, count), previous, groups: counted(groups), previousGroups: previousGroups }, options);
 }
 
-/**
- * Milliseconds of an ISO timestamp. The common "2026-11-27T09:00:00.000Z" form
- * is read by hand: Date.parse is the largest cost over a million events.
- */
-export function timeOf(iso: string): number {
-  if (iso.length === 24 && iso.charCodeAt(23) === 90 /* Z */ && iso.charCodeAt(10) === 84 /* T */) {
-    const ms = Date.UTC(digits(iso, 0, 4), digits(iso, 5, 2) - 1, digits(iso, 8, 2), digits(iso, 11, 2), digits(iso, 14, 2), digits(iso, 17, 2), digits(iso, 20, 3));
-    if (!Number.isNaN(ms)) return ms;
-  }
-  return Date.parse(iso);
-}
-
-/** The decimal number in iso[from, from + length); NaN when a character is not a digit. */
-function digits(iso: string, from: number, length: number): number {
-  let v = 0;
-  for (let i = from; i < from + length; i++) {
-    const d = iso.charCodeAt(i) - 48;
-    if (d < 0 || d > 9) return Number.NaN;
-    v = v * 10 + d;
-  }
-  return v;
-}
-
 /** The counts of a tally: distinct tickets from their flags, the rest as added. */
 function countsOf(t: Tally, events: number): MetricCounts {
   const c = { events, handled: 0, routed: 0, misrouted: 0, escalated: 0, reopened: 0, repeated: 0, transferred: 0 };
   for (let slot = 0; slot < t.tickets.size; slot++) {
     const bits = t.flags[slot]!;
-    if (bits & HANDLED) c.handled++;
-    if (bits & ROUTED) c.routed++;
-    if (bits & MISROUTED) c.misrouted++;
-    if (bits & ESCALATED) c.escalated++;
-    if (bits & REOPENED_48H) c.reopened++;
+    if (bits & FACT.handled) c.handled++;
+    if (bits & FACT.routed) c.routed++;
+    if (bits & FACT.misrouted) c.misrouted++;
+    if (bits & FACT.escalated) c.escalated++;
+    if (bits & FACT.reopened) c.reopened++;
     // A repeat after a handoff means a transfer happened, even if it was recorded before the period.
-    if (bits & (TRANSFERRED | REPEATED)) c.transferred++;
-    if (bits & REPEATED) c.repeated++;
+    if (bits & (FACT.transferred | FACT.repeated)) c.transferred++;
+    if (bits & FACT.repeated) c.repeated++;
   }
   return {
     ...c,

@@ -1,5 +1,7 @@
 import type { TierlineEvent } from '../events';
-import { computeMetrics, type Ratio, timeOf } from './compute';
+import { computeMetrics, type Ratio } from './compute';
+import { eventFacts, FACT } from './event-facts';
+import { timeOf } from './time-of';
 import { METRIC_DEFINITIONS, type MetricId } from './definitions';
 import { excessCases, MIN_CELL_CASES, type MetricRule, type Verdict, verdictOf } from './verdict';
 
@@ -52,7 +54,6 @@ export interface LeakOptions {
   maxTickets?: number;
 }
 
-const HOUR = 3_600_000;
 const METRIC_IDS = Object.keys(METRIC_DEFINITIONS) as MetricId[];
 
 /** Events sorted by time, then id, so attribution never depends on the order they arrived in. */
@@ -106,37 +107,23 @@ function badOutcomes(events: readonly TierlineEvent[], from: number, to: number)
   for (const e of events) {
     const at = timeOf(e.at);
     if (at < from || at >= to) continue;
-    switch (e.type) {
-      case 'reassignment':
-        if (e.data.misroute) bad.add('misrouting-rate');
-        break;
-      case 'override':
-        bad.add('override-rate');
-        break;
-      case 'escalation':
-        bad.add('escalation-rate');
-        if (e.data.unnecessary === true) bad.add('unnecessary-escalation-rate');
-        break;
-      case 'reopen': {
-        const gap = at - timeOf(e.data.solvedAt);
-        if (gap >= 0 && gap <= 48 * HOUR) bad.add('reopen-48h-rate');
-        break;
-      }
-      case 'repeat-explanation':
-        if (e.data.afterHandoff) bad.add('repeat-explanation-rate');
-        break;
-      case 'csat':
-        if (e.data.afterHandoff && e.data.score < 4) bad.add('post-handoff-csat');
-        break;
-      case 'handoff':
-        if (e.data.completeness < 100 || e.data.missing.length > 0) bad.add('handoff-completeness');
-        break;
-      default:
-        break;
-    }
+    const f = eventFacts(e);
+    for (const [metric, isBad] of BAD_OUTCOMES) if (isBad(f)) bad.add(metric);
   }
   return bad;
 }
+
+/** Which of an event's facts (./event-facts.ts) is a bad outcome of which metric. */
+const BAD_OUTCOMES: readonly (readonly [MetricId, (facts: number) => boolean])[] = [
+  ['misrouting-rate', (f) => (f & FACT.misrouted) !== 0],
+  ['override-rate', (f) => (f & FACT.override) !== 0],
+  ['escalation-rate', (f) => (f & FACT.escalation) !== 0],
+  ['unnecessary-escalation-rate', (f) => (f & FACT.unnecessary) !== 0],
+  ['reopen-48h-rate', (f) => (f & FACT.reopened) !== 0],
+  ['repeat-explanation-rate', (f) => (f & FACT.repeated) !== 0],
+  ['post-handoff-csat', (f) => (f & FACT.csat) !== 0 && (f & FACT.satisfied) === 0],
+  ['handoff-completeness', (f) => (f & FACT.handoff) !== 0 && (f & FACT.complete) === 0],
+];
 
 /**
  * Every metric per cell of the given dimensions, over the events of one

@@ -2,7 +2,7 @@ import type { TierlineEvent } from '../events';
 import { detectLanguage } from '../text/language';
 import { stemWord } from '../text/stem';
 import { tokenize } from '../text/tokenize';
-import { timeOf } from './compute';
+import { timeOf } from './time-of';
 import { NONE, type TicketRef } from './leaks';
 import { type BucketUnit, bucketsOf } from './periods';
 

@@ -99,7 +99,7 @@ export const MIGRATIONS: readonly Migration[] = [
     //   where to look in data: 32768 source "rules", 65536 source "model" (any other source, or none, is
     //   read from data), 131072 a category, 262144 missing items.
     // tierline_event_score is the completeness of a handoff or the score of a rating, in thousandths, as
-    // core/metrics sums them. The insert stores both, computed by server/store/event-facts.ts from the parsed
+    // core/metrics sums them. The insert stores both, computed by core/metrics/event-facts.ts from the parsed
     // event; rows stored before this migration keep NULL and these functions compute them when read, so the
     // table is not rewritten. A solvedAt PostgreSQL cannot read counts as not reopened within 48 h.
     sql: `

@@ -1,6 +1,6 @@
 import { STORABLE_PERIOD, type TierlineEvent } from '../../core/events';
 import type { Queryable } from '../db/db';
-import { eventFacts, eventScore } from './event-facts';
+import { eventFacts, eventScore } from '../../core/metrics/event-facts';
 
 export interface IngestResult {
   accepted: number;
@@ -14,7 +14,7 @@ const RETRYABLE = new Set(['40P01', '40001']);
  * Stores a batch in one statement. The arrays are unnested server-side so a batch
  * of 1,000 is 12 parameters, not 12,000; `ON CONFLICT DO NOTHING` turns a repeated
  * id (in this batch, an earlier one, or a concurrent one) into a duplicate.
- * Each row also stores what the event adds to the metrics (./event-facts.ts),
+ * Each row also stores what the event adds to the metrics (core/metrics/event-facts.ts),
  * worked out once, as it arrives.
  * Events are sorted by id so concurrent batches lock keys in the same order and never deadlock.
  */

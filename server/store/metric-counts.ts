@@ -1,11 +1,11 @@
 import { STORABLE_PERIOD } from '../../core/events';
 import type { MetricCounts, MetricsGroupBy, PeriodCounts } from '../../core/metrics';
 import type { Db } from '../db/db';
-import { FACT } from './event-facts';
+import { FACT } from '../../core/metrics/event-facts';
 
 /**
  * The counts behind GET /v1/metrics, aggregated by the database from what each
- * event adds to them (`events.facts` and `events.score`, ./event-facts.ts), which
+ * event adds to them (`events.facts` and `events.score`, core/metrics/event-facts.ts), which
  * the insert stores once. A period is one range of the (org, team, at) or (org, at)
  * index, and the rows never leave the database: no JSON per event, no parsing.
  *

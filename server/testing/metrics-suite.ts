@@ -5,7 +5,7 @@ import { createPrng, shuffled } from '../../core/triage/prng';
 import { createApp } from '../app';
 import type { Db } from '../db/db';
 import { MIGRATIONS, migrate } from '../db/migrations';
-import { eventFacts, eventScore } from '../store/event-facts';
+import { eventFacts, eventScore } from '../../core/metrics/event-facts';
 import { readEvents } from '../store/events';
 import { createToken } from '../store/tokens';
 

@@ -1,11 +1,14 @@
-import type { TierlineEvent } from '../../core/events';
+import type { TierlineEvent } from '../events';
+import { timeOf } from './time-of';
 
 /**
- * What one event adds to the metrics, stored with it (`events.facts` and
- * `events.score`, migration 4) so GET /v1/metrics counts integers instead of
- * reading JSON. The bits follow core/metrics' Tally.add (compute.ts): first the
- * flags its ticket gets, then what it counts, then where the names it counts
- * by are (read from `data` only for the events that have them).
+ * What one event adds to the metrics, as bits: the one definition that
+ * computeMetrics (./compute.ts) counts, the leaks table reads bad outcomes
+ * from (./leaks.ts), and the sync endpoint stores with each event
+ * (`events.facts` and `events.score`, server migration 4) so GET /v1/metrics
+ * counts integers instead of reading JSON. First the flags its ticket gets,
+ * then what it counts, then where the names it counts by are (read from
+ * `data` only for the events that have them).
  */
 export const FACT = {
   // The ticket's flags; the ticket rates OR them per ticket.
@@ -32,6 +35,10 @@ export const FACT = {
   missing: 262144,
 } as const;
 
+/** The ticket flags among the bits, OR-ed per ticket for the ticket rates. */
+export const TICKET_FLAGS = FACT.handled | FACT.routed | FACT.misrouted | FACT.escalated | FACT.reopened | FACT.repeated | FACT.transferred;
+
+/** A reopen within this long of the solve counts as a reopen within 48 hours. */
 const REOPEN_WINDOW = 48 * 3_600_000;
 
 function sourceFacts(data: { source?: string; category?: string }): number {
@@ -39,9 +46,9 @@ function sourceFacts(data: { source?: string; category?: string }): number {
 }
 
 /**
- * The facts of an event, as tierline_event_facts (migration 4) computes them for
- * rows stored before: computed here on ingest, where the event is already parsed
- * (in SQL they cost PGlite about a tenth of the insert).
+ * The facts of an event. The endpoint stores them on ingest, where the event is already parsed; its migration 4
+ * holds the same rules in SQL (tierline_event_facts) for rows stored before, which server/metrics.*.test.ts hold
+ * equal to these.
  *
  * @example eventFacts(escalation) // FACT.handled | FACT.escalated | FACT.transferred | FACT.escalation
  */
@@ -64,7 +71,7 @@ export function eventFacts(e: TierlineEvent): number {
         (e.data.missing.length > 0 ? FACT.missing : 0)
       );
     case 'reopen': {
-      const gap = Date.parse(e.at) - Date.parse(e.data.solvedAt);
+      const gap = timeOf(e.at) - timeOf(e.data.solvedAt);
       return FACT.handled | (gap >= 0 && gap <= REOPEN_WINDOW ? FACT.reopened : 0);
     }
     case 'csat':
