@@ -40,12 +40,6 @@ export interface MetricsOptions {
   to: string;
   /** Also compute every metric per team, agent, UTC day or ISO week (starting Monday, UTC). */
   groupBy?: MetricsGroupBy;
-  /**
-   * Instead of `groupBy`: the group of each event, e.g. the leaks table's cell
-   * of its ticket; `undefined` leaves an event out of the groups (it still
-   * counts overall). Groups compare CSAT with the period before, as teams do.
-   */
-  groupOf?: (e: TierlineEvent) => string | undefined;
   /** Below this many cases a metric reports "insufficient-data". Default 5. */
   minSample?: number;
 }
@@ -183,22 +177,17 @@ export function computeMetrics(events: readonly TierlineEvent[], options: Metric
     return tally;
   };
 
-  const groupOf = options.groupOf;
   for (const e of events) {
     const at = timeOf(e.at);
     if (at >= from && at < to) {
       count++;
       total.add(e);
-      if (groupOf) {
-        const key = groupOf(e);
-        if (key !== undefined) tallyFor(groups, key).add(e);
-      } else if (groupBy) tallyFor(groups, keyOf(e, at)).add(e);
+      if (groupBy) tallyFor(groups, keyOf(e, at)).add(e);
     } else if (e.type === 'csat' && e.data.afterHandoff && at >= previousFrom && at < from) {
       const f = eventFacts(e);
       const score = eventScore(e) ?? 0;
       previous.addCsat(f, score);
-      const key = groupOf ? groupOf(e) : groupBy === 'team' || groupBy === 'agent' ? keyOf(e, at) : undefined;
-      if (key !== undefined) tallyFor(previousGroups, key).addCsat(f, score);
+      if (groupBy === 'team' || groupBy === 'agent') tallyFor(previousGroups, keyOf(e, at)).addCsat(f, score);
     }
   }
 

@@ -3,8 +3,7 @@ export { type BacktestRow, type BacktestSummary, summarizeBacktest, type TierSco
 export { computeMetrics, type Metric, type MetricsGroup, type MetricsGroupBy, type MetricsOptions, type MetricsReport, type Ratio } from './compute';
 export { type CsatCounts, type MetricCounts, metricsFromCounts, type PeriodCounts, reportFromCounts } from './report';
 export { CSAT_DROP_POINTS, DEFAULT_MIN_SAMPLE, METRIC_DEFINITIONS, type MetricDefinition, type MetricId, type MetricStatus } from './definitions';
-export { computeLeakCells, computeLeakViews, indexLeaks, type LeakCell, type LeakIndex, type LeakDimension, type LeakOptions, NONE, type RankedLeak, type RankOptions, rankLeaks, type TicketRef } from './leaks';
-export { type LearningCandidate, type LearningOptions, learningCandidates } from './learning';
+export { indexLeaks, type LeakCell, type LeakIndex, type LeakDimension, type LeakOptions, NONE, type RankedLeak, type RankOptions, rankLeaks, type TicketRef } from './leaks';
 export { type Bucket, type BucketUnit, bucketsOf, bucketUnitFor, type PeriodPair, periodPair, type Span } from './periods';
 export { KB_LINKS_RECORDED, type LearningTopic, learningTopics, type TopicOptions } from './topics';
 export {

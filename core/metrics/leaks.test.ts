@@ -1,7 +1,9 @@
 import { describe, expect, it } from 'vitest';
 import { eventSchema, type TierlineEvent, type TierlineEventInput } from '../events';
 import { computeMetrics } from './compute';
-import { computeLeakCells, computeLeakViews, type LeakCell, rankLeaks } from './leaks';
+import { indexLeaks, type LeakCell, type LeakDimension, type LeakOptions, rankLeaks } from './leaks';
+
+const cellsOf = (events: Parameters<typeof indexLeaks>[0], options: LeakOptions, dimensions: readonly LeakDimension[]) => indexLeaks(events, options).cells(dimensions);
 import { DEFAULT_RULES } from './verdict';
 
 let counter = 0;
@@ -29,9 +31,9 @@ function seeded(): TierlineEvent[] {
   return events;
 }
 
-describe('computeLeakCells', () => {
+describe('indexLeaks', () => {
   it('puts each ticket in the cell of its first move between tiers and its issue type', () => {
-    const cells = computeLeakCells(seeded(), { ...FEBRUARY, dimensions: ['stage', 'issueType'] });
+    const cells = cellsOf(seeded(), FEBRUARY, ['stage', 'issueType']);
     expect(cells.map((c) => [c.keys.join(' × '), c.tickets])).toEqual([
       ['T1 × billing', 30],
       ['T1-T2 × billing', 40],
@@ -47,7 +49,7 @@ describe('computeLeakCells', () => {
 
   it('adds up to the headline numbers: the cells hold every case once', () => {
     const events = seeded();
-    const cells = computeLeakCells(events, { ...FEBRUARY, dimensions: ['stage', 'issueType'] });
+    const cells = cellsOf(events, FEBRUARY, ['stage', 'issueType']);
     const overall = computeMetrics(events, { ...FEBRUARY, minSample: 1 }).metrics;
     for (const id of ['misrouting-rate', 'escalation-rate'] as const) {
       const total = overall.find((m) => m.id === id)!;
@@ -64,7 +66,8 @@ describe('computeLeakCells', () => {
       ev('override', 'bil-3', '2026-02-10T09:30:00Z', { from: { tier: 'T1', role: 'front-line-agent' }, to: { tier: 'T2', role: 'senior-specialist' }, reason: 'Needs logs' }),
       ev('reopen', 'stay-1', '2026-02-12T09:00:00Z', { solvedAt: '2026-02-11T09:00:00Z' }),
     ];
-    const [byStage, byIssueType] = computeLeakViews(events, { ...FEBRUARY, views: [['stage', 'issueType'], ['issueType']] });
+    const index = indexLeaks(events, FEBRUARY);
+    const [byStage, byIssueType] = [index.cells(['stage', 'issueType']), index.cells(['issueType'])];
     for (const cell of byStage!) {
       const prefix = cell.keys[1] === 'integration' ? 'int-' : cell.keys[0] === 'T1' ? 'stay-' : 'bil-';
       const own = computeMetrics(
@@ -81,8 +84,8 @@ describe('computeLeakCells', () => {
 
   it('does not depend on the order the events arrived in', () => {
     const events = seeded();
-    const forwards = computeLeakCells(events, { ...FEBRUARY, dimensions: ['stage', 'issueType'] });
-    const backwards = computeLeakCells([...events].reverse(), { ...FEBRUARY, dimensions: ['stage', 'issueType'] });
+    const forwards = cellsOf(events, FEBRUARY, ['stage', 'issueType']);
+    const backwards = cellsOf([...events].reverse(), FEBRUARY, ['stage', 'issueType']);
     expect(backwards).toEqual(forwards);
   });
 
@@ -92,7 +95,7 @@ describe('computeLeakCells', () => {
       ev('reopen', 'old', '2026-02-03T09:00:00Z', { solvedAt: '2026-02-02T09:00:00Z' }),
       ev('decision', 'january-only', '2026-01-20T09:00:00Z', { tier: 'T1', role: 'front-line-agent', severity: 'normal', category: 'access' }),
     ];
-    const cells = computeLeakCells(events, { ...FEBRUARY, dimensions: ['issueType'] });
+    const cells = cellsOf(events, FEBRUARY, ['issueType']);
     expect(cells).toHaveLength(1);
     expect(cells[0]).toMatchObject({ keys: ['access'], tickets: 1, ratios: { 'reopen-48h-rate': { numerator: 1, denominator: 1 } } });
   });
@@ -102,7 +105,7 @@ describe('computeLeakCells', () => {
       ev('decision', 'a', '2026-02-10T09:00:00Z', { tier: 'T1', role: 'front-line-agent', severity: 'normal' }, { agent: 'ana', team: 'emea', helpdesk: 'freshdesk' }),
       ev('handoff', 'a', '2026-02-10T10:00:00Z', { from: 'T2', to: 'T3', completeness: 50, missing: ['System logs'] }, { agent: 'ben', team: 'apac', helpdesk: 'freshdesk' }),
     ];
-    const [cell] = computeLeakCells(events, { ...FEBRUARY, dimensions: ['agent', 'team', 'helpdesk', 'stage'] });
+    const [cell] = cellsOf(events, FEBRUARY, ['agent', 'team', 'helpdesk', 'stage']);
     expect(cell?.keys).toEqual(['ana', 'emea', 'freshdesk', 'T2-T3']);
     expect(cell?.behind?.['handoff-completeness']?.map((t) => t.ticketId)).toEqual(['a']);
   });
@@ -116,7 +119,7 @@ describe('rankLeaks', () => {
   });
 
   it('puts the seeded leak first: integration tickets moved from Tier 1 to Tier 2', () => {
-    const ranked = rankLeaks(computeLeakCells(seeded(), { ...FEBRUARY, dimensions: ['stage', 'issueType'] }), DEFAULT_RULES['misrouting-rate']);
+    const ranked = rankLeaks(cellsOf(seeded(), FEBRUARY, ['stage', 'issueType']), DEFAULT_RULES['misrouting-rate']);
     expect(ranked[0]?.cell.keys).toEqual(['T1-T2', 'integration']);
     expect(ranked[0]).toMatchObject({ excess: 12, verdict: { kind: 'warning', side: 'above' } });
   });

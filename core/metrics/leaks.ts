@@ -49,7 +49,6 @@ export interface LeakCell {
 export interface LeakOptions {
   from: string;
   to: string;
-  dimensions: readonly LeakDimension[];
   /** Tickets listed per cell and metric. Default 200. */
   maxTickets?: number;
 }
@@ -125,40 +124,22 @@ const BAD_OUTCOMES: readonly (readonly [MetricId, (facts: number) => boolean])[]
   ['handoff-completeness', (f) => (f & FACT.handoff) !== 0 && (f & FACT.complete) === 0],
 ];
 
-/**
- * Every metric per cell of the given dimensions, over the events of one
- * period (events before it still say which stage and issue type a ticket
- * has). Pure and independent of event order.
- *
- * @example
- * computeLeakCells(events, { from, to, dimensions: ['stage', 'issueType'] })
- * // [{ keys: ['T1-T2', 'integration'], tickets: 40, ratios: { 'misrouting-rate': { numerator: 24, denominator: 40, value: 0.6 }, … }, behind: { 'misrouting-rate': [{ helpdesk: 'zendesk', ticketId: '4711', … }, …] } }, …]
- */
-export function computeLeakCells(events: readonly TierlineEvent[], options: LeakOptions): LeakCell[] {
-  return computeLeakViews(events, { ...options, views: [options.dimensions] })[0]!;
-}
-
-/**
- * `computeLeakCells` for several groupings at once: the events are read into
- * tickets once, then each grouping costs one `computeMetrics` pass per cell.
- */
-export function computeLeakViews(events: readonly TierlineEvent[], options: Omit<LeakOptions, 'dimensions'> & { views: readonly (readonly LeakDimension[])[] }): LeakCell[][] {
-  const index = indexLeaks(events, options);
-  return options.views.map((dimensions) => index.cells(dimensions));
-}
-
 export interface LeakIndex {
   /** The cells of one grouping, computed on first use and kept. */
   cells(dimensions: readonly LeakDimension[]): LeakCell[];
 }
 
 /**
- * Reads the events into tickets once (their order, attribution and bad
- * outcomes); any grouping then costs one `computeMetrics` pass per cell over
- * that cell's tickets' events, made when first asked for, so a page pays only
- * for the groupings a lead opens.
+ * Every metric per cell of any grouping, over the events of one period (events before it still say which stage and
+ * issue type a ticket has); pure and independent of event order. Reads the events into tickets once (their order,
+ * attribution and bad outcomes); any grouping then costs one `computeMetrics` pass per cell over that cell's
+ * tickets' events, made when first asked for, so a page pays only for the groupings a lead opens.
+ *
+ * @example
+ * indexLeaks(events, { from, to }).cells(['stage', 'issueType'])
+ * // [{ keys: ['T1-T2', 'integration'], tickets: 40, ratios: { 'misrouting-rate': { numerator: 24, denominator: 40, value: 0.6 }, … }, behind: { 'misrouting-rate': [{ helpdesk: 'zendesk', ticketId: '4711', … }, …] } }, …]
  */
-export function indexLeaks(events: readonly TierlineEvent[], options: Omit<LeakOptions, 'dimensions'>): LeakIndex {
+export function indexLeaks(events: readonly TierlineEvent[], options: LeakOptions): LeakIndex {
   const from = Date.parse(options.from);
   const to = Date.parse(options.to);
   const maxTickets = options.maxTickets ?? 200;

@@ -1,7 +1,7 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { eventSchema, type TierlineEvent, type TierlineEventInput } from '../events';
-import { computeMetrics, learningCandidates, type Metric, type MetricId } from './index';
+import { computeMetrics, type Metric, type MetricId } from './index';
 
 let counter = 0;
 
@@ -193,7 +193,6 @@ describe('computeMetrics on any event log', () => {
     fc.assert(
       fc.property(fc.array(eventArb, { maxLength: 60 }).chain((events) => fc.tuple(fc.constant(events), fc.shuffledSubarray(events, { minLength: events.length, maxLength: events.length }))), groupBy, ([events, shuffled], by) => {
         expect(computeMetrics(shuffled, { ...NOVEMBER, groupBy: by })).toEqual(computeMetrics(events, { ...NOVEMBER, groupBy: by }));
-        expect(learningCandidates(shuffled, { minEscalations: 1 })).toEqual(learningCandidates(events, { minEscalations: 1 }));
       }),
     );
   });
@@ -216,34 +215,3 @@ describe('computeMetrics and time zones', () => {
   });
 });
 
-describe('learningCandidates', () => {
-  it('proposes a Tier 1 playbook for a topic Tier 2 keeps solving that Tier 1 could have', () => {
-    const events = [
-      decision('a', '2026-11-02T09:00:00Z', { category: 'integration' }),
-      decision('b', '2026-11-02T09:00:00Z', { category: 'integration' }),
-      decision('c', '2026-11-02T09:00:00Z', { category: 'data-integrity' }),
-      decision('d', '2026-11-02T09:00:00Z', { category: 'data-integrity' }),
-      escalation('a', '2026-11-02T10:00:00Z', true),
-      escalation('b', '2026-11-02T10:00:00Z'),
-      ev('escalation', 'c', '2026-11-02T10:00:00Z', { from: 'T2', to: 'T3' }),
-      ev('escalation', 'd', '2026-11-02T10:00:00Z', { from: 'T2', to: 'T3' }),
-      ev('escalation', 'e', '2026-11-02T10:00:00Z', { from: 'T3', to: 'T4' }),
-    ];
-    expect(learningCandidates(events)).toEqual([
-      { topic: 'data-integrity', tier: 'T3', escalations: 2, unnecessary: 0, examples: ['c', 'd'], suggestion: 'knowledge-base-article' },
-      { topic: 'integration', tier: 'T2', escalations: 2, unnecessary: 1, examples: ['a', 'b'], suggestion: 'tier-1-playbook' },
-    ]);
-  });
-});
-
-describe('computeMetrics with groupOf', () => {
-  it('groups events by a function of the event, leaving out those it returns undefined for', () => {
-    const events = [decision('a', '2026-11-03T09:00:00Z'), decision('b', '2026-11-03T09:00:00Z'), escalation('a', '2026-11-03T10:00:00Z'), decision('c', '2026-11-03T09:00:00Z')];
-    const report = computeMetrics(events, { ...NOVEMBER, groupOf: (e) => (e.ticketId === 'c' ? undefined : e.ticketId === 'a' ? 'first' : 'second') });
-    expect(report.groups.map((g) => [g.key, g.metrics.find((m) => m.id === 'escalation-rate')?.numerator, g.metrics.find((m) => m.id === 'escalation-rate')?.denominator])).toEqual([
-      ['first', 1, 1],
-      ['second', 0, 1],
-    ]);
-    expect(report.metrics.find((m) => m.id === 'escalation-rate')).toMatchObject({ numerator: 1, denominator: 3 });
-  });
-});

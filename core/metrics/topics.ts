@@ -244,7 +244,7 @@ function topicOf(
     firstAt: docs[0]!.at,
     lastAt: docs[docs.length - 1]!.at,
     examples,
-    // 20% or more avoidable: Tier 1 could have solved these with a playbook (as learningCandidates decides).
+    // 20% or more avoidable (the model's unnecessary-escalation signal): Tier 1 could have solved these with a playbook.
     suggestion: unnecessary / docs.length >= 0.2 ? 'tier-1-playbook' : 'knowledge-base-article',
   };
 }
