@@ -2,6 +2,7 @@ import { z } from 'zod';
 import { jsonPath } from '../core/policy/parse';
 import { TIER_IDS, type Ticket, type TierId, tierIdSchema } from '../core/ticket';
 import { parseTicket } from '../core/ticket-parse';
+import type { CliIo } from './io';
 
 /**
  * A history file (JSONL): one normalized ticket per line plus where it really
@@ -82,3 +83,21 @@ export function readHistory(text: string, source: string, options: ReadOptions):
 export function decidedAt(ticket: Ticket, now: string | undefined, fallback: Date): string {
   return now ?? ticket.updatedAt ?? ticket.createdAt ?? fallback.toISOString();
 }
+
+/** Why `--now` cannot be used (a usage error), or undefined when it is absent or a date-time. */
+export function nowProblem(now: string | undefined): string | undefined {
+  return now !== undefined && Number.isNaN(Date.parse(now)) ? `--now "${now}" is not an ISO date-time such as 2026-03-10T10:16:00+01:00` : undefined;
+}
+
+/** A history file's text ("-" reads standard input); undefined once `command` has said why it cannot be read. */
+export async function readHistoryText(io: CliIo, path: string, command: string): Promise<string | undefined> {
+  try {
+    return path === '-' ? await io.readStdin() : await io.readFile(path);
+  } catch (error) {
+    io.stderr(`${command}: cannot read ${path}: ${error instanceof Error ? error.message : String(error)}\n`);
+    return undefined;
+  }
+}
+
+/** A backtest's rate as both commands print it: one decimal, "–" when nothing was counted. */
+export const percent = (value: number | null) => (value === null ? '–' : `${(Math.round(value * 1000) / 10).toFixed(1)}%`);

@@ -3,7 +3,7 @@ import { type BacktestRow, type BacktestSummary, summarizeBacktest } from '../..
 import { defaultPolicy } from '../../core/policy/default-policy';
 import { createRouter } from '../../core/route/decide';
 import { TIER_IDS } from '../../core/ticket';
-import { decidedAt, readHistory } from '../history';
+import { decidedAt, nowProblem, percent as pct, readHistory, readHistoryText } from '../history';
 import type { CliCommand, CliIo } from '../io';
 import { loadPolicy } from '../load-policy';
 
@@ -25,16 +25,12 @@ const command: CliCommand = {
       return usageError(io, error instanceof Error ? error.message : String(error));
     }
     if (!values.history) return usageError(io, '--history file.jsonl is required');
-    if (values.now !== undefined && Number.isNaN(Date.parse(values.now))) return usageError(io, `--now "${values.now}" is not an ISO date-time such as 2026-03-10T10:16:00+01:00`);
+    const badNow = nowProblem(values.now);
+    if (badNow) return usageError(io, badNow);
     const policy = values.policy ? await loadPolicy(values.policy, io) : defaultPolicy;
     if (!policy) return 1;
-    let text: string;
-    try {
-      text = values.history === '-' ? await io.readStdin() : await io.readFile(values.history);
-    } catch (error) {
-      io.stderr(`tierline backtest: cannot read ${values.history}: ${error instanceof Error ? error.message : String(error)}\n`);
-      return 1;
-    }
+    const text = await readHistoryText(io, values.history, 'tierline backtest');
+    if (text === undefined) return 1;
 
     const route = createRouter(policy);
     const { entries, skipped } = readHistory(text, values.history, { needsOutcome: true, report: (m) => io.stderr(`tierline backtest: ${m}\n`) });
@@ -62,7 +58,6 @@ function usageError(io: CliIo, message: string): number {
   return 2;
 }
 
-const pct = (value: number | null) => (value === null ? '–' : `${(Math.round(value * 1000) / 10).toFixed(1)}%`);
 
 /** The report a person reads: the two rates, then the confusion table with precision and recall. */
 export function formatSummary(policy: string, history: string, s: BacktestSummary, misrouted: readonly BacktestRow[]): string {

@@ -4,7 +4,7 @@ import type { Policy } from '../../core/policy/schema';
 import { createRouter } from '../../core/route/decide';
 import type { Decision } from '../../core/route/decision';
 import type { TierId } from '../../core/ticket';
-import { decidedAt, type HistoryTicket, readHistory } from '../history';
+import { decidedAt, type HistoryTicket, nowProblem, percent as pct, readHistory, readHistoryText } from '../history';
 import type { CliIo } from '../io';
 import { loadPolicy } from '../load-policy';
 import { diffPolicies, type ItemChange, type ListSection, type PolicyChanges } from '../policy-changes';
@@ -59,7 +59,8 @@ export async function runDiff(argv: string[], io: CliIo): Promise<number> {
   }
   const { values, positionals } = args;
   if (positionals.length !== 2) return usageError(io, 'give the old and the new policy file');
-  if (values.now !== undefined && Number.isNaN(Date.parse(values.now))) return usageError(io, `--now "${values.now}" is not an ISO date-time such as 2026-03-10T10:16:00+01:00`);
+  const badNow = nowProblem(values.now);
+  if (badNow) return usageError(io, badNow);
   const [oldFile, newFile] = positionals as [string, string];
   const before = await loadPolicy(oldFile, io);
   const after = await loadPolicy(newFile, io);
@@ -68,13 +69,8 @@ export async function runDiff(argv: string[], io: CliIo): Promise<number> {
 
   let history: HistoryComparison | undefined;
   if (values.history !== undefined) {
-    let text: string;
-    try {
-      text = values.history === '-' ? await io.readStdin() : await io.readFile(values.history);
-    } catch (error) {
-      io.stderr(`tierline policy diff: cannot read ${values.history}: ${error instanceof Error ? error.message : String(error)}\n`);
-      return 1;
-    }
+    const text = await readHistoryText(io, values.history, 'tierline policy diff');
+    if (text === undefined) return 1;
     const { entries, skipped } = readHistory(text, values.history, { needsOutcome: false, report: (m) => io.stderr(`tierline policy diff: ${m}\n`) });
     history = compareOnHistory(before, after, entries, { history: values.history, skipped, now: values.now, fallback: io.now() });
   }
@@ -153,7 +149,6 @@ function formatChange(change: ItemChange): string[] {
   return [`  ~ ${head}`, ...change.changes.map((c) => `      ${c.path || '(value)'}: ${show(c.before)} → ${show(c.after)}`)];
 }
 
-const pct = (value: number) => `${(Math.round(value * 1000) / 10).toFixed(1)}%`;
 const routeText = (r: Route) => `${r.tier} ${r.roleName}${r.bypass ? ' (bypass)' : ''}`;
 
 /** The report a person reads: what changed, section by section, then what routes differently. */
