@@ -2,7 +2,6 @@ import { parseArgs } from 'node:util';
 import { defaultPolicy } from '../../core/policy/default-policy';
 import { type Finding, lintPolicy, lintPolicyText } from '../../core/policy/lint';
 import type { CliCommand, CliIo } from '../io';
-import { withoutSchemaHint } from '../load-policy';
 
 /**
  * `tierline lint [policy.json] [--json]`: the policy's errors and warnings,
@@ -32,7 +31,7 @@ const command: CliCommand = {
         io.stderr(`tierline lint: cannot read ${file}: ${error instanceof Error ? error.message : String(error)}\n`);
         return 2;
       }
-      findings = lintPolicyText(withoutSchemaHint(text));
+      findings = lintPolicyText(text);
     }
     const source = file === '-' ? 'stdin' : (file ?? 'default policy');
     const errors = findings.filter((f) => f.severity === 'error').length;

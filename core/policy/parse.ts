@@ -55,11 +55,11 @@ export function parsePolicy(input: unknown): PolicyParseResult {
   return errors.length > 0 ? { ok: false, errors } : { ok: true, policy: parsed.data };
 }
 
-/** Strings are read as JSON text; anything else is taken as already-parsed JSON. */
+/** Strings are read as JSON text (a leading byte-order mark, as editors on Windows save, dropped); anything else is taken as already-parsed JSON. */
 export function readJson(input: unknown): { ok: true; value: unknown } | { ok: false; errors: ParseError[] } {
   if (typeof input !== 'string') return { ok: true, value: input };
   try {
-    return { ok: true, value: JSON.parse(input) as unknown };
+    return { ok: true, value: JSON.parse(input.replace(/^\uFEFF/, '')) as unknown };
   } catch (error) {
     return {
       ok: false,
