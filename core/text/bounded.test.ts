@@ -17,15 +17,15 @@ describe('boundedText', () => {
   });
 
   it(`reads a longer text as its first ${HEAD_CHARS.toLocaleString('en')} and its last ${TAIL_CHARS.toLocaleString('en')} characters, cut at line breaks`, () => {
-    // 1,000 lines of 100 characters: the start ends with line 23, the end starts with the first whole line after the
-    // last 600 characters (line 995).
+    // 1,000 lines of 100 characters: the start ends with line 15, the end starts with the first whole line after the
+    // last 400 characters (line 997).
     const lines = Array.from({ length: 1000 }, (_, i) => `line ${String(i).padStart(5, '0')} ${'.'.repeat(88)}\n`);
-    expect(boundedText(lines.join(''))).toBe(`${lines.slice(0, 24).join('')}\n\n${lines.slice(995).join('')}`);
+    expect(boundedText(lines.join(''))).toBe(`${lines.slice(0, 16).join('')}\n\n${lines.slice(997).join('')}`);
   });
 
   it('cuts a text without line breaks at spaces, and one without spaces anywhere but inside a character', () => {
-    // The end starts after the first space in its last 600 characters.
-    expect(boundedText('word '.repeat(10_000)).split('\n\n').map((part) => part.length)).toEqual([2_400, 595]);
+    // The end starts after the first space in its last 400 characters.
+    expect(boundedText('word '.repeat(10_000)).split('\n\n').map((part) => part.length)).toEqual([1_600, 395]);
     const emoji = '😀'.repeat(20_000);
     for (const part of boundedText(emoji).split('\n\n')) expect(part).toMatch(/^(?:😀)+$/u);
   });

@@ -4,33 +4,36 @@ import type { Ticket, TicketComment } from '../ticket';
  * Stage 0b: how much of a ticket the router reads, so that no ticket the
  * schema accepts costs its first decision more than a few milliseconds.
  *
- * One message: up to 3,002 characters (about 500 words, nearly three times
- * the longest message in the routing corpus) whole; a longer one, its first
- * 2,400 and its last 600 characters, cut at line breaks, with a blank line
- * between. The start is where a customer says what happened (replies are
- * written on top of the thread); the end is where a pasted log or a long
- * description comes back to what they ask for. What is left out is the middle
- * of a pasted log, a forwarded thread, an attachment written out.
+ * One message: up to 2,002 characters (about 330 words, nearly twice the
+ * longest message in the routing corpus) whole; a longer one, its first 1,600
+ * and its last 400 characters, cut at line breaks, with a blank line between.
+ * The start is where a customer says what happened (replies are written on
+ * top of the thread); the end is where a pasted log or a long description
+ * comes back to what they ask for. What is left out is the middle of a pasted
+ * log, a forwarded thread, an attachment written out.
  *
  * One thread (`boundedThread`): the subject (its first 750 and last 250
  * characters at most), the first message, then the newest messages back to at
- * most 10 messages and 6,004 characters in all: what the customer first asked
+ * most 10 messages and 4,004 characters in all: what the customer first asked
  * and where the conversation stands now. Counts of messages still count every
  * one.
  *
  * Without these bounds a 1 MB message, or 2,000 short ones, would cost a first
- * decision (words, stems, phrases, sentiment) tens of milliseconds to seconds.
+ * decision (words, stems, phrases, sentiment) tens of milliseconds to seconds;
+ * a dense pasted text (an amount, a feeling and a denial in each line, in four
+ * languages) costs about a microsecond a character, so 4,000 characters keep
+ * the worst first decision under 5 ms on a busy 2-core machine.
  *
- * @example boundedText('x'.repeat(30_000)).length // 3_002
+ * @example boundedText('x'.repeat(30_000)).length // 2_002
  */
 export interface Bound {
   head: number;
   tail: number;
 }
 
-export const HEAD_CHARS = 2_400;
-export const TAIL_CHARS = 600;
-/** How far back (or on) from a cut a line break or a space is looked for: at most a fifth of the part it ends. */
+export const HEAD_CHARS = 1_600;
+export const TAIL_CHARS = 400;
+/** How far back (or on) from a cut a line break or a space is looked for: at most half the part it ends. */
 const BREAK_SEARCH = 1_000;
 /** Between the start and the end: a paragraph break, so no phrase or sentence runs across the cut. */
 const JOINT = '\n\n';
@@ -42,8 +45,8 @@ export const SUBJECT: Bound = { head: 750, tail: 250 };
 
 export function boundedText(text: string, bound: Bound = MESSAGE): string {
   if (text.length <= bound.head + JOINT.length + bound.tail) return text;
-  const headEnd = breakBefore(text, bound.head, Math.min(BREAK_SEARCH, bound.head / 5));
-  const tailStart = breakAfter(text, text.length - bound.tail, Math.min(BREAK_SEARCH, bound.tail / 5));
+  const headEnd = breakBefore(text, bound.head, Math.min(BREAK_SEARCH, bound.head / 2));
+  const tailStart = breakAfter(text, text.length - bound.tail, Math.min(BREAK_SEARCH, bound.tail / 2));
   return `${text.slice(0, headEnd)}${JOINT}${text.slice(tailStart)}`;
 }
 
