@@ -84,6 +84,12 @@ export interface ApiFetchInput {
   fetch: FetchLike;
   /** The helpdesk origin, e.g. `https://acme.zendesk.com`. */
   origin: string;
+  /**
+   * Called once, as soon as the ticket data itself is in, with the secondary resources (audits, field names,
+   * groups, companies, SLAs) that are in by then, when some are still coming: the overlay draws from it and
+   * fills in the rest when the promise resolves with everything (issue 13). Not called when nothing is pending.
+   */
+  early?: (responses: ApiResponses) => void;
 }
 
 export interface ApiReadInput extends ApiFetchInput {

@@ -31,8 +31,9 @@ export default defineBackground(() => {
   // The demo model is generated at build time (wxt.config.ts), so WXT's typed public paths do not list it.
   const demoUrl = (browser.runtime.getURL as (path: string) => string)('/demo-model.json');
   const models = createModelSource({ store, settings, demoUrl });
-  // Load the triage model while the first tab is still reading its ticket (a woken worker starts cold).
-  void models.current().catch(() => undefined);
+  // A woken worker starts cold: the router for the policy in force is compiled at once, while the tab that woke it
+  // is still reading its ticket. The triage model loads when a view asks for it the second time (issue 13).
+  void route().catch(() => undefined);
   registerHandlers({
     store,
     settings,
@@ -42,6 +43,7 @@ export default defineBackground(() => {
     extensionId: browser.runtime.id,
     modelFor: (ticket) => modelSuggestionFor(models, settings, ticket),
     suggest: createSuggest({ models, settings }),
+    loadModel: async () => (await settings.get()).values['ai.enabled'] && models.current(),
   });
   registerAiHandlers({
     store,

@@ -1,4 +1,4 @@
-import { fetchJson, fetchJsonOptional, isRecord } from '../shared/http';
+import { fetchJson, fetchJsonOptional, isRecord, withSecondary } from '../shared/http';
 import type { ApiFetchInput, ApiResponses } from '../types';
 
 /**
@@ -23,14 +23,22 @@ function idIn(ticket: unknown, key: string): string | undefined {
   return typeof id === 'number' && Number.isInteger(id) && id > 0 ? String(id) : undefined;
 }
 
-export async function fetchFreshdeskApiResponses({ ref, fetch, origin }: ApiFetchInput): Promise<ApiResponses> {
-  const ticket = await fetchJson(fetch, origin, freshdeskApiPaths.ticket(ref));
+export async function fetchFreshdeskApiResponses({ ref, fetch, origin, early }: ApiFetchInput): Promise<ApiResponses> {
+  // The conversations do not depend on the ticket's answer: asked at once. The group and the company are named by the
+  // ticket and follow when they come (`early`).
+  const comments = fetchJsonOptional(fetch, origin, freshdeskApiPaths.conversations(ref));
+  const ticket = await fetchJson(fetch, origin, freshdeskApiPaths.ticket(ref)).catch((error: unknown) => {
+    comments.catch(() => undefined);
+    throw error;
+  });
   const groupId = idIn(ticket, 'group_id');
   const companyId = idIn(ticket, 'company_id');
-  const [comments, group, company] = await Promise.all([
-    fetchJsonOptional(fetch, origin, freshdeskApiPaths.conversations(ref)),
-    groupId ? fetchJsonOptional(fetch, origin, freshdeskApiPaths.group(groupId)) : undefined,
-    companyId ? fetchJsonOptional(fetch, origin, freshdeskApiPaths.company(companyId)) : undefined,
-  ]);
-  return { ticket, comments, group, company };
+  return withSecondary(
+    comments.then((comments) => ({ ticket, comments })),
+    {
+      ...(groupId ? { group: fetchJsonOptional(fetch, origin, freshdeskApiPaths.group(groupId)) } : {}),
+      ...(companyId ? { company: fetchJsonOptional(fetch, origin, freshdeskApiPaths.company(companyId)) } : {}),
+    },
+    early,
+  );
 }

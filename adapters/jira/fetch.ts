@@ -1,4 +1,4 @@
-import { fetchJson, fetchJsonOptional } from '../shared/http';
+import { fetchJson, fetchJsonOptional, withSecondary } from '../shared/http';
 import type { ApiFetchInput, ApiResponses } from '../types';
 
 /**
@@ -13,7 +13,12 @@ export const jiraApiPaths = {
   currentUser: '/rest/api/3/myself',
 };
 
-export async function fetchJiraApiResponses({ ref, fetch, origin }: ApiFetchInput): Promise<ApiResponses> {
-  const [ticket, sla] = await Promise.all([fetchJson(fetch, origin, jiraApiPaths.issue(ref)), fetchJsonOptional(fetch, origin, jiraApiPaths.sla(ref))]);
-  return { ticket, sla };
+export async function fetchJiraApiResponses({ ref, fetch, origin, early }: ApiFetchInput): Promise<ApiResponses> {
+  // The request's SLAs follow the issue when they come (`early`).
+  const sla = fetchJsonOptional(fetch, origin, jiraApiPaths.sla(ref));
+  return withSecondary(
+    fetchJson(fetch, origin, jiraApiPaths.issue(ref)).then((ticket) => ({ ticket })),
+    { sla },
+    early,
+  );
 }

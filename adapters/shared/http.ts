@@ -1,5 +1,5 @@
 import type * as z from 'zod/mini';
-import { AdapterApiError, type FetchLike } from '../types';
+import { AdapterApiError, type ApiResponses, type FetchLike } from '../types';
 
 /**
  * GETs a same-origin JSON resource with the agent's session, as it comes: the
@@ -57,6 +57,33 @@ export async function fetchJsonOptional(fetch: FetchLike, origin: string, path: 
   } finally {
     clearTimeout(timer);
   }
+}
+
+/**
+ * The ticket data (`primary`) joined with its secondary resources. When the
+ * ticket data is in while some secondary resource is still coming, `early` gets
+ * the ticket data with the secondary resources in so far; the promise resolves
+ * once every one has answered, failed or timed out (`fetchJsonOptional`), so a
+ * hanging side request holds back only its own part (issue 13).
+ */
+export async function withSecondary(
+  primary: Promise<ApiResponses>,
+  secondary: Partial<Record<keyof ApiResponses, Promise<unknown>>>,
+  early?: (responses: ApiResponses) => void,
+): Promise<ApiResponses> {
+  const arrived: Partial<ApiResponses> = {};
+  let waiting = 0;
+  const all = Object.entries(secondary).map(([key, promise]) => {
+    waiting++;
+    return promise.then((value) => {
+      arrived[key as keyof ApiResponses] = value;
+      waiting--;
+    });
+  });
+  const responses = await primary;
+  if (waiting > 0 && early) early({ ...responses, ...arrived });
+  await Promise.all(all);
+  return { ...responses, ...arrived };
 }
 
 /** An object (not an array): how the tab looks into raw JSON for the few things it follows (pages, ids), never to read ticket data. */

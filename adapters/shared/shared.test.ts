@@ -3,6 +3,7 @@ import { describe, expect, it } from 'vitest';
 import { defaultPolicy } from '../../core/policy/default-policy';
 import type { HelpdeskMapping } from '../../core/policy/schema';
 import { parseHtmlPage } from '../node/parse-html';
+import { withSecondary } from './http';
 import { normalizeTicket } from './normalize';
 import { parseNumber, resolveAmount, resolveCustomerTier, resolveIssueType, resolveTier } from './policy-mapping';
 import { adfToText, readText, textToEscapedHtml, toIsoDateTime } from './text';
@@ -85,5 +86,34 @@ describe('normalizeTicket', () => {
     expect(ticket.comments).toEqual([{ author: 'customer', public: true, body: 'ok' }]);
     expect(ticket.createdAt).toBeUndefined();
     expect(unreadable.sort()).toEqual(['comments[1]', 'createdAt', 'tierEnteredAt'].sort());
+  });
+});
+
+describe('withSecondary', () => {
+  it('hands over the ticket data as soon as it is in, with the secondary resources in so far, and resolves once the rest answered', async () => {
+    let answerAudits: (body: unknown) => void = () => undefined;
+    const audits = new Promise<unknown>((resolve) => {
+      answerAudits = resolve;
+    });
+    const early: unknown[] = [];
+    const all = withSecondary(Promise.resolve({ ticket: { id: 1 }, comments: [] }), { fields: Promise.resolve({ ticket_fields: [] }), audits }, (r) => early.push(r));
+    await new Promise((resolve) => setTimeout(resolve, 0));
+    expect(early).toEqual([{ ticket: { id: 1 }, comments: [], fields: { ticket_fields: [] } }]);
+    answerAudits({ audits: [] });
+    expect(await all).toEqual({ ticket: { id: 1 }, comments: [], fields: { ticket_fields: [] }, audits: { audits: [] } });
+    expect(early).toHaveLength(1);
+  });
+
+  it('does not call early when every secondary resource came with the ticket data', async () => {
+    const early: unknown[] = [];
+    const sla = Promise.resolve({ values: [] });
+    // The issue answers after its SLAs did.
+    const issue = sla.then(() => ({ ticket: { key: 'SUP-1' } }));
+    expect(await withSecondary(issue, { sla }, (r) => early.push(r))).toEqual({ ticket: { key: 'SUP-1' }, sla: { values: [] } });
+    expect(early).toEqual([]);
+  });
+
+  it('rejects with the error of the ticket itself, whatever the secondary resources answer', async () => {
+    await expect(withSecondary(Promise.reject(new Error('ticket 404')), { audits: Promise.resolve({}) })).rejects.toThrow('ticket 404');
   });
 });

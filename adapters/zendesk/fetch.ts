@@ -1,4 +1,4 @@
-import { fetchJson, fetchJsonOptional, isRecord } from '../shared/http';
+import { fetchJson, fetchJsonOptional, isRecord, withSecondary } from '../shared/http';
 import type { ApiFetchInput, ApiResponses, FetchLike } from '../types';
 
 /**
@@ -80,19 +80,17 @@ export function createZendeskTicketFieldsCache(): ZendeskTicketFieldsReader {
 
 /** A Zendesk API fetcher; `readTicketFields` is injectable so tests can see what is fetched and kept. */
 export function createZendeskApiFetcher(readTicketFields: ZendeskTicketFieldsReader = createZendeskTicketFieldsCache()) {
-  return async ({ ref, fetch, origin }: ApiFetchInput): Promise<ApiResponses> => {
-    // The rest does not depend on the ticket's answer: asked at once, so the badge waits for one round trip, not two.
-    const reading = fetchJson(fetch, origin, zendeskApiPaths.ticket(ref));
-    const rest = Promise.all([
-      getPages(fetch, origin, zendeskApiPaths.comments(ref), 'comments'),
-      getPages(fetch, origin, zendeskApiPaths.audits(ref), 'audits'),
-      readTicketFields(fetch, origin),
-    ]);
-    // A ticket that cannot be read is the error to report, whatever the others answered.
-    rest.catch(() => {});
-    const ticket = await reading;
-    const [comments, audits, fields] = await rest;
-    return { ticket, comments, audits, fields };
+  return async ({ ref, fetch, origin, early }: ApiFetchInput): Promise<ApiResponses> => {
+    // Everything is asked at once, so the badge waits for one round trip, not two; the ticket and its comments are the
+    // ticket data, audits and field names follow when they come (`early`).
+    const ticket = fetchJson(fetch, origin, zendeskApiPaths.ticket(ref));
+    const comments = getPages(fetch, origin, zendeskApiPaths.comments(ref), 'comments');
+    const secondary = { audits: getPages(fetch, origin, zendeskApiPaths.audits(ref), 'audits'), fields: readTicketFields(fetch, origin) };
+    return withSecondary(
+      Promise.all([ticket, comments]).then(([ticket, comments]) => ({ ticket, comments })),
+      secondary,
+      early,
+    );
   };
 }
 

@@ -44,8 +44,13 @@ async function firstMeasure(page: Page, timeoutMs = 3000): Promise<number | null
   }
 }
 
-/** Navigates `page` to `url` and times it to the badge. */
+/**
+ * Navigates `page` to `url` and times it to the badge. The tab is brought to the front first, as the tab an agent
+ * navigates in is: Chromium draws a background tab about once a second, so a badge drawn there shows on the next
+ * of those frames (the run keeps one tab per helpdesk open, and only one can be in front).
+ */
 export async function timeBadge(page: Page, url: string, timeoutMs = 10_000): Promise<BadgeSample> {
+  await page.bringToFront();
   await page.goto(url, { waitUntil: 'commit' });
   try {
     await page.waitForFunction(() => (window as BenchWindow).__tlBadgeAt !== undefined, undefined, { timeout: timeoutMs, polling: 50 });
@@ -105,6 +110,7 @@ export async function timeChurn(context: BrowserContext, url: string): Promise<C
     // threadTicks: durations in the main thread's CPU time, so time the thread spent descheduled by
     // the other jobs on this shared machine is not counted as the page's work.
     await cdp.send('Performance.enable', { timeDomain: 'threadTicks' });
+    await page.bringToFront();
     await page.goto(url, { waitUntil: 'commit' });
     await page.waitForFunction(() => (window as BenchWindow).__churnDone === true, undefined, { timeout: 20_000, polling: 250 });
     await page.waitForTimeout(SETTLE_MS);

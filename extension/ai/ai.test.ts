@@ -22,7 +22,8 @@ beforeAll(() => {
 
 function settingsWith(values: Partial<typeof DEFAULT_SETTINGS> = {}): SettingsReader {
   const resolved = { values: { ...DEFAULT_SETTINGS, ...values }, policy: { value: defaultPolicy, source: 'default', locked: false } };
-  return { get: async () => resolved as unknown as Awaited<ReturnType<SettingsReader['get']>>, saveLocal: async () => resolved as never, invalidate: () => undefined };
+  const get = async () => resolved as unknown as Awaited<ReturnType<SettingsReader['get']>>;
+  return { get, settled: get, saveLocal: async () => resolved as never, invalidate: () => undefined };
 }
 
 /** A fetch that answers from a table of URL → response factory and counts calls. */

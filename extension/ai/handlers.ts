@@ -31,7 +31,7 @@ export function registerAiHandlers(deps: AiHandlerDeps): void {
   const listen = { extensionId: deps.extensionId, ...(deps.onMessage ? { onMessage: deps.onMessage } : {}) };
 
   const suggest = createSuggest({ models, settings, now });
-  onValidated('suggest', ({ ticket }) => suggest(ticket), listen);
+  onValidated('suggest', async ({ ticket }) => (await suggest(ticket)) ?? null, listen);
   onValidated('getModelStatus', () => models.status(), listen);
   onValidated('importModel', ({ file }) => models.importModel(file), listen);
   onValidated(

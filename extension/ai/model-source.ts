@@ -42,10 +42,16 @@ export interface ActiveModel {
 export interface ModelSource {
   /** The model in use, or undefined when none is configured and no demo model is built in. */
   current(): Promise<ActiveModel | undefined>;
+  /** True once a model has been loaded in this worker: `current()` then answers without fetching or decoding a file. */
+  loaded(): boolean;
   /** Validates and stores a model file from the options page; an invalid file leaves the current model in place and throws. */
   importModel(file: unknown): Promise<ModelStatus>;
   status(): Promise<ModelStatus>;
 }
+
+/** Fetches of the built-in demo model per load, and the pause between them. */
+const DEMO_ATTEMPTS = 3;
+const DEMO_RETRY_MS = 200;
 
 export interface ModelSourceDeps {
   store: Store;
@@ -66,6 +72,8 @@ export function createModelSource(deps: ModelSourceDeps): ModelSource {
   // Decoding a file takes a few milliseconds: keep the decoded model per origin and version.
   const decoded = new Map<string, TriageModel>();
   let demo: Promise<ActiveModel | undefined> | undefined;
+  let importedFile: Promise<ImportedModel | undefined> | undefined;
+  let everLoaded = false;
   let urlChecked: { url: string; at: number } | undefined;
 
   function decode(file: unknown, origin: ModelOrigin): ActiveModel | { error: string } {
@@ -113,18 +121,29 @@ export function createModelSource(deps: ModelSourceDeps): ModelSource {
     return 'error' in active ? undefined : active;
   }
 
+  /** The demo file, fetched again after a short pause when the fetch fails (the worker fetching while it starts). */
+  async function fetchDemo(url: string): Promise<unknown> {
+    for (let attempt = 1; ; attempt++) {
+      try {
+        const response = await doFetch(url);
+        if (response.ok) return await response.json();
+      } catch {
+        // Tried again below.
+      }
+      if (attempt === DEMO_ATTEMPTS) return undefined;
+      await new Promise((resolve) => setTimeout(resolve, DEMO_RETRY_MS));
+    }
+  }
+
   async function fromDemo(): Promise<ActiveModel | undefined> {
     if (!deps.demoUrl) return undefined;
     const url = deps.demoUrl;
-    // Decoded once per worker, not on every ticket; a failed load (the worker fetching while it starts) is retried next time.
-    demo ??= doFetch(url)
-      .then((r) => (r.ok ? r.json() : undefined))
-      .then((file: unknown) => {
-        if (file === undefined) return undefined;
-        const active = decode(file, 'demo');
-        return 'error' in active ? undefined : active;
-      })
-      .catch(() => undefined);
+    // Decoded once per worker, not on every ticket; a load that failed every attempt is tried again on the next call.
+    demo ??= fetchDemo(url).then((file) => {
+      if (file === undefined) return undefined;
+      const active = decode(file, 'demo');
+      return 'error' in active ? undefined : active;
+    });
     const active = await demo;
     if (active === undefined) demo = undefined;
     return active;
@@ -136,7 +155,12 @@ export function createModelSource(deps: ModelSourceDeps): ModelSource {
       const active = await fromUrl(url);
       if (active) return active;
     }
-    const imported = await store.getMeta<ImportedModel>(IMPORTED_MODEL);
+    // The imported file is read from the store once per worker, not on every ticket (it only changes through `importModel`).
+    importedFile ??= store.getMeta<ImportedModel>(IMPORTED_MODEL).catch((error: unknown) => {
+      importedFile = undefined;
+      throw error;
+    });
+    const imported = await importedFile;
     if (imported) {
       const active = decode(imported.file, 'imported');
       if (!('error' in active)) return active;
@@ -156,7 +180,12 @@ export function createModelSource(deps: ModelSourceDeps): ModelSource {
   }
 
   return {
-    current,
+    current: async () => {
+      const active = await current();
+      if (active) everLoaded = true;
+      return active;
+    },
+    loaded: () => everLoaded,
     status,
     async importModel(file) {
       const checked = decode(file, 'imported');
@@ -165,7 +194,9 @@ export function createModelSource(deps: ModelSourceDeps): ModelSource {
         await setError(message);
         throw new Error(message);
       }
-      await store.setMeta(IMPORTED_MODEL, { file, importedAt: now().toISOString() } satisfies ImportedModel);
+      const record = { file, importedAt: now().toISOString() } satisfies ImportedModel;
+      await store.setMeta(IMPORTED_MODEL, record);
+      importedFile = Promise.resolve(record);
       await setError(undefined);
       return status();
     },

@@ -63,11 +63,16 @@ export function suggestFor(active: ActiveModel, policy: Policy, ticket: Ticket, 
   };
 }
 
-/** The suggestion for a ticket with the model and policy in force; null when AI is off or no model is in use. */
+/**
+ * The suggestion for a ticket with the model and policy in force; null when AI is off or no model is in use.
+ * With `ifLoaded`, undefined when the model is not loaded yet: a cold worker answers a view without loading it
+ * (fetching and decoding a model file takes 100 ms or more), and the suggestion follows.
+ */
 export function createSuggest({ models, settings, now = () => new Date() }: { models: ModelSource; settings: SettingsReader; now?: () => Date }) {
-  return async (ticket: Ticket): Promise<AiSuggestion | null> => {
+  return async (ticket: Ticket, { ifLoaded = false }: { ifLoaded?: boolean } = {}): Promise<AiSuggestion | null | undefined> => {
     const { values, policy } = await settings.get();
     if (!values['ai.enabled']) return null;
+    if (ifLoaded && !models.loaded()) return undefined;
     const active = await models.current();
     return active ? suggestFor(active, policy.value, ticket, { now: now() }) : null;
   };

@@ -13,7 +13,10 @@ export interface OverlayUi {
   badge(): HTMLElement | null;
   /** The feature's own section of the side drawer. */
   panel(id: FeatureId): HTMLElement;
-  /** Resolves once the drawer is open (at once when it is): a section whose code loads on first need waits for it. */
+  /**
+   * Resolves once the drawer is open and painted (just after the next frame when it is open): a section whose code
+   * loads on first need waits for it, so that code's fetch and evaluation never hold back the frame with the badge.
+   */
   whenOpen(signal: AbortSignal): Promise<void>;
 }
 

@@ -21,7 +21,7 @@ function memoryStorage(managed: Record<string, unknown> = {}, local: Record<stri
   };
 }
 
-function setup(storage = memoryStorage({}, { [LOCAL_SETTINGS_KEY]: { agent: 'ana@acme.test', team: 'payments' } })) {
+function setup(storage = memoryStorage({}, { [LOCAL_SETTINGS_KEY]: { agent: 'ana@acme.test', team: 'payments' } }), deps: Pick<Parameters<typeof registerHandlers>[0], 'suggest'> = {}) {
   const store = createStore(openDb({ name: `tierline-handlers-${++n}` }));
   const settings = createSettingsReader({ storage, store });
   const listeners = new Map<string, (m: { data: unknown; sender: { id?: string } }) => Promise<unknown>>();
@@ -47,6 +47,7 @@ function setup(storage = memoryStorage({}, { [LOCAL_SETTINGS_KEY]: { agent: 'ana
     now: () => new Date('2026-03-10T09:30:00.000Z'),
     newId: () => `generated-${++ids}`,
     onMessage,
+    ...deps,
   });
   const send = (name: MessageName, data?: unknown) => {
     const listener = listeners.get(name);
@@ -164,6 +165,39 @@ describe('the worker handlers', () => {
     // The answer does not wait for the bookkeeping: the decision event and the timer tick follow it.
     await vi.waitFor(async () => expect((await store.peekOutbox(10)).map((q) => q.event.type)).toEqual(['decision']));
     await vi.waitFor(() => expect(ticks).toEqual(['zendesk:4711']));
+  });
+
+  it('answers the first view of a cold worker without loading the triage model, and loads it for the settled ask', async () => {
+    const asked: boolean[] = [];
+    // A model that is not loaded yet answers `undefined` to a view that must not wait for it.
+    const suggest = async (_ticket: unknown, options?: { ifLoaded?: boolean }) => {
+      asked.push(options?.ifLoaded === true);
+      return options?.ifLoaded ? undefined : null;
+    };
+    const { send } = setup(undefined, { suggest });
+    const first = ticketViewAnswerSchema.parse(await send('viewTicket', { ticket }));
+    expect(first.pending).toBe(true);
+    expect(first.view.ai).toBeUndefined();
+    const settled = ticketViewAnswerSchema.parse(await send('viewTicket', { ticket, settled: true }));
+    expect(settled.pending).toBeUndefined();
+    expect(asked).toEqual([true, false]);
+  });
+
+  it('answers with the copy of the last managed settings while the browser has not given them, and records the decision only once it has', async () => {
+    let answer: (managed: Record<string, unknown>) => void = () => undefined;
+    const managed = new Promise<Record<string, unknown>>((resolve) => {
+      answer = resolve;
+    });
+    const storage = memoryStorage();
+    const { store, send } = setup({ ...storage, managed: { get: () => managed } });
+    const first = ticketViewAnswerSchema.parse(await send('viewTicket', { ticket }));
+    expect(first.pending).toBe(true);
+    const asking = send('viewTicket', { ticket, settled: true });
+    answer({ disabledFeatures: ['override'] });
+    const settled = ticketViewAnswerSchema.parse(await asking);
+    expect(settled.pending).toBeUndefined();
+    expect(settled.view.policy.source).toBe('default');
+    await vi.waitFor(async () => expect((await store.peekOutbox(10)).map((q) => q.event.type)).toEqual(['decision']));
   });
 
   it('puts a stored override into the view until it is cleared', async () => {

@@ -30,13 +30,16 @@ export interface HandlerDeps {
    * confidence clears the auto-route gate and no sensitive case matches.
    */
   modelFor?: (ticket: Ticket) => Promise<ModelSuggestion | undefined>;
-  /** The triage model's gated suggestion (extension/ai), shown in the ticket's view; null when AI is off. */
-  suggest?: (ticket: Ticket) => Promise<AiSuggestion | null>;
+  /**
+   * The triage model's gated suggestion (extension/ai), shown in the ticket's view; null when AI is off. With
+   * `ifLoaded`, undefined while the model is not loaded yet (a cold worker).
+   */
+  suggest?: (ticket: Ticket, options?: { ifLoaded?: boolean }) => Promise<AiSuggestion | null | undefined>;
+  /** Loads the triage model (extension/ai), which a view's second ask then suggests with. */
+  loadModel?: () => Promise<unknown>;
 }
 
-/** How long a ticket's view waits for the triage model before it is answered without a suggestion. */
-const MODEL_BUDGET_MS = 300;
-const PENDING = Symbol('model still loading');
+const PENDING = Symbol('model not loaded yet');
 
 /** What `read` gives, or null when it throws or gives nothing. */
 function attempt<T>(read: () => T | undefined): T | null {
@@ -112,28 +115,13 @@ export function registerHandlers(deps: HandlerDeps): void {
     return ticket as Ticket & { helpdesk: HelpdeskId };
   };
 
-  /** The model's suggestion, or PENDING when it is still loading after `budgetMs` (a cold worker): the badge does not wait for it. */
-  async function suggestionWithin(ticket: Ticket, budgetMs: number | undefined): Promise<AiSuggestion | null | typeof PENDING> {
-    const ask = () => deps.suggest?.(ticket).catch(() => null) ?? Promise.resolve(null);
-    if (budgetMs === undefined) {
-      // The second ask, after a pending first one: a model load that failed while the worker started is tried again.
-      for (let attempt = 0; attempt < 3; attempt++) {
-        const suggestion = await ask();
-        if (suggestion) return suggestion;
-        await new Promise((resolve) => setTimeout(resolve, 300));
-      }
-      return null;
-    }
-    const asked = ask();
-    let timer: ReturnType<typeof setTimeout> | undefined;
-    const late = new Promise<typeof PENDING>((resolve) => {
-      timer = setTimeout(() => resolve(PENDING), budgetMs);
-    });
-    try {
-      return await Promise.race([asked, late]);
-    } finally {
-      clearTimeout(timer);
-    }
+  /**
+   * The model's suggestion, or PENDING when the model is not loaded yet (a cold worker): the badge does not wait for
+   * the model file to be fetched and decoded. `settled` (the second ask) loads it; the model source retries a failed load.
+   */
+  async function suggestionOf(ticket: Ticket, settled: boolean): Promise<AiSuggestion | null | typeof PENDING> {
+    const answer = await (deps.suggest?.(ticket, { ifLoaded: !settled }).catch(() => null) ?? Promise.resolve(null));
+    return answer === undefined ? PENDING : answer;
   }
 
   onValidated('decide', async ({ ticket }) => (await route())(ticket, { now: now(), ...(await modelOf(ticket)) }), listen);
@@ -149,18 +137,24 @@ export function registerHandlers(deps: HandlerDeps): void {
   onValidated(
     'viewTicket',
     async (data, _sender) => {
-      const [{ policy }, router] = await Promise.all([settings.get(), route()]);
+      // The second ask waits for the managed settings a browser that just started had not given yet, while the
+      // triage model loads (the suggestion itself is worked out below, under the settled policy).
+      if (data.settled) void deps.loadModel?.().catch(() => undefined);
+      const resolved = data.settled ? await settings.settled() : await settings.get();
+      const policy = resolved.policy;
+      const router = await route();
       const read = 'page' in data ? ticketFromPage(data.page as PageRead, policy.value) : { ok: true as const, ticket: data.ticket, unreadable: data.ticket.unreadable };
       if (!read.ok) return read;
       const { ticket, unreadable } = read;
       const known = withHelpdesk(ticket, 'viewTicket');
       const key = ticketKeyString({ helpdesk: known.helpdesk, ticketId: ticket.id });
       const at = now();
-      const [suggestion, override, draft] = await Promise.all([suggestionWithin(ticket, data.waitForModel ? undefined : MODEL_BUDGET_MS), store.getOverride(key), store.getDraft(key)]);
+      const [suggestion, override, draft] = await Promise.all([suggestionOf(ticket, data.settled === true), store.getOverride(key), store.getDraft(key)]);
       // The gated suggestion already holds the model's label and confidence: no second prediction.
-      const pending = suggestion === PENDING;
-      const ready = pending ? null : suggestion;
-      const model = ready ? { model: { label: ready.label, confidence: ready.confidence } } : pending ? {} : await modelOf(ticket);
+      const aiPending = suggestion === PENDING;
+      const ready = aiPending ? null : suggestion;
+      const model = ready ? { model: { label: ready.label, confidence: ready.confidence } } : aiPending ? {} : await modelOf(ticket);
+      const pending = aiPending || resolved.provisional === true;
       const decision = router(ticket, { now: at, ...model });
       // The view carries the checklist's prefill: the ticket's text is read here, not in the tab (issue 13).
       const view = buildTicketView({
@@ -173,9 +167,10 @@ export function registerHandlers(deps: HandlerDeps): void {
         impactedUsers: readImpactedUsers(ticket),
         helpdeskOrigin: 'page' in data ? data.page.origin : undefined,
       });
-      // The tab draws as soon as it has the view; remembering the ticket, the decision event and the queue timers follow.
-      seen(known, decision, at).catch((error: unknown) => console.warn('Tierline could not record the ticket', error));
-      return { ok: true as const, view, ticket, unreadable, draft: draft ?? null, ...(pending ? { aiPending: true } : {}) };
+      // The tab draws as soon as it has the view; remembering the ticket, the decision event and the queue timers follow,
+      // under the settings in force (a view under settings the browser has not confirmed yet records nothing).
+      if (!resolved.provisional) seen(known, decision, at).catch((error: unknown) => console.warn('Tierline could not record the ticket', error));
+      return { ok: true as const, view, ticket, unreadable, draft: draft ?? null, ...(pending ? { pending: true } : {}) };
     },
     listen,
   );

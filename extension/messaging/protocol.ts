@@ -94,9 +94,9 @@ export const payloadSchemas = {
    * handoff target, the model's suggestion, the policy in force) and the saved draft. Also does `ticketSeen`.
    */
   viewTicket: z.union([
-    z.object({ page: pageReadSchema, /** Wait for the triage model however long it takes to load (the second ask). */ waitForModel: z.boolean().optional() }).strict(),
+    z.object({ page: pageReadSchema, /** Wait for the triage model and the managed settings however long they take (the second ask). */ settled: z.boolean().optional() }).strict(),
     /** A ticket already normalized (tests, extension pages). */
-    z.object({ ticket: ticketSchema, waitForModel: z.boolean().optional() }).strict(),
+    z.object({ ticket: ticketSchema, settled: z.boolean().optional() }).strict(),
   ]),
   /** A page's ticket, validated and normalized, without a view or any bookkeeping: the escalation reads the ticket again before it writes. */
   readTicket: z.object({ page: pageReadSchema }).strict(),
@@ -158,8 +158,11 @@ export const ticketViewAnswerSchema = z.object({
   /** Fields the page did not give (also in `ticket.unreadable`), for the "could not read" notice. */
   unreadable: z.array(z.string()),
   draft: draftValuesSchema.nullable(),
-  /** The triage model was still loading: the view has no suggestion yet; ask again with `waitForModel`. */
-  aiPending: z.boolean().optional(),
+  /**
+   * The worker answered before the triage model was loaded or before the browser gave it the managed settings (a
+   * cold worker, a browser that just started): the view holds what was known; ask again with `settled` for the rest.
+   */
+  pending: z.boolean().optional(),
 });
 /** A view, or why the page is not a ticket (the tab then tries the page's DOM, then says so). */
 export type TicketViewAnswer = z.infer<typeof ticketViewAnswerSchema> | { ok: false; error: string };

@@ -35,8 +35,8 @@ export type ViewOutcome =
       unreadable: string[];
       draft?: Record<string, string> | undefined;
       decidedBy: 'worker' | 'local';
-      /** The worker answered before its triage model was loaded: ask again with `waitForModel` for the suggestion. */
-      aiPending?: boolean;
+      /** The worker answered before its triage model or the managed settings were in: ask again with `settled` for the rest. */
+      pending?: boolean;
     }
   | { ok: false; error: string };
 
@@ -51,24 +51,24 @@ export async function viewTicket(
   page: PageRead,
   options: {
     worker: WorkerClient;
-    policy: Policy;
-    policySource: PolicyInForce['source'];
+    /** The policy this tab decides with when the worker does not answer (asked only then). */
+    policyFor: () => Promise<{ policy: Policy; policySource: PolicyInForce['source'] }>;
     /** The worker's reading and core's router for this tab (a lazily imported chunk, loaded on first need). */
     loadFallback: () => Promise<LocalFallback>;
     now: Date;
     localOverride?: { to: { tier: Ticket['currentTier'] & string; role: string }; reason: string } | undefined;
     timeoutMs?: number;
-    waitForModel?: boolean;
+    settled?: boolean;
   },
 ): Promise<ViewOutcome> {
-  const { worker, policy, policySource, now, timeoutMs = 2000 } = options;
-  const answer = await withTimeout(worker.view(page, options.waitForModel ? { waitForModel: true } : {}), timeoutMs).catch(() => undefined);
+  const { worker, now, timeoutMs = 2000 } = options;
+  const answer = await withTimeout(worker.view(page, options.settled ? { settled: true } : {}), timeoutMs).catch(() => undefined);
   if (answer) {
     if (!answer.ok) return answer;
-    const { view, ticket, unreadable, draft, aiPending } = answer;
-    return { ok: true, view, ticket, unreadable, draft: draft ?? undefined, decidedBy: 'worker', ...(aiPending ? { aiPending } : {}) };
+    const { view, ticket, unreadable, draft, pending } = answer;
+    return { ok: true, view, ticket, unreadable, draft: draft ?? undefined, decidedBy: 'worker', ...(pending ? { pending } : {}) };
   }
-  const local = await options.loadFallback();
+  const [local, { policy, policySource }] = await Promise.all([options.loadFallback(), options.policyFor()]);
   const read = local.readPage(page, policy);
   if (!read.ok) return read;
   const { ticket, unreadable } = read;

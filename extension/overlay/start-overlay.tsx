@@ -6,12 +6,12 @@ import type { FeatureContext, OwnerChoice } from '../features/context';
 import { type Feature, runFeatures } from '../features/registry';
 import { fieldLabel } from '../../components/format';
 import { readSignedInAgent } from './current-agent';
-import { viewTicket, withTimeout } from './decide-ticket';
+import { type ViewOutcome, viewTicket, withTimeout } from './decide-ticket';
 import type { LazyCode } from './chunks';
 import type { LocalFallback } from './local-fallback';
 import type { PageRead } from '../../adapters/types';
 import { observe, watchAncestors } from './observe';
-import { readPage, scrapePage } from './read-ticket';
+import { domReady, type PageReading, readPage, scrapePage } from './read-ticket';
 import { createOverlayUi, type OverlayMounts } from './ui';
 import type { OverlaySettings, WorkerClient } from './worker-client';
 
@@ -35,10 +35,31 @@ export const MEASURE_DATA_TO_PAINT = 'tierline:data-to-paint';
 const FALLBACK_SETTINGS: OverlaySettings = { disabledFeatures: [], agent: '' };
 
 /**
+ * Two answers that draw the same: features need no restart. Features draw the view; what they read off the ticket
+ * when the agent acts (its id, tags, time at tier) comes from the latest answer (`FeatureContext.ticket`).
+ */
+function drawsTheSame(a: ViewOutcome & { ok: true }, b: ViewOutcome & { ok: true }): boolean {
+  return a.decidedBy === b.decidedBy && JSON.stringify([a.view, a.draft]) === JSON.stringify([b.view, b.draft]);
+}
+
+/** A ticket's read and its first view, started together as soon as the ticket is known. */
+interface TicketLoad {
+  ref: string;
+  reading: PageReading;
+  /** The first read and the worker's view of it (or this tab's, when the worker does not answer). */
+  first: Promise<{ page: PageRead; outcome: ViewOutcome }>;
+}
+
+/**
  * Keeps the overlay on the active ticket: on start, on every SPA navigation
  * (`wxt:locationchange`) and whenever the helpdesk swaps the ticket container
  * (Zendesk's multi-tab workspace), it reads the ticket, decides, and restarts
  * the features under a fresh AbortSignal. Never polls.
+ *
+ * The content script starts before the page is parsed (`document_start`): when
+ * the URL names a ticket, its read and the worker's view begin at once and the
+ * drawer's dock is set before the page's first layout, so the badge waits for
+ * the ticket data and one render, not for the page to finish loading (issue 13).
  */
 export function startOverlay(options: OverlayOptions): void {
   const { ctx, adapter, worker, features } = options;
@@ -47,7 +68,12 @@ export function startOverlay(options: OverlayOptions): void {
   const doc = options.document ?? document;
   const pageFetch: FetchLike = options.fetch ?? ((input, init) => fetch(input, init));
   const now = options.now ?? (() => new Date());
+  // Asked first: it also wakes a stopped worker while the tab reads the ticket.
   const settings = withTimeout(worker.getSettings(), 2000).catch(() => FALLBACK_SETTINGS);
+  const policyFor = async () => {
+    const { policy, policySource = 'default' } = await settings;
+    return { policy: policy ?? (await loadFallback()).defaultPolicy, policySource };
+  };
   // Who is signed in to the helpdesk, asked once per page: handoff notes and events name this person.
   let agentLookup: Promise<string | undefined> | undefined;
   const signedInAgent = () => (agentLookup ??= withTimeout(readSignedInAgent(adapter, { fetch: pageFetch, origin: location.origin, worker }), 1500).catch(() => undefined));
@@ -55,6 +81,33 @@ export function startOverlay(options: OverlayOptions): void {
   let current: { key: string; container: Element | null; controller: AbortController } | undefined;
   let generation = 0;
   let badgeWatch: AbortController | undefined;
+  /** The load begun for the URL's ticket before the page was parsed, taken by the first `show` of that ticket. */
+  let started: TicketLoad | undefined;
+
+  const viewOf = (page: PageRead, localOverride?: Parameters<typeof viewTicket>[1]['localOverride'], settled = false) =>
+    viewTicket(page, { worker, policyFor, loadFallback, now: now(), localOverride, settled, timeoutMs: settled ? 10_000 : 2000 });
+
+  /** Reads the ticket and asks for its view; the API's answer needs no DOM, the page's DOM is read once it is parsed. */
+  function load(ref: string, url: URL): TicketLoad {
+    const reading = readPage(adapter, { ref, url, fetch: pageFetch, document: doc });
+    const first = reading.first.then(async (page) => {
+      const outcome = await viewOf(page);
+      // The API answered something that is not a ticket: what the page shows is all there is.
+      if (outcome.ok || page.via !== 'api') return { page, outcome };
+      try {
+        await domReady(doc);
+        const scraped = scrapePage(adapter, { ref, url, document: doc }, outcome.error);
+        return { page: scraped, outcome: await viewOf(scraped) };
+      } catch (error) {
+        return {
+          page,
+          outcome: { ok: false as const, error: `the ${adapter.name} API failed (${outcome.error}) and the page has no readable ticket (${error instanceof Error ? error.message : String(error)})` },
+        };
+      }
+    });
+    first.catch(() => {});
+    return { ref, reading, first };
+  }
 
   /** Draws the drawer and the badge by the header, and puts the badge back when the helpdesk re-renders its header. */
   function place(mounts: OverlayMounts, ref: string, container: Element) {
@@ -80,6 +133,7 @@ export function startOverlay(options: OverlayOptions): void {
     current = undefined;
     const mine = ++generation;
     if (!ref) {
+      started = undefined;
       if (ui) (await ui).hide();
       return;
     }
@@ -89,37 +143,24 @@ export function startOverlay(options: OverlayOptions): void {
     current = { key, container, controller };
     const { signal } = controller;
     ui ??= createOverlayUi(ctx, adapter);
-    // The page is read while the overlay's mounts and settings are still coming: neither is needed to read it.
-    const reading = readPage(adapter, { ref, url, fetch: pageFetch, document: doc });
-    reading.catch(() => {});
-    const [mounts, { policy: setPolicy, policySource = 'default', disabledFeatures, agent }] = await Promise.all([ui, settings]);
-    const policy = setPolicy ?? (await loadFallback()).defaultPolicy;
-    let localOverride: Parameters<typeof viewTicket>[1]['localOverride'];
-    const load = (page: PageRead, waitForModel = false) =>
-      viewTicket(page, { worker, policy, policySource, loadFallback, now: now(), localOverride, waitForModel, timeoutMs: waitForModel ? 10_000 : 2000 });
-    // The tab reads the page raw; the worker validates it and answers the view with the ticket it read (issue 13).
-    let page = await reading;
-    if (signal.aborted || mine !== generation) return;
-    let first = await load(page);
-    // The API answered something that is not a ticket: what the page shows is all there is.
-    if (!first.ok && page.via === 'api') {
-      const apiError = first.error;
-      try {
-        page = scrapePage(adapter, { ref, url, document: doc }, apiError);
-        first = await load(page);
-      } catch (error) {
-        first = { ok: false, error: `the ${adapter.name} API failed (${apiError}) and the page has no readable ticket (${error instanceof Error ? error.message : String(error)})` };
-      }
-    }
+    const loading = started?.ref === ref ? started : load(ref, url);
+    started = undefined;
+    // The overlay is placed while the worker decides: the drawer, its dock and the badge's mount are laid out once,
+    // before the view, so what follows the ticket data is the features' render alone.
+    const mounts = await ui;
     if (signal.aborted || mine !== generation) return;
     place(mounts, ref, container ?? doc.body);
     const notice = mounts.slot('notice');
     signal.addEventListener('abort', () => render(null, notice), { once: true });
+    const [{ page: firstPage, outcome: first }, { disabledFeatures, agent }, { policy }] = await Promise.all([loading.first, settings, policyFor()]);
+    if (signal.aborted || mine !== generation) return;
     if (!first.ok) {
       render(<UnreadableNotice pageError={first.error} />, notice);
       return;
     }
     performance.mark(MARK_DATA);
+    let page = firstPage;
+    let localOverride: Parameters<typeof viewTicket>[1]['localOverride'];
     const { ticket } = first;
     const draftKey = { helpdesk: adapter.id, ticketId: ticket.id };
     // The checklist's latest values: a redraw (after an override) starts from what the agent typed, not the stored copy.
@@ -136,17 +177,20 @@ export function startOverlay(options: OverlayOptions): void {
     signedInAgent().then((name) => {
       agentName = name;
     });
-    const unreadable = [...new Set([...first.unreadable.map(fieldLabel), ...(mounts.badgeInDrawer() ? ['the ticket header (the badge is shown here)'] : [])])];
-    render(<UnreadableNotice fields={unreadable} />, notice);
+    // Until the secondary resources are in, what they would add to the "could not read" notice is not known yet.
+    let complete = page.via !== 'api';
 
     let viewController: AbortController | undefined;
     let outcome = first;
-    const redraw = async (waitForModel = false) => {
-      const next = await load(page, waitForModel);
-      // A suggestion that never came leaves the worker's view as it was, rather than swapping it for the tab's own.
-      if (signal.aborted || !next.ok || (waitForModel && next.decidedBy !== 'worker')) return;
+    const redraw = async (settled = false) => {
+      const next = await viewOf(page, localOverride, settled);
+      // A second ask that the worker did not answer leaves the worker's view as it was, rather than swapping it for the tab's own.
+      if (signal.aborted || !next.ok || (settled && next.decidedBy !== 'worker')) return;
+      const same = drawsTheSame(outcome, next);
       outcome = next;
-      await draw();
+      // A fill-in that changed nothing the features draw costs the page no render.
+      if (same) drawNotice();
+      else await draw();
     };
     const setOwner = async (choice: OwnerChoice) => {
       const from = outcome.view.owner;
@@ -167,10 +211,16 @@ export function startOverlay(options: OverlayOptions): void {
       await redraw();
     };
 
+    function drawNotice() {
+      const unreadable = complete ? [...new Set([...outcome.unreadable.map(fieldLabel), ...(mounts.badgeInDrawer() ? ['the ticket header (the badge is shown here)'] : [])])] : [];
+      render(<UnreadableNotice fields={unreadable} />, notice);
+    }
+
     /** Every feature draws the current view; a new view restarts them all under a fresh signal, so none can lag behind. */
     async function draw() {
       viewController?.abort();
       viewController = new AbortController();
+      drawNotice();
       const featureCtx: FeatureContext = {
         wxt: ctx,
         adapter,
@@ -180,7 +230,9 @@ export function startOverlay(options: OverlayOptions): void {
         worker: ticketWorker,
         ui: mounts,
         policy,
-        ticket,
+        get ticket() {
+          return outcome.ticket;
+        },
         view: outcome.view,
         decidedBy: outcome.decidedBy,
         draft: draftValues ?? outcome.draft,
@@ -196,10 +248,9 @@ export function startOverlay(options: OverlayOptions): void {
       const result = await runFeatures(features, AbortSignal.any([signal, viewController.signal]), featureCtx, { disabled: disabledFeatures });
       for (const { id, error } of result.failed) console.warn(`Tierline: the ${id} feature failed`, error);
     }
-    await draw();
-    // The badge is up with what was known; the rest follows in a second view: the suggestion when a cold worker answered
-    // before its triage model loaded, or the worker's own view when it was too slow to answer the first time.
-    if (first.aiPending || first.decidedBy === 'local') redraw(true).catch((error: unknown) => console.warn('Tierline could not complete the view', error));
+    // Features draw synchronously as they start (a feature that waits for something, such as the signed-in agent, draws
+    // later on its own): the next frame paints them, whether or not every feature is done.
+    const drawing = draw();
     // The animation frame runs just before the browser paints what we rendered; a task queued from it runs just after.
     requestAnimationFrame(() =>
       setTimeout(() => {
@@ -208,6 +259,20 @@ export function startOverlay(options: OverlayOptions): void {
         performance.measure(MEASURE_DATA_TO_PAINT, MARK_DATA, MARK_PAINTED);
       }, 0),
     );
+    // The badge is up with what was known; the rest fills in: the suggestion and the managed settings when a cold worker
+    // answered before they were in, the worker's own view when it was too slow to answer the first time, and what the
+    // secondary resources (audits, field names, groups, SLAs) add once they answered, failed or timed out.
+    const fillIn = async () => {
+      if (first.pending || first.decidedBy === 'local') await redraw(true);
+      const full = await loading.reading.complete;
+      if (signal.aborted || complete) return;
+      complete = true;
+      if (full === page) return drawNotice();
+      page = full;
+      await redraw(true);
+    };
+    fillIn().catch((error: unknown) => console.warn('Tierline could not complete the view', error));
+    await drawing;
   }
 
   const activeContainer = () => (adapter.observeTarget.length ? doc.querySelector(adapter.observeTarget.join(', ')) : null);
@@ -215,11 +280,24 @@ export function startOverlay(options: OverlayOptions): void {
     show(url, activeContainer()).catch((error: unknown) => console.warn('Tierline could not draw the overlay', error));
   };
 
+  // Before the page is parsed: the URL's ticket is read and decided, and the overlay's shadow roots and dock made ready.
+  const startUrl = new URL(location.href);
+  const startRef = adapter.getPageKind(startUrl) ? adapter.getTicketRef(startUrl) : null;
+  if (startRef) {
+    started = load(startRef, startUrl);
+    ui = createOverlayUi(ctx, adapter);
+    ui.then((mounts) => mounts.expect()).catch(() => {});
+  }
+
   // The navigate event fires before the helpdesk renders the new ticket; the container observer below catches that render.
   ctx.addEventListener(window, 'wxt:locationchange', ({ newUrl }) => refresh(newUrl));
-  if (adapter.observeTarget.length) {
-    observe(adapter.observeTarget.join(', '), () => refresh(new URL(location.href)), { signal: ctx.signal });
-  } else {
-    refresh(new URL(location.href));
-  }
+  // Watching starts once the page is parsed: a whole-document watch while the parser adds every node would cost the page.
+  domReady(doc).then(() => {
+    if (ctx.signal.aborted) return;
+    if (adapter.observeTarget.length) {
+      observe(adapter.observeTarget.join(', '), () => refresh(new URL(location.href)), { signal: ctx.signal });
+    } else {
+      refresh(new URL(location.href));
+    }
+  });
 }

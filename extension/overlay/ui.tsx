@@ -15,6 +15,8 @@ type SlotId = (typeof SLOTS)[number];
 export interface OverlayMounts extends OverlayUi {
   /** Places the badge by the active ticket's header (or in the drawer when there is none) and titles the drawer. */
   show(ticketRef: string, container: Element): void;
+  /** A ticket is about to be shown: the open drawer's dock is set now, before the page's first layout, rather than after it. */
+  expect(): void;
   /** Removes every Tierline element (the page is no longer a ticket). */
   hide(): void;
   /** The drawer's section for the runtime's own notice. */
@@ -27,6 +29,9 @@ export interface OverlayMounts extends OverlayUi {
   badgeHost(): HTMLElement;
 }
 
+/** Resolves just after the browser paints what was drawn (a task queued from the frame's animation callbacks). */
+const afterPaint = () => new Promise<void>((resolve) => requestAnimationFrame(() => setTimeout(resolve, 0)));
+
 /** Folded or open, remembered per helpdesk in extension storage (never in the helpdesk's own storage). */
 const drawerKey = (helpdesk: string) => `tierline-drawer-open:${helpdesk}`;
 
@@ -36,6 +41,22 @@ async function readDrawerOpen(helpdesk: string): Promise<boolean> {
     return stored[drawerKey(helpdesk)] !== false;
   } catch {
     return true;
+  }
+}
+
+/**
+ * The overlay's stylesheet (components/overlay.css, built per helpdesk script as `content-scripts/<helpdesk>.css`),
+ * fetched once per page for both shadow roots: WXT's `cssInjectionMode: 'ui'` fetched it once per root, one after
+ * the other. Identical style text in two shadow roots is parsed once by the browser.
+ */
+async function loadStyles(helpdesk: string): Promise<string> {
+  const url = (browser.runtime.getURL as (path: string) => string)(`/content-scripts/${helpdesk}.css`);
+  try {
+    // As WXT's own loader does: the sheet's document-level rules apply to the shadow host.
+    return (await (await fetch(url)).text()).replaceAll(':root', ':host');
+  } catch (error) {
+    console.warn('Tierline could not load its styles', error);
+    return '';
   }
 }
 
@@ -55,9 +76,11 @@ function themed(container: HTMLElement, helpdesk: string): HTMLElement {
 export async function createOverlayUi(ctx: ContentScriptContext, adapter: HelpdeskTab): Promise<OverlayMounts> {
   let badgeRoot: HTMLElement | undefined;
   let drawerRoot: HTMLElement | undefined;
+  const [css, drawerOpen] = await Promise.all([loadStyles(adapter.id), readDrawerOpen(adapter.id)]);
   const shadowUi = (name: string, onRoot: (root: HTMLElement) => void): Promise<ShadowRootContentScriptUi<HTMLElement>> =>
     createShadowRootUi(ctx, {
       name,
+      css,
       position: 'inline',
       anchor: () => document.body,
       onMount: (container) => {
@@ -66,14 +89,16 @@ export async function createOverlayUi(ctx: ContentScriptContext, adapter: Helpde
         return root;
       },
     });
-  const badgeUi = await shadowUi('tierline-badge', (root) => {
-    badgeRoot = root;
-  });
-  const drawerUi = await shadowUi('tierline-drawer', (root) => {
-    drawerRoot = root;
-  });
+  const [badgeUi, drawerUi] = await Promise.all([
+    shadowUi('tierline-badge', (root) => {
+      badgeRoot = root;
+    }),
+    shadowUi('tierline-drawer', (root) => {
+      drawerRoot = root;
+    }),
+  ]);
   const dock = createDock(document);
-  let open = await readDrawerOpen(adapter.id);
+  let open = drawerOpen;
   let shownRef: string | undefined;
   let inDrawer = false;
   let mountedOnce = false;
@@ -140,6 +165,9 @@ export async function createOverlayUi(ctx: ContentScriptContext, adapter: Helpde
       drawDrawer();
       placeBadge(container);
     },
+    expect() {
+      if (open && shownRef === undefined) dock.dock();
+    },
     hide() {
       shownRef = undefined;
       dock.undock();
@@ -154,7 +182,7 @@ export async function createOverlayUi(ctx: ContentScriptContext, adapter: Helpde
         if (open) return resolve();
         openWaiters.add(resolve);
         signal.addEventListener('abort', () => openWaiters.delete(resolve), { once: true });
-      }),
+      }).then(afterPaint),
     badgeAttached: () => badgeUi.shadowHost.isConnected,
     badgeInDrawer: () => inDrawer,
     badgeHost: () => badgeUi.shadowHost,

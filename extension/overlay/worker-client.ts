@@ -33,7 +33,7 @@ export interface OverlaySettings {
 export interface WorkerClient {
   getSettings(): Promise<OverlaySettings>;
   /** Everything the overlay shows for the ticket the tab read, in one answer (see core/view/ticket-view.ts), or why the page is not one. */
-  view(page: PageRead, options?: { waitForModel?: boolean }): Promise<TicketViewAnswer>;
+  view(page: PageRead, options?: { settled?: boolean }): Promise<TicketViewAnswer>;
   /** The ticket the tab read, validated and normalized, and nothing else (the escalation's second look). */
   readTicket?(page: PageRead): Promise<PageTicket>;
   /** The signed-in agent from the body the helpdesk's current-user API answered; null when it names nobody. */

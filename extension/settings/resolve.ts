@@ -35,6 +35,11 @@ export interface ResolvedSettings {
   policy: { value: Policy; source: SettingSource; locked: boolean };
   /** Values that were present but invalid, so ignored. */
   problems: SettingProblem[];
+  /**
+   * Resolved with the last managed settings this worker saw, because the browser had not answered the managed read
+   * yet (its first read after the browser starts takes seconds): what the agent sees is filled in once it answers.
+   */
+  provisional?: true;
 }
 
 const objectSchema = z.record(z.string(), z.unknown());
