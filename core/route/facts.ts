@@ -4,7 +4,7 @@ import { ownValue } from '../conditions/own';
 import type { Condition } from '../conditions/schema';
 import type { Calendar, Policy, Severity } from '../policy/schema';
 import { readFrustration, readRepeatContact, type SentimentInput, type SentimentSignal } from '../sentiment/analyze';
-import { boundedText, boundedThread } from '../text/bounded';
+import { type BoundedThread, boundedText, boundedThread } from '../text/bounded';
 import { readTicketText, type TicketText } from '../text/ticket-text';
 import type { CustomerTier, Money, Ticket, TierId } from '../ticket';
 import { createIssueTypeScorer, createIssueTypeWeigher, type IssueTypeEvidence, type IssueTypeFinding } from './issue-type';
@@ -233,7 +233,9 @@ export function createFactBuilder(policy: Policy): (ticket: Ticket, options: Fac
     const now = toMs(options.now);
     const customerTier = readCustomerTier(ticket);
     const currentTier = readCurrentTier(ticket);
-    const conversation = readConversation(ticket);
+    // What the router reads of a long thread (core/text/bounded.ts), worked out once for the joined texts and sentiment.
+    const thread = boundedThread(ticket);
+    const conversation = readConversation(ticket, thread);
     const { lastCustomerMessage, customerMessageCount, agentMessageCount, descriptionIsComment } = conversation;
     const ticketText = readTicketText(ticket, policy.text?.language ? { language: policy.text.language } : {});
     // Read from the text once per text: the common case, where the helpdesk has neither field.
@@ -291,7 +293,7 @@ export function createFactBuilder(policy: Policy): (ticket: Ticket, options: Fac
       severity: '',
       timeInQueue: 0,
       age: 0,
-      sentiment: readsSentiment ? lazySentiment(ticket, ticketText, descriptionIsComment) : undefined,
+      sentiment: readsSentiment ? lazySentiment(ticket, thread, ticketText, descriptionIsComment) : undefined,
     } satisfies Record<keyof Ticket | keyof typeof FACT_NAMES, unknown>;
     const issueType = readIssueType(ticket, ticketText, facts, options.model);
     facts.issueType = issueType?.id;
@@ -346,7 +348,7 @@ function calendarFor(calendars: Map<string, Calendar>, id: string): Calendar {
  * Message counts, and the joined texts that `contains` and `matches` read, joined on first read only: the default
  * policy reads words through `mentions`, and a long ticket's texts are tens of kilobytes.
  */
-function readConversation(ticket: Ticket) {
+function readConversation(ticket: Ticket, thread: BoundedThread) {
   let lastCustomerMessage = '';
   let customerMessageCount = 0;
   let agentMessageCount = 0;
@@ -361,8 +363,7 @@ function readConversation(ticket: Ticket) {
     }
   }
   if (ticket.description.trim() !== '' && !descriptionIsComment) customerMessageCount++;
-  // The texts are joined from what the router reads of the thread (core/text/bounded.ts); the counts count every message.
-  const thread = boundedThread(ticket);
+  // The texts are joined from what the router reads of the thread; the counts count every message.
   const join = (pick: (c: Ticket['comments'][number]) => boolean, head: string[]) => [...head, ...thread.comments.filter(pick).map((c) => c.body)].join('\n');
   let text: string | undefined;
   let customerText: string | undefined;
@@ -431,11 +432,10 @@ interface SentimentReadings {
 const sentimentCache = new WeakMap<TicketText, Map<string, SentimentReadings>>();
 
 /** The `sentiment` fact, analysed on first read: repeat contact (cheap) and frustration (every word weighed) apart. */
-function lazySentiment(ticket: Ticket, text: TicketText, descriptionIsComment: boolean): SentimentFacts {
+function lazySentiment(ticket: Ticket, thread: BoundedThread, text: TicketText, descriptionIsComment: boolean): SentimentFacts {
   // The description counts once when a helpdesk also shows it as the first comment (as for customerMessageCount).
   // Read as far as the words are (core/text/bounded.ts): a 1 MB message at its start and end, a long thread at its
   // first and newest messages.
-  const thread = boundedThread(ticket);
   const input: SentimentInput = { description: descriptionIsComment ? '' : thread.description, comments: thread.comments, reopenCount: ticket.reopenCount ?? 0 };
   let byVariant = sentimentCache.get(text);
   if (!byVariant) {
