@@ -6,11 +6,10 @@ import { getFreshdeskPageKind, getFreshdeskTicketRef } from './page-kind';
 import { headerAnchor, observeTarget, sidebarAnchor } from './selectors';
 import { buildFreshdeskWriteBack, readFreshdeskCsrfToken } from './write-back';
 
-/** The first anchor inside the ticket view (or, for the sidebar, anywhere on a ticket page). */
-const anchorIn = (selectors: string[], scope: 'ticket' | 'page') => (container: Element) => {
+/** The first anchor inside the ticket view. */
+const anchorIn = (selectors: string[]) => (container: Element) => {
   const root = findFreshdeskTicketRoot(container);
-  const within = scope === 'ticket' ? root : root ? container : null;
-  return within ? findIn(within, selectors) : null;
+  return root ? findIn(root, selectors) : null;
 };
 
 /** Freshdesk, the Ember agent UI at `/a/` (and the classic helpdesk page as a fallback): what the Freshdesk tab runs. */
@@ -23,8 +22,8 @@ export const freshdeskTab = {
   fetchApiResponses: fetchFreshdeskApiResponses,
   scrapeTicket: scrapeFreshdeskTicket,
   mounts: {
-    badge: createMountGetter({ part: 'badge', findAnchor: anchorIn(headerAnchor, 'ticket'), position: 'after' }),
-    checklist: createMountGetter({ part: 'checklist', findAnchor: anchorIn(sidebarAnchor, 'ticket'), position: 'after' }),
+    badge: createMountGetter({ part: 'badge', findAnchor: anchorIn(headerAnchor), position: 'after' }),
+    checklist: createMountGetter({ part: 'checklist', findAnchor: anchorIn(sidebarAnchor), position: 'after' }),
   },
   observeTarget,
   buildWriteBack: buildFreshdeskWriteBack,
