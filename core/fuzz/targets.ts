@@ -165,36 +165,38 @@ export function runTarget<T>(target: FuzzTarget<T>, options: FuzzOptions): FuzzR
   let slow = 0;
   const slowInputs: FuzzReport['slowInputs'] = [];
   const toReplay: { input: T; best: number }[] = [];
-  const time = (input: T) => {
+  /** Runs the target on one input, timed (the lesser of the two clocks when both are given); a throw is handed back, not thrown. */
+  const timed = (input: T) => {
     const start = clock();
     const wallStart = wallClock?.() ?? 0;
-    target.run(input);
+    let output: unknown;
+    let error: { thrown: unknown } | undefined;
+    try {
+      output = target.run(input);
+    } catch (thrown) {
+      error = { thrown };
+    }
     const cpu = clock() - start;
-    return wallClock ? Math.min(cpu, wallClock() - wallStart) : cpu;
+    const wallEnd = wallClock?.() ?? 0;
+    return { ms: wallClock ? Math.min(cpu, wallEnd - wallStart) : cpu, wallStart, wallEnd, output, error };
   };
   const started = clock();
   fc.check(
     fc.property(target.arbitrary, (input) => {
       options.beforeCall?.();
-      const start = clock();
-      const wallStart = wallClock?.() ?? 0;
-      let wallEnd = 0;
-      let ms = -1;
-      let threw = false;
-      const stop = () => {
-        const cpu = clock() - start;
-        wallEnd = wallClock?.() ?? 0;
-        ms = wallClock ? Math.min(cpu, wallEnd - wallStart) : cpu;
-      };
-      try {
-        const output = target.run(input);
-        stop();
-        target.check?.(input, output);
-      } catch (error) {
-        if (ms < 0) stop();
-        threw = true;
+      const call = timed(input);
+      let error = call.error;
+      if (!error) {
+        try {
+          target.check?.(input, call.output);
+        } catch (thrown) {
+          error = { thrown };
+        }
+      }
+      const { ms, wallStart, wallEnd } = call;
+      if (error) {
         failureCount++;
-        if (failures.length < 5) failures.push({ error: describeError(error), input: shorten(input) });
+        if (failures.length < 5) failures.push({ error: describeError(error.thrown), input: shorten(input) });
       }
       if (done >= warmUp) {
         times.push(ms);
@@ -202,7 +204,7 @@ export function runTarget<T>(target: FuzzTarget<T>, options: FuzzOptions): FuzzR
           slow++;
           if (wallClock) slowCalls.push({ start: wallStart, end: wallEnd, ms });
           // An input that threw is a broken claim already, counted above.
-          if (!threw) toReplay.push({ input, best: Number.POSITIVE_INFINITY });
+          if (!error) toReplay.push({ input, best: Number.POSITIVE_INFINITY });
         }
       }
       done++;
@@ -218,7 +220,7 @@ export function runTarget<T>(target: FuzzTarget<T>, options: FuzzOptions): FuzzR
       if (r.best <= slowMs) continue;
       target.forget?.();
       options.beforeCall?.();
-      r.best = Math.min(r.best, time(r.input));
+      r.best = Math.min(r.best, timed(r.input).ms);
     }
   }
   for (const r of toReplay) if (r.best > slowMs) slowInputs.push({ ms: r.best, input: shorten(r.input) });
