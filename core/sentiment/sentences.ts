@@ -1,3 +1,5 @@
+import { characterClass } from '../text/char-class';
+
 /**
  * The sentences and words of one customer text as the frustration score reads them, in one pass over its characters.
  *
@@ -41,22 +43,8 @@ const LINE_FEED = 0x0a;
 const APOSTROPHE = 0x27;
 const HYPHEN = 0x2d;
 
-/** ASCII word characters: letters, digits, the apostrophe. */
-const ASCII_WORD = new Uint8Array(128);
-for (let c = 0; c < 128; c++) ASCII_WORD[c] = /[A-Za-z0-9']/.test(String.fromCharCode(c)) ? 1 : 0;
-const WORD_CHAR = /^[\p{L}\p{N}'’]$/u;
-/** Non-ASCII code points seen so far, whether each is a word character; bounded so hostile text cannot grow it. */
-const nonAsciiWord = new Map<number, boolean>();
-const NON_ASCII_LIMIT = 8192;
-
-function isWordCode(cp: number): boolean {
-  if (cp < 128) return ASCII_WORD[cp] === 1;
-  const known = nonAsciiWord.get(cp);
-  if (known !== undefined) return known;
-  const is = WORD_CHAR.test(String.fromCodePoint(cp));
-  if (nonAsciiWord.size < NON_ASCII_LIMIT) nonAsciiWord.set(cp, is);
-  return is;
-}
+/** A letter, digit or apostrophe (../text/char-class.ts). */
+const isWordCode = characterClass(/^[\p{L}\p{N}'’]$/u);
 
 /** JavaScript's `\s`. */
 function isSpace(c: number): boolean {
