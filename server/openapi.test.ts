@@ -10,6 +10,7 @@ const noDb: Db = {
   transaction: async () => {
     throw new Error('unused');
   },
+  stored: () => {},
   close: async () => {},
 };
 

@@ -16,6 +16,12 @@ export interface Db extends Queryable {
   readonly dialect: 'pglite' | 'postgres';
   /** Runs `fn` in one transaction: committed when it resolves, rolled back when it throws. */
   transaction<T>(fn: (tx: Queryable) => Promise<T>): Promise<T>;
+  /**
+   * Says `rows` were just written to `table`, for upkeep the engine does not do by itself:
+   * PGlite runs no autovacuum, so its Db vacuums events now and then (index-only scans
+   * need the visibility map). Never waits and never throws.
+   */
+  stored(table: 'events', rows: number): void;
   close(): Promise<void>;
 }
 

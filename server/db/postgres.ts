@@ -53,6 +53,8 @@ export async function openPostgresDb(url: string, options: { schema?: string; ma
         client.release();
       }
     },
+    // Autovacuum keeps events' visibility map current (migration 5 lowers its insert threshold).
+    stored: () => {},
     close: () => pool.end(),
   };
 }

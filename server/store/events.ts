@@ -1,5 +1,5 @@
 import { STORABLE_PERIOD, type TierlineEvent } from '../../core/events';
-import type { Queryable } from '../db/db';
+import type { Db, Queryable } from '../db/db';
 import { eventFacts, eventScore } from '../../core/metrics/event-facts';
 
 export interface IngestResult {
@@ -11,41 +11,49 @@ export interface IngestResult {
 const RETRYABLE = new Set(['40P01', '40001']);
 
 /**
- * Stores a batch in one statement. The arrays are unnested server-side so a batch
- * of 1,000 is 12 parameters, not 12,000; `ON CONFLICT DO NOTHING` turns a repeated
- * id (in this batch, an earlier one, or a concurrent one) into a duplicate.
- * Each row also stores what the event adds to the metrics (core/metrics/event-facts.ts),
- * worked out once, as it arrives.
+ * Stores a batch in one statement. The batch travels as one JSON parameter that
+ * the database unpacks (`json_to_recordset`): on PGlite that costs a third less
+ * than ten array parameters, which its driver escapes element by element. An
+ * instant travels as epoch milliseconds (exact: `to_timestamp` keeps microseconds).
+ * `ON CONFLICT DO NOTHING` turns a repeated id (in this batch, an earlier one,
+ * or a concurrent one) into a duplicate, and the count of stored rows comes back
+ * as one row. Each row also stores what the event adds to the metrics
+ * (core/metrics/event-facts.ts), worked out once, as it arrives.
  * Events are sorted by id so concurrent batches lock keys in the same order and never deadlock.
  */
-export async function insertEvents(db: Queryable, org: string, events: readonly TierlineEvent[], receivedAt: Date): Promise<IngestResult> {
+export async function insertEvents(db: Db, org: string, events: readonly TierlineEvent[], receivedAt: Date): Promise<IngestResult> {
   if (events.length === 0) return { accepted: 0, duplicates: 0 };
   const sorted = [...events].sort((a, b) => (a.id < b.id ? -1 : a.id > b.id ? 1 : 0));
-  const params = [
-    org,
-    receivedAt,
-    sorted.map((e) => e.id),
-    sorted.map((e) => e.type),
-    sorted.map((e) => e.at),
-    sorted.map((e) => e.ticketId),
-    sorted.map((e) => e.helpdesk),
-    sorted.map((e) => e.agent),
-    sorted.map((e) => e.team ?? null),
-    sorted.map((e) => JSON.stringify(e.data)),
-    sorted.map(eventFacts),
-    sorted.map(eventScore),
-  ];
+  const rows = JSON.stringify(
+    sorted.map((e) => ({
+      id: e.id,
+      type: e.type,
+      at: Date.parse(e.at),
+      ticket_id: e.ticketId,
+      helpdesk: e.helpdesk,
+      agent: e.agent,
+      team: e.team ?? null,
+      data: e.data,
+      facts: eventFacts(e),
+      score: eventScore(e),
+    })),
+  );
   const sql = `
-    INSERT INTO events (org, received_at, id, type, at, ticket_id, helpdesk, agent, team, data, facts, score)
-    SELECT $1, $2, u.id, u.type, u.at, u.ticket_id, u.helpdesk, u.agent, u.team, u.data::jsonb, u.facts, u.score
-    FROM unnest($3::text[], $4::text[], $5::timestamptz[], $6::text[], $7::text[], $8::text[], $9::text[], $10::text[], $11::int[], $12::int[])
-      AS u (id, type, at, ticket_id, helpdesk, agent, team, data, facts, score)
-    ON CONFLICT (org, id) DO NOTHING
-    RETURNING 1 AS inserted`;
+    WITH stored AS (
+      INSERT INTO events (org, received_at, id, type, at, ticket_id, helpdesk, agent, team, data, facts, score)
+      SELECT $1, $2, u.id, u.type, to_timestamp(u.at / 1000), u.ticket_id, u.helpdesk, u.agent, u.team, u.data, u.facts, u.score
+      FROM json_to_recordset($3::json)
+        AS u (id text, type text, at float8, ticket_id text, helpdesk text, agent text, team text, data jsonb, facts int, score int)
+      ON CONFLICT (org, id) DO NOTHING
+      RETURNING 1
+    )
+    SELECT count(*)::int AS accepted FROM stored`;
   for (let attempt = 0; ; attempt++) {
     try {
-      const rows = await db.query(sql, params);
-      return { accepted: rows.length, duplicates: events.length - rows.length };
+      const [row] = await db.query<{ accepted: number }>(sql, [org, receivedAt, rows]);
+      const accepted = row?.accepted ?? 0;
+      db.stored('events', accepted);
+      return { accepted, duplicates: events.length - accepted };
     } catch (error) {
       const code = (error as { code?: unknown }).code;
       if (attempt < 3 && typeof code === 'string' && RETRYABLE.has(code)) continue;

@@ -135,8 +135,10 @@ export function describeHardeningSuite(engine: string, open: () => Promise<Db>):
       const o = await newOrg();
       const insert = (id: string, at: string) =>
         db.query(
-          `INSERT INTO events (org, id, type, at, ticket_id, helpdesk, agent, team, data, received_at)
-           VALUES ($1, $2, 'handoff', $3::timestamptz, '4711', 'zendesk', 'alice', 'emea', $4::jsonb, $5)`,
+          // With the facts migration 5 gave every row stored before them.
+          `INSERT INTO events (org, id, type, at, ticket_id, helpdesk, agent, team, data, received_at, facts, score)
+           VALUES ($1, $2, 'handoff', $3::timestamptz, '4711', 'zendesk', 'alice', 'emea', $4::jsonb, $5,
+                   tierline_event_facts('handoff', $3::timestamptz, $4::jsonb), tierline_event_score('handoff', $4::jsonb))`,
           [o.org, id, at, JSON.stringify({ from: 'T1', to: 'T2', completeness: 100, missing: [], blocked: false }), NOW],
         );
       // Out of range: what the old validator let through (issue 12's year-1 event among them).

@@ -22,6 +22,7 @@ function countingDb(db: Db): { db: Db; queries: () => number } {
       n++;
       return db.transaction(fn);
     },
+    stored: (table, rows) => db.stored(table, rows),
     close: async () => {},
   };
   return { db: counted, queries: () => n };
