@@ -1,9 +1,11 @@
 import { resolve } from 'node:path';
 import { build } from 'esbuild';
 import { defineConfig } from 'wxt';
+import { defaultPolicy } from './core/policy/default-policy';
 import { HELPDESK_IDS } from './core/ticket-ids';
 import { LAZY_CHUNKS } from './extension/overlay/chunks';
 import { buildDemoModel, DEMO_MODEL_FILE } from './scripts/demo-model';
+import { prebuiltDefaultPolicy } from './scripts/prebuilt-default-policy';
 
 /**
  * The public half of Tierline's signing key. It pins the extension ID to
@@ -26,6 +28,8 @@ export default defineConfig({
   // web-ext is installed to lint the Firefox build (`npm run lint:firefox`); `wxt` dev keeps loading the extension by
   // hand as before instead of launching a browser through it.
   webExt: { disabled: true },
+  // The built-in policy ships parsed: a woken worker no longer validates a constant before it can answer (issue 13).
+  vite: () => ({ plugins: [prebuiltDefaultPolicy(defaultPolicy)] }),
   hooks: {
     // The demo triage model is trained from the shipped sample tickets at build time, not committed (see scripts/demo-model.ts).
     'build:publicAssets': (wxt, files) => {

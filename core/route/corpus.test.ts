@@ -30,6 +30,12 @@ describe('the routing corpus', () => {
     expect(summary.overall.triggers / summary.overall.total).toBeGreaterThanOrEqual(TRIGGER_FLOOR);
   });
 
+  it('decides every ticket the same with a router of a copy of the policy, whose phrase lists it shares already compiled', () => {
+    // The lists are compiled on first use and shared by content: this router finds them compiled by the first.
+    const again = createRouter(structuredClone(defaultPolicy));
+    for (const [i, c] of cases.entries()) expect(again(c.ticket, { now: c.now }), c.id).toEqual(results[i]?.decision);
+  });
+
   it('routes each language at least 90% right', () => {
     for (const t of summary.byLanguage) expect(t.route / t.total, t.label).toBeGreaterThanOrEqual(LANGUAGE_FLOOR);
   });

@@ -188,6 +188,19 @@ describe('phrase sets', () => {
     );
   });
 
+  it('compiles a set on its first use, and gives lists with the same phrases one set', () => {
+    const breach = compilePhraseSet(['data breach', 'was hacked']);
+    expect(compilePhraseSet(['data breach', 'was hacked'])).toBe(breach);
+    expect(compilePhraseSet(['was hacked', 'data breach'])).not.toBe(breach);
+    // Where one phrase ends and the next begins is part of the list.
+    expect(compilePhraseSet(['data breach was', 'hacked'])).not.toBe(compilePhraseSet(['data breach', 'was hacked']));
+    expect(compilePhraseSet(['data breach\nwas hacked'])).not.toBe(breach);
+    const hacked = analyzeText('We were hacked, and the data breach was reported.', 'en');
+    expect(findAny(hacked, breach)?.phrase).toBe('data breach');
+    expect(findAny(hacked, compilePhraseSet(['was hacked', 'data breach']))?.phrase).toBe('data breach');
+    expect(findAny(analyzeText('Nothing was hacked.', 'en'), breach)).toBeUndefined();
+  });
+
   it('findIndexed gives each phrase found once, wildcards included', () => {
     const index = indexPhrases(['refund', 'charg*', 'charged … twice', 'chargeback', '*ard', 'answered'].map(compilePhrase));
     expect(findIndexed(doc, index).map((m) => m.phrase).sort()).toEqual(['*ard', 'charg*', 'charged … twice', 'refund']);

@@ -209,27 +209,68 @@ function isDenied(words: Words, from: number, to: number, own: number): boolean 
   return false;
 }
 
-/** A list of phrases compiled and indexed once; results cached per document (a document is immutable and cached itself). */
+/**
+ * A list of phrases, compiled and indexed on first use, with its results cached per document (a document is immutable
+ * and cached itself). A worker builds its router when it starts, on the path of the first ticket it is asked about:
+ * the default policy's lists hold ~7,000 phrases, and a list behind a condition that fails first is never compiled.
+ */
 export interface PhraseSet {
-  phrases: readonly CompiledPhrase[];
-  index: PhraseIndex;
+  readonly raw: readonly string[];
   results: WeakMap<TextDocument, PhraseMatch | null>;
 }
 
+interface CompiledSet {
+  phrases: readonly CompiledPhrase[];
+  index: PhraseIndex;
+}
+
+const compiledSets = new WeakMap<PhraseSet, CompiledSet>();
+
+/** The set's phrases compiled and indexed, once. */
+function compiledOf(set: PhraseSet): CompiledSet {
+  let compiled = compiledSets.get(set);
+  if (!compiled) {
+    const phrases = set.raw.map(compilePhrase);
+    compiled = { phrases, index: indexPhrases(phrases) };
+    compiledSets.set(set, compiled);
+  }
+  return compiled;
+}
+
+/** Sets by their phrases: a policy names one list in several conditions ("the customer or an agent's note reported a breach"). */
+const setsByContent = new Map<string, PhraseSet>();
+/** Enough for every list of a few policies; a worker that met more starts over rather than grow. */
+const SHARED_SETS = 256;
+
+/**
+ * The set of these phrases. Lists with the same phrases in the same order share one set, so they are compiled once
+ * and a document is searched for them once.
+ *
+ * @example
+ * const breach = compilePhraseSet(['data breach', 'was hacked']);
+ * findAny(analyzeText('We were hacked', 'en'), breach)?.phrase // 'was hacked'
+ */
 export function compilePhraseSet(raw: readonly string[]): PhraseSet {
-  const phrases = raw.map(compilePhrase);
-  return { phrases, index: indexPhrases(phrases), results: new WeakMap() };
+  const key = JSON.stringify(raw);
+  let set = setsByContent.get(key);
+  if (!set) {
+    if (setsByContent.size >= SHARED_SETS) setsByContent.clear();
+    set = { raw: [...raw], results: new WeakMap() };
+    setsByContent.set(key, set);
+  }
+  return set;
 }
 
 /** The first phrase of the set (in the set's order) found in the document, or undefined. */
 export function findAny(doc: TextDocument, set: PhraseSet): PhraseMatch | undefined {
   const cached = set.results.get(doc);
   if (cached !== undefined) return cached ?? undefined;
+  const { phrases, index } = compiledOf(set);
   let found: PhraseMatch | undefined;
   // A phrase that is not a candidate cannot match: the candidates tried in the set's order find what every phrase
   // tried in that order would.
-  someCandidate(doc, set.index, (i) => {
-    found = findPhrase(doc, set.phrases[i] as CompiledPhrase);
+  someCandidate(doc, index, (i) => {
+    found = findPhrase(doc, phrases[i] as CompiledPhrase);
     return found !== undefined;
   });
   set.results.set(doc, found ?? null);

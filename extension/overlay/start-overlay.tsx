@@ -35,6 +35,16 @@ export const MEASURE_DATA_TO_PAINT = 'tierline:data-to-paint';
 const FALLBACK_SETTINGS: OverlaySettings = { disabledFeatures: [], agent: '' };
 
 /**
+ * Runs `then` just after the browser paints what was drawn: the animation frame runs before that paint, a task queued
+ * from it after. A hidden tab paints no frames (Chromium runs its animation frames about once a second), so there it
+ * runs at once.
+ */
+function afterPaint(doc: Document, then: () => void): void {
+  if (doc.visibilityState === 'hidden') setTimeout(then, 0);
+  else requestAnimationFrame(() => setTimeout(then, 0));
+}
+
+/**
  * Two answers that draw the same: features need no restart. Features draw the view; what they read off the ticket
  * when the agent acts (its id, tags, time at tier) comes from the latest answer (`FeatureContext.ticket`).
  */
@@ -174,9 +184,6 @@ export function startOverlay(options: OverlayOptions): void {
     };
     // The signed-in agent's name is not worth a wait: features read `ctx.agent` when they act, by which time it is known.
     let agentName: string | undefined;
-    signedInAgent().then((name) => {
-      agentName = name;
-    });
     // Until the secondary resources are in, what they would add to the "could not read" notice is not known yet.
     let complete = page.via !== 'api';
 
@@ -251,14 +258,6 @@ export function startOverlay(options: OverlayOptions): void {
     // Features draw synchronously as they start (a feature that waits for something, such as the signed-in agent, draws
     // later on its own): the next frame paints them, whether or not every feature is done.
     const drawing = draw();
-    // The animation frame runs just before the browser paints what we rendered; a task queued from it runs just after.
-    requestAnimationFrame(() =>
-      setTimeout(() => {
-        if (signal.aborted) return;
-        performance.mark(MARK_PAINTED);
-        performance.measure(MEASURE_DATA_TO_PAINT, MARK_DATA, MARK_PAINTED);
-      }, 0),
-    );
     // The badge is up with what was known; the rest fills in: the suggestion and the managed settings when a cold worker
     // answered before they were in, the worker's own view when it was too slow to answer the first time, and what the
     // secondary resources (audits, field names, groups, SLAs) add once they answered, failed or timed out.
@@ -271,7 +270,18 @@ export function startOverlay(options: OverlayOptions): void {
       page = full;
       await redraw(true);
     };
-    fillIn().catch((error: unknown) => console.warn('Tierline could not complete the view', error));
+    // Nothing else runs before the frame that paints the badge: what fills in after it (who is signed in, the
+    // worker's second answer, the secondary resources) starts once it is painted, since each of those messages
+    // carries a read of the page and a cold one is slow to send (issue 13).
+    afterPaint(doc, () => {
+      if (signal.aborted) return;
+      performance.mark(MARK_PAINTED);
+      performance.measure(MEASURE_DATA_TO_PAINT, MARK_DATA, MARK_PAINTED);
+      signedInAgent().then((name) => {
+        agentName = name;
+      });
+      fillIn().catch((error: unknown) => console.warn('Tierline could not complete the view', error));
+    });
     await drawing;
   }
 

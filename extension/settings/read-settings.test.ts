@@ -66,4 +66,31 @@ describe('createSettingsReader', () => {
     expect(resolved.provisional).toBeUndefined();
     expect(resolved.values.disabledFeatures).toEqual(['ai-suggestion']);
   });
+
+  it('does not write the copy again when the browser answers what it already holds', async () => {
+    const store = freshStore();
+    await store.setMeta(MANAGED_COPY, { disabledFeatures: ['override'], ai: { enabled: false } });
+    const writes: string[] = [];
+    const counting = {
+      ...store,
+      setMeta(name: string, value: unknown) {
+        writes.push(name);
+        return store.setMeta(name, value);
+      },
+    };
+    // The same settings, keys in another order (the browser does not promise one).
+    const storage: StorageAreas = { managed: { get: async () => ({ ai: { enabled: false }, disabledFeatures: ['override'] }) }, local: { get: async () => ({}), set: async () => undefined } };
+    await createSettingsReader({ storage, store: counting }).settled();
+    await new Promise((resolve) => setTimeout(resolve, 10));
+    expect(writes).toEqual([]);
+  });
+
+  it('writes the copy when the browser answers something else', async () => {
+    const store = freshStore();
+    await store.setMeta(MANAGED_COPY, { disabledFeatures: ['override'] });
+    const storage: StorageAreas = { managed: { get: async () => ({ disabledFeatures: [] }) }, local: { get: async () => ({}), set: async () => undefined } };
+    await createSettingsReader({ storage, store }).settled();
+    await new Promise((resolve) => setTimeout(resolve, 10));
+    expect(await store.getMeta(MANAGED_COPY)).toEqual({ disabledFeatures: [] });
+  });
 });

@@ -20,6 +20,16 @@ export const MANAGED_COPY = 'settings:managed-copy';
  */
 const MANAGED_PATIENCE_MS = 3000;
 
+/** Whether two JSON-like values (what chrome.storage and IndexedDB hand back) hold the same data, key order aside. */
+function sameJson(a: unknown, b: unknown): boolean {
+  if (a === b) return true;
+  if (typeof a !== 'object' || typeof b !== 'object' || a === null || b === null || Array.isArray(a) !== Array.isArray(b)) return false;
+  const ka = Object.keys(a);
+  const kb = Object.keys(b);
+  if (ka.length !== kb.length) return false;
+  return ka.every((k) => Object.hasOwn(b, k) && sameJson((a as Record<string, unknown>)[k], (b as Record<string, unknown>)[k]));
+}
+
 /** The slice of `chrome.storage` the settings use. */
 export interface StorageAreas {
   managed: { get(keys: null): Promise<Record<string, unknown>> };
@@ -61,15 +71,20 @@ export function createSettingsReader(deps: { storage: StorageAreas; store: Store
   /** No answer within `managedPatienceMs`: the copy stands as the managed settings until the browser answers. */
   let managedLate = false;
   let patience: Promise<void> | undefined;
+  /** The copy as the store holds it, read once per worker: every start would otherwise rewrite an unchanged copy. */
+  let copy: Promise<unknown> | undefined;
+  const readCopy = () => (copy ??= store.getMeta<unknown>(MANAGED_COPY).catch(() => undefined));
 
   function readManaged(): Promise<Record<string, unknown>> {
     if (managedRead) return managedRead;
     const reading = storage.managed.get(null).catch(() => ({}));
     managedRead = reading;
-    void reading.then((managed) => {
+    void reading.then(async (managed) => {
       managedAnswered = true;
-      void store.setMeta(MANAGED_COPY, managed).catch(() => undefined);
-    });
+      if (sameJson(await readCopy(), managed)) return;
+      copy = Promise.resolve(managed);
+      await store.setMeta(MANAGED_COPY, managed);
+    }).catch(() => undefined);
     patience ??= new Promise<void>((resolve) => setTimeout(resolve, managedPatienceMs)).then(() => {
       if (managedAnswered) return;
       managedLate = true;
@@ -85,8 +100,7 @@ export function createSettingsReader(deps: { storage: StorageAreas; store: Store
   async function managedNow(): Promise<{ managed: unknown; provisional: boolean }> {
     const reading = readManaged();
     if (managedAnswered) return { managed: await reading, provisional: false };
-    const copy = store.getMeta<unknown>(MANAGED_COPY).catch(() => undefined);
-    const first = await Promise.race([reading.then((managed) => ({ managed, provisional: false })), copy.then((kept) => ({ managed: kept ?? {}, provisional: !managedLate }))]);
+    const first = await Promise.race([reading.then((managed) => ({ managed, provisional: false })), readCopy().then((kept) => ({ managed: kept ?? {}, provisional: !managedLate }))]);
     // Whatever the browser answers replaces the copy's settings.
     if (first.provisional || managedLate) void reading.then(() => (cached = undefined));
     return first;
