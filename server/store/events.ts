@@ -11,10 +11,11 @@ export interface IngestResult {
 const RETRYABLE = new Set(['40P01', '40001']);
 
 /**
- * Stores a batch in one statement. The batch travels as one JSON parameter that
- * the database unpacks (`json_to_recordset`): on PGlite that costs a third less
- * than ten array parameters, which its driver escapes element by element. An
- * instant travels as epoch milliseconds (exact: `to_timestamp` keeps microseconds).
+ * Stores a batch in one statement. The batch travels as one jsonb parameter, an
+ * array per event: on PGlite that costs less than ten array parameters, which its
+ * driver escapes element by element, and each event's `data` is parsed once, with
+ * the batch. An instant travels as epoch milliseconds (exact: `to_timestamp` keeps
+ * microseconds).
  * `ON CONFLICT DO NOTHING` turns a repeated id (in this batch, an earlier one,
  * or a concurrent one) into a duplicate, and the count of stored rows comes back
  * as one row. Each row also stores what the event adds to the metrics
@@ -24,26 +25,15 @@ const RETRYABLE = new Set(['40P01', '40001']);
 export async function insertEvents(db: Db, org: string, events: readonly TierlineEvent[], receivedAt: Date): Promise<IngestResult> {
   if (events.length === 0) return { accepted: 0, duplicates: 0 };
   const sorted = [...events].sort((a, b) => (a.id < b.id ? -1 : a.id > b.id ? 1 : 0));
+  // One array per event, read by position below.
   const rows = JSON.stringify(
-    sorted.map((e) => ({
-      id: e.id,
-      type: e.type,
-      at: Date.parse(e.at),
-      ticket_id: e.ticketId,
-      helpdesk: e.helpdesk,
-      agent: e.agent,
-      team: e.team ?? null,
-      data: e.data,
-      facts: eventFacts(e),
-      score: eventScore(e),
-    })),
+    sorted.map((e) => [e.id, e.type, Date.parse(e.at), e.ticketId, e.helpdesk, e.agent, e.team ?? null, e.data, eventFacts(e), eventScore(e)]),
   );
   const sql = `
     WITH stored AS (
       INSERT INTO events (org, received_at, id, type, at, ticket_id, helpdesk, agent, team, data, facts, score)
-      SELECT $1, $2, u.id, u.type, to_timestamp(u.at / 1000), u.ticket_id, u.helpdesk, u.agent, u.team, u.data, u.facts, u.score
-      FROM json_to_recordset($3::json)
-        AS u (id text, type text, at float8, ticket_id text, helpdesk text, agent text, team text, data jsonb, facts int, score int)
+      SELECT $1, $2, r->>0, r->>1, to_timestamp((r->>2)::float8 / 1000), r->>3, r->>4, r->>5, r->>6, r->7, (r->>8)::int, (r->>9)::int
+      FROM jsonb_array_elements($3::jsonb) AS r
       ON CONFLICT (org, id) DO NOTHING
       RETURNING 1
     )
