@@ -18,7 +18,6 @@ import { cpus, loadavg, tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { TierlineEvent } from '../core/events';
 import { computeMetrics } from '../core/metrics';
-import { createPrng } from '../core/triage/prng';
 import { createApp } from '../server/app';
 import type { Db } from '../server/db/db';
 import { migrate } from '../server/db/migrations';
@@ -27,49 +26,13 @@ import { openPostgresDb } from '../server/db/postgres';
 import { insertEvents, readEvents } from '../server/store/events';
 import { createToken } from '../server/store/tokens';
 import { dropSchema, uniqueSchema } from '../server/testing/postgres';
+import { AGENTS_PER_TEAM, BENCH_NOW as NOW, DAYS, generateBenchEvents as generate, START, TEAMS } from './server-events';
 
 const TOTAL = Number(process.env.BENCH_EVENTS ?? 1_000_000);
 const INGEST_EVENTS = 50_000;
 /** The issue's two ingest shapes: one client sending batches of 1,000, and 8 clients sending batches of 500 at once. */
 const SEQUENTIAL = { clients: 1, batch: 1000 };
 const CONCURRENT = { clients: 8, batch: 500 };
-const TEAMS = 10;
-const AGENTS_PER_TEAM = 10;
-const DAYS = 365;
-const START = Date.UTC(2025, 2, 1);
-const NOW = new Date(START + DAYS * 86_400_000);
-
-/** A deterministic stream of realistic events in time order: every ticket gets a decision, some escalate, hand off, get reassigned, reopen or rated. */
-function* generate(count: number, seed: number, idPrefix: string): Generator<TierlineEvent> {
-  // mulberry32 (seeded): small, fast and well spread, so teams and days get their fair share.
-  const rand = createPrng(seed);
-  const tiers = ['T1', 'T2', 'T3'] as const;
-  for (let i = 0; i < count; i++) {
-    const team = Math.floor(rand() * TEAMS);
-    const agent = `agent-${team}-${Math.floor(rand() * AGENTS_PER_TEAM)}`;
-    // Events arrive roughly as they happen, so they are stored in time order, give or take a few minutes.
-    const at = new Date(START + Math.floor((i / count) * DAYS * 86_400_000 + rand() * 600_000)).toISOString();
-    const base = { id: `${idPrefix}-${i.toString(36).padStart(8, '0')}`, at, ticketId: String(Math.floor(i / 4)), helpdesk: 'zendesk' as const, agent, team: `team-${team}` };
-    const r = rand();
-    if (r < 0.4) {
-      yield { ...base, type: 'decision', data: { tier: tiers[Math.floor(rand() * 3)] ?? 'T1', role: 'frontline-agent', severity: 'normal', bypass: false, triggers: [], source: 'rules' } };
-    } else if (r < 0.55) {
-      yield { ...base, type: 'escalation', data: { from: 'T1', to: 'T2', triggers: ['time-in-queue'], unnecessary: rand() < 0.2 } };
-    } else if (r < 0.7) {
-      const missing = rand() < 0.3 ? ['logs'] : [];
-      yield { ...base, type: 'handoff', data: { from: 'T1', to: 'T2', completeness: missing.length ? 80 : 100, missing, blocked: false } };
-    } else if (r < 0.8) {
-      yield { ...base, type: 'reassignment', data: { from: { tier: 'T1' }, to: { tier: 'T2' }, misroute: rand() < 0.5 } };
-    } else if (r < 0.87) {
-      yield { ...base, type: 'override', data: { from: { tier: 'T1', role: 'frontline-agent' }, to: { tier: 'T2', role: 'support-engineer' }, reason: 'needs logs', source: 'rules' } };
-    } else if (r < 0.93) {
-      yield { ...base, type: 'reopen', data: { solvedAt: new Date(Date.parse(at) - 86_400_000).toISOString() } };
-    } else {
-      yield { ...base, type: 'csat', data: { score: 1 + Math.floor(rand() * 5), afterHandoff: rand() < 0.5 } };
-    }
-  }
-}
-
 function batches<T>(items: Iterable<T>, size: number): T[][] {
   const out: T[][] = [];
   let current: T[] = [];
