@@ -133,7 +133,10 @@ async function run(engine: string, db: Db): Promise<Result> {
   }
   if (pending.length) await insertEvents(db, org, pending, NOW);
   const load = rest / ((performance.now() - t) / 1000);
-  await db.exec('ANALYZE events');
+  // The quarter asked about lies months back, which a running endpoint has long vacuumed: PostgreSQL's autovacuum
+  // (after 1 % new rows, migration 5) and PGlite's Db (after every 20,000 stored rows) keep the visibility map current,
+  // which the index-only scan reads. Here the load came all at once, so it is done once, before the queries.
+  await db.exec('VACUUM ANALYZE events');
 
   // A team lead's quarter: 90 days of one team.
   const to = new Date(START + 300 * 86_400_000);
