@@ -75,7 +75,7 @@ const DAY = 86_400_000;
  * Every event of `org` in [from, to), plus the csat events in [csatSince, from),
  * in no particular order (core/metrics does not depend on it).
  *
- * The filter runs on the (org, team, at) and (org, at) indexes. The period is
+ * The filter runs on the (org, team, at) index, or the BRIN index on at for a whole organisation. The period is
  * read in windows of `windowDays`, each answered as one JSON array built by the
  * database: one JSON.parse per window is several times cheaper than the drivers'
  * per-row, per-column decoding (and Date parsing), and a window bounds the size
