@@ -1,6 +1,7 @@
 import { CSAT_DROP_POINTS, METRIC_DEFINITIONS, type MetricId, type MetricStatus } from './definitions';
 import type { Metric, MetricsGroup, MetricsOptions, MetricsReport, Ratio } from './compute';
 import { DEFAULT_MIN_SAMPLE } from './definitions';
+import { DEFAULT_RULES, levelOf } from './verdict';
 
 /** Post-handoff ratings, and how many were satisfied (4 or 5). */
 export interface CsatCounts {
@@ -114,16 +115,28 @@ export function metricsFromCounts(t: MetricCounts, before: CsatCounts | undefine
     .slice(0, 5)
     .map(([id, count]) => ({ id, count }));
 
-  const escalationStatus: MetricStatus = escalation.value > 0.2 ? 'warning' : escalation.value >= 0.1 && escalation.value <= 0.15 ? 'healthy' : 'info';
-  const escalationNote = escalation.value > 0.2 ? 'above 20%' : escalation.value < 0.1 ? 'below the 10–15% band: check Tier 1 is not holding tickets it should move' : escalation.value > 0.15 ? 'above the 10–15% band' : 'inside the 10–15% band';
+  /** The status beside each value: the model's bands as the dashboard's verdicts read them (watch reads "info"). */
+  const statusOf = (id: MetricId, r: Ratio): MetricStatus => {
+    const level = levelOf(DEFAULT_RULES[id], r.value);
+    return level.kind === 'watch' ? 'info' : level.kind;
+  };
+  const escalationLevel = levelOf(DEFAULT_RULES['escalation-rate'], escalation.value);
+  const escalationNote =
+    escalationLevel.kind === 'warning'
+      ? 'above 20%'
+      : escalationLevel.kind === 'watch'
+        ? escalationLevel.side === 'below'
+          ? 'below the 10–15% band: check Tier 1 is not holding tickets it should move'
+          : 'above the 10–15% band'
+        : 'inside the 10–15% band';
 
   return [
-    make('misrouting-rate', misrouting, misrouting.value > 0.3 ? 'warning' : 'healthy', `${percent(misrouting.value)} of routed tickets were reassigned as misrouted.`),
-    make('override-rate', overrides, overrides.value > 0.2 ? 'warning' : 'healthy', `Agents overrode ${percent(overrides.value)} of routing suggestions.`, { breakdown }),
-    make('escalation-rate', escalation, escalationStatus, `${percent(escalation.value)} of handled tickets were escalated (${escalationNote}).`),
-    make('unnecessary-escalation-rate', unnecessary, unnecessary.value >= 0.2 ? 'warning' : 'healthy', `${percent(unnecessary.value)} of escalations were marked avoidable.`),
-    make('reopen-48h-rate', reopen, reopen.value > 0.1 ? 'warning' : 'healthy', `${percent(reopen.value)} of handled tickets were reopened within 48 hours of being solved.`),
-    make('repeat-explanation-rate', repeat, repeat.value > 0.1 ? 'warning' : 'healthy', `Customers had to re-explain on ${percent(repeat.value)} of transferred tickets.`),
+    make('misrouting-rate', misrouting, statusOf('misrouting-rate', misrouting), `${percent(misrouting.value)} of routed tickets were reassigned as misrouted.`),
+    make('override-rate', overrides, statusOf('override-rate', overrides), `Agents overrode ${percent(overrides.value)} of routing suggestions.`, { breakdown }),
+    make('escalation-rate', escalation, statusOf('escalation-rate', escalation), `${percent(escalation.value)} of handled tickets were escalated (${escalationNote}).`),
+    make('unnecessary-escalation-rate', unnecessary, statusOf('unnecessary-escalation-rate', unnecessary), `${percent(unnecessary.value)} of escalations were marked avoidable.`),
+    make('reopen-48h-rate', reopen, statusOf('reopen-48h-rate', reopen), `${percent(reopen.value)} of handled tickets were reopened within 48 hours of being solved.`),
+    make('repeat-explanation-rate', repeat, statusOf('repeat-explanation-rate', repeat), `Customers had to re-explain on ${percent(repeat.value)} of transferred tickets.`),
     make(
       'post-handoff-csat',
       csat,
@@ -132,7 +145,7 @@ export function metricsFromCounts(t: MetricCounts, before: CsatCounts | undefine
       change === null ? `${percent(csat.value)} of post-handoff ratings were satisfied; no previous period with enough ratings to compare with.` : `${percent(csat.value)} of post-handoff ratings were satisfied, ${change >= 0 ? 'up' : 'down'} ${Math.abs(change)} points on the previous period.`,
       { previous: previousCsat, change, mean: t.csat > 0 ? t.csatScore / 1000 / t.csat : null },
     ),
-    make('handoff-completeness', completeness, completeness.value < 0.8 ? 'warning' : 'healthy', `${percent(completeness.value)} of handoffs carried every required item.`, {
+    make('handoff-completeness', completeness, statusOf('handoff-completeness', completeness), `${percent(completeness.value)} of handoffs carried every required item.`, {
       mean: t.handoffs > 0 ? t.handoffScore / 1000 / t.handoffs : null,
       mostMissing,
     }),

@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { eventSchema, type TierlineEvent } from '../events';
 import { computeMetrics } from './compute';
+import { metricsFromCounts } from './report';
 import { DEFAULT_RULES, excessCases, metricRules, trendOf, verdictOf } from './verdict';
 
 const r = (numerator: number, denominator: number) => ({ numerator, denominator, value: denominator > 0 ? numerator / denominator : 0 });
@@ -90,5 +91,48 @@ describe('computeMetrics on post-handoff CSAT without a previous period', () => 
     const csat = computeMetrics(events, { from: '2026-11-01T00:00:00Z', to: '2026-12-01T00:00:00Z' }).metrics.find((m) => m.id === 'post-handoff-csat');
     expect(csat).toMatchObject({ numerator: 3, denominator: 8, previous: null, change: null, status: 'info' });
     expect(csat?.summary).toContain('no previous period');
+  });
+});
+
+describe('the report and the verdicts read the bands alike', () => {
+  it('gives every rate from 0 to 100 % the same standing in the report as in the verdict, band edges included', () => {
+    const mismatches: string[] = [];
+    for (let k = 0; k <= 100; k++) {
+      const counts = {
+        events: 0,
+        handled: 100,
+        routed: 100,
+        misrouted: k,
+        escalated: k,
+        reopened: k,
+        repeated: k,
+        transferred: 100,
+        decisions: 100,
+        overrides: k,
+        escalations: 100,
+        unnecessary: k,
+        handoffs: 100,
+        handoffsComplete: k,
+        handoffScore: 0,
+        csat: 0,
+        csatSatisfied: 0,
+        csatScore: 0,
+        bySource: new Map(),
+        byCategory: new Map(),
+        missing: new Map(),
+      };
+      for (const metric of metricsFromCounts(counts, undefined, 30)) {
+        if (metric.id === 'post-handoff-csat') continue;
+        const verdict = verdictOf(DEFAULT_RULES[metric.id], metric).kind;
+        const expected = verdict === 'watch' ? 'info' : verdict;
+        if (metric.status !== expected) mismatches.push(`${metric.id} at ${k}%: report ${metric.status}, verdict ${verdict}`);
+      }
+    }
+    expect(mismatches).toEqual([]);
+  });
+
+  it('calls 20 % avoidable escalations a warning, as the article’s "20–40 % could be avoided" does', () => {
+    expect(verdictOf(DEFAULT_RULES['unnecessary-escalation-rate'], r(6, 30))).toEqual({ kind: 'warning', side: 'above' });
+    expect(verdictOf(DEFAULT_RULES['unnecessary-escalation-rate'], r(59, 300))).toEqual({ kind: 'healthy' });
   });
 });

@@ -12,6 +12,8 @@ import { CSAT_DROP_POINTS, type MetricId } from './definitions';
 export interface Band {
   min?: number;
   max?: number;
+  /** A value equal to `max` already lies beyond the band: the article's "20–40% of escalations could be avoided" starts at 20%. */
+  exclusiveMax?: boolean;
 }
 
 export interface MetricRule {
@@ -52,7 +54,8 @@ export const DEFAULT_RULES: Record<MetricId, MetricRule> = {
   'override-rate': { id: 'override-rate', better: 'lower', healthy: { max: 0.2 }, warning: { max: 0.2 }, minCases: MIN_CASES, caseNoun: noun('routing suggestion'), source: 'model' },
   // 10–15% is healthy, above 20% a warning; in between (or below 10%: is Tier 1 holding tickets?) worth watching.
   'escalation-rate': { id: 'escalation-rate', better: 'lower', healthy: { min: 0.1, max: 0.15 }, warning: { max: 0.2 }, minCases: MIN_CASES, caseNoun: noun('handled ticket'), source: 'model' },
-  'unnecessary-escalation-rate': { id: 'unnecessary-escalation-rate', better: 'lower', healthy: { max: 0.2 }, warning: { max: 0.2 }, minCases: MIN_CASES, caseNoun: noun('escalation'), source: 'model' },
+  // "20–40% of escalations could be avoided": 20% itself is a warning.
+  'unnecessary-escalation-rate': { id: 'unnecessary-escalation-rate', better: 'lower', healthy: { max: 0.2, exclusiveMax: true }, warning: { max: 0.2, exclusiveMax: true }, minCases: MIN_CASES, caseNoun: noun('escalation'), source: 'model' },
   'reopen-48h-rate': { id: 'reopen-48h-rate', better: 'lower', healthy: { max: 0.1 }, warning: { max: 0.1 }, minCases: MIN_CASES, caseNoun: noun('handled ticket'), source: 'model' },
   'repeat-explanation-rate': { id: 'repeat-explanation-rate', better: 'lower', healthy: { max: 0.1 }, warning: { max: 0.1 }, minCases: MIN_CASES, caseNoun: noun('transferred ticket'), source: 'model' },
   'post-handoff-csat': { id: 'post-handoff-csat', better: 'higher', healthy: {}, warning: {}, dropPoints: CSAT_DROP_POINTS, minCases: MIN_CASES, caseNoun: noun('post-handoff rating'), source: 'model' },
@@ -95,10 +98,22 @@ export function verdictOf(rule: MetricRule, current: Ratio, previous?: Ratio | n
     if (!previous || previous.denominator < rule.minCases) return { kind: 'not-enough-data', period: 'previous', cases: previous?.denominator ?? 0, need: rule.minCases };
     return changePoints(current, previous) <= -rule.dropPoints ? { kind: 'warning', side: 'below' } : { kind: 'healthy' };
   }
-  const v = current.value;
-  if (rule.warning.max !== undefined && v > rule.warning.max) return { kind: 'warning', side: 'above' };
+  return levelOf(rule, current.value);
+}
+
+/** Whether `v` lies above the band's upper end. */
+const above = (band: Band, v: number) => band.max !== undefined && (v > band.max || (band.exclusiveMax === true && v === band.max));
+
+/**
+ * Where a value lies against a rule's bands, whatever the number of cases: the one reading of the bands, which
+ * verdictOf gives once there are enough cases and the metrics report states beside every value.
+ *
+ * @example levelOf(DEFAULT_RULES['unnecessary-escalation-rate'], 0.2) // { kind: 'warning', side: 'above' }
+ */
+export function levelOf(rule: MetricRule, v: number): Exclude<Verdict, { kind: 'not-enough-data' }> {
+  if (above(rule.warning, v)) return { kind: 'warning', side: 'above' };
   if (rule.warning.min !== undefined && v < rule.warning.min) return { kind: 'warning', side: 'below' };
-  if (rule.healthy.max !== undefined && v > rule.healthy.max) return { kind: 'watch', side: 'above' };
+  if (above(rule.healthy, v)) return { kind: 'watch', side: 'above' };
   if (rule.healthy.min !== undefined && v < rule.healthy.min) return { kind: 'watch', side: 'below' };
   return { kind: 'healthy' };
 }
