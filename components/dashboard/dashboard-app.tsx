@@ -68,8 +68,8 @@ export function DashboardApp({ backend, download, now = () => new Date(), option
   const fmt = useMemo(() => createFormat(locale), [locale]);
   const names = useMemo(() => createNames(data?.policy), [data?.policy]);
   const linker = useMemo(() => createTicketLinker(data?.helpdeskHosts ?? []), [data?.helpdeskHosts]);
-  // The policy has no metric bands of its own yet: every rule is the support-levels model's.
-  const rules = useMemo(() => metricRules(), []);
+  // The policy's bands where it sets them (metricBands), the support-levels model's elsewhere.
+  const rules = useMemo(() => metricRules(data?.policy?.metricBands), [data?.policy]);
   const ui = { fmt, names, linker };
   const empty = data !== undefined && data.events.current === 0 && data.events.previous === 0;
   const csat = data?.metrics['post-handoff-csat'].current;

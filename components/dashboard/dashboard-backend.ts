@@ -5,6 +5,7 @@ import {
   bucketUnitFor,
   indexLeaks,
   computeMetrics,
+  metricRules,
   learningTopics,
   METRIC_DEFINITIONS,
   type MetricId,
@@ -105,9 +106,11 @@ export function createDashboardBackend(deps: DashboardDeps): DashboardBackend {
 
       const events = await deps.readLocalEvents(both);
       const inSpan = (span: { from: string; to: string }) => events.filter((e) => e.at >= span.from && e.at < span.to).length;
-      const current = computeMetrics(events, period.current);
-      const previous = computeMetrics(events, period.previous);
-      const grouped = computeMetrics(events, { ...both, groupBy: unit });
+      // The statuses read the policy's bands, as the endpoint's and the page's verdicts do.
+      const rules = metricRules(settings.policy.metricBands);
+      const current = computeMetrics(events, { ...period.current, rules });
+      const previous = computeMetrics(events, { ...period.previous, rules });
+      const grouped = computeMetrics(events, { ...both, groupBy: unit, rules });
       // Each grouping is computed when the lead first opens it: the page pays for stage × issue type alone up front.
       const index = indexLeaks(events, period.current);
       const leaks = {} as Record<LeakViewId, LeakSource>;

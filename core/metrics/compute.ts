@@ -2,6 +2,7 @@ import type { TierlineEvent } from '../events';
 import { eventFacts, eventScore, FACT, TICKET_FLAGS } from './event-facts';
 import { timeOf } from './time-of';
 import type { MetricId, MetricStatus } from './definitions';
+import type { MetricRule } from './verdict';
 import { type MetricCounts, reportFromCounts } from './report';
 
 /** A count over a count; `value` is 0 when nothing was counted. */
@@ -42,6 +43,8 @@ export interface MetricsOptions {
   groupBy?: MetricsGroupBy;
   /** Below this many cases a metric reports "insufficient-data". Default 5. */
   minSample?: number;
+  /** The bands each status is read against: the policy's (metricRules), by default the support-levels model's. */
+  rules?: Record<MetricId, MetricRule>;
 }
 
 export interface MetricsGroup {

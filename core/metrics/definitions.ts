@@ -4,15 +4,19 @@
  * Thresholds live here so the dashboard, the CLI and the docs agree.
  */
 
-export type MetricId =
-  | 'misrouting-rate'
-  | 'override-rate'
-  | 'escalation-rate'
-  | 'unnecessary-escalation-rate'
-  | 'reopen-48h-rate'
-  | 'repeat-explanation-rate'
-  | 'post-handoff-csat'
-  | 'handoff-completeness';
+/** Every metric, in the order the dashboard lists them. */
+export const METRIC_IDS = [
+  'misrouting-rate',
+  'override-rate',
+  'escalation-rate',
+  'unnecessary-escalation-rate',
+  'reopen-48h-rate',
+  'repeat-explanation-rate',
+  'post-handoff-csat',
+  'handoff-completeness',
+] as const;
+
+export type MetricId = (typeof METRIC_IDS)[number];
 
 export type MetricStatus = 'healthy' | 'warning' | 'info' | 'insufficient-data';
 

@@ -1,7 +1,7 @@
 import { CSAT_DROP_POINTS, METRIC_DEFINITIONS, type MetricId, type MetricStatus } from './definitions';
 import type { Metric, MetricsGroup, MetricsOptions, MetricsReport, Ratio } from './compute';
 import { DEFAULT_MIN_SAMPLE } from './definitions';
-import { DEFAULT_RULES, levelOf } from './verdict';
+import { DEFAULT_RULES, levelOf, type MetricRule } from './verdict';
 
 /** Post-handoff ratings, and how many were satisfied (4 or 5). */
 export interface CsatCounts {
@@ -60,7 +60,7 @@ const DAY = 86_400_000;
  */
 export function reportFromCounts(counts: PeriodCounts, options: MetricsOptions): MetricsReport {
   const minSample = options.minSample ?? DEFAULT_MIN_SAMPLE;
-  const { groupBy } = options;
+  const { groupBy, rules = DEFAULT_RULES } = options;
   const groups: MetricsGroup[] = [...counts.groups.keys()].sort().map((key) => {
     let before: CsatCounts | undefined;
     if (groupBy !== 'day' && groupBy !== 'week') before = counts.previousGroups.get(key);
@@ -69,9 +69,9 @@ export function reportFromCounts(counts: PeriodCounts, options: MetricsOptions):
       const step = groupBy === 'week' ? 7 * DAY : DAY;
       before = counts.groups.get(new Date(Date.parse(`${key}T00:00:00Z`) - step).toISOString().slice(0, 10));
     }
-    return { key, metrics: metricsFromCounts(counts.groups.get(key)!, before, minSample) };
+    return { key, metrics: metricsFromCounts(counts.groups.get(key)!, before, minSample, rules) };
   });
-  return { from: options.from, to: options.to, events: counts.total.events, metrics: metricsFromCounts(counts.total, counts.previous, minSample), groups };
+  return { from: options.from, to: options.to, events: counts.total.events, metrics: metricsFromCounts(counts.total, counts.previous, minSample, rules), groups };
 }
 
 function ratio(numerator: number, denominator: number): Ratio {
@@ -81,14 +81,30 @@ function ratio(numerator: number, denominator: number): Ratio {
 const percent = (value: number) => `${Math.round(value * 1000) / 10}%`;
 
 /**
+ * A rule's healthy band in words, from its numbers.
+ *
+ * @example bandText(metricRules({ 'escalation-rate': { healthy: { min: 0.05, max: 0.12 } } })['escalation-rate']) // '5–12%'
+ */
+export function bandText(rule: MetricRule): string {
+  const { min, max, exclusiveMax } = rule.healthy;
+  if (rule.dropPoints !== undefined && min === undefined && max === undefined) return `no drop of ${rule.dropPoints} points or more`;
+  if (min !== undefined && max !== undefined) return `${Math.round(min * 1000) / 10}–${percent(max)}`;
+  if (max !== undefined) return `${exclusiveMax ? 'below' : 'at most'} ${percent(max)}`;
+  if (min !== undefined) return `at least ${percent(min)}`;
+  return 'no band';
+}
+
+/**
  * Every metric of one group from its counts; `before` is the previous period's post-handoff CSAT.
  *
  * @example metricsFromCounts(counts, { csat: 40, csatSatisfied: 30 }, 5).find((m) => m.id === 'post-handoff-csat')?.change // -8.3
  */
-export function metricsFromCounts(t: MetricCounts, before: CsatCounts | undefined, minSample: number): Metric[] {
+export function metricsFromCounts(t: MetricCounts, before: CsatCounts | undefined, minSample: number, rules: Record<MetricId, MetricRule> = DEFAULT_RULES): Metric[] {
   const make = (id: MetricId, r: Ratio, status: MetricStatus, summary: string, extra: Partial<Metric> = {}): Metric => {
     const d = METRIC_DEFINITIONS[id];
-    return { id, label: d.label, ...r, status: r.denominator < minSample ? 'insufficient-data' : status, summary, signal: d.signal, action: d.action, band: d.band, ...extra };
+    // The model's own words for its bands; a policy's bands are stated from its numbers.
+    const band = rules[id].source === 'policy' ? bandText(rules[id]) : d.band;
+    return { id, label: d.label, ...r, status: r.denominator < minSample ? 'insufficient-data' : status, summary, signal: d.signal, action: d.action, band, ...extra };
   };
 
   const misrouting = ratio(t.misrouted, t.routed);
@@ -115,20 +131,25 @@ export function metricsFromCounts(t: MetricCounts, before: CsatCounts | undefine
     .slice(0, 5)
     .map(([id, count]) => ({ id, count }));
 
-  /** The status beside each value: the model's bands as the dashboard's verdicts read them (watch reads "info"). */
+  /** The status beside each value: the bands as the dashboard's verdicts read them (watch reads "info"). */
   const statusOf = (id: MetricId, r: Ratio): MetricStatus => {
-    const level = levelOf(DEFAULT_RULES[id], r.value);
+    const level = levelOf(rules[id], r.value);
     return level.kind === 'watch' ? 'info' : level.kind;
   };
-  const escalationLevel = levelOf(DEFAULT_RULES['escalation-rate'], escalation.value);
+  const escalationRule = rules['escalation-rate'];
+  const escalationLevel = levelOf(escalationRule, escalation.value);
+  const escalationBand = bandText(escalationRule);
   const escalationNote =
     escalationLevel.kind === 'warning'
-      ? 'above 20%'
+      ? escalationLevel.side === 'above' && escalationRule.warning.max !== undefined
+        ? `above ${percent(escalationRule.warning.max)}`
+        : `outside the warning line (${escalationBand})`
       : escalationLevel.kind === 'watch'
         ? escalationLevel.side === 'below'
-          ? 'below the 10–15% band: check Tier 1 is not holding tickets it should move'
-          : 'above the 10–15% band'
-        : 'inside the 10–15% band';
+          ? `below the ${escalationBand} band: check Tier 1 is not holding tickets it should move`
+          : `above the ${escalationBand} band`
+        : `inside the ${escalationBand} band`;
+  const dropPoints = rules['post-handoff-csat'].dropPoints ?? CSAT_DROP_POINTS;
 
   return [
     make('misrouting-rate', misrouting, statusOf('misrouting-rate', misrouting), `${percent(misrouting.value)} of routed tickets were reassigned as misrouted.`),
@@ -141,7 +162,7 @@ export function metricsFromCounts(t: MetricCounts, before: CsatCounts | undefine
       'post-handoff-csat',
       csat,
       // Judged by its change: without a previous period to compare with there is no verdict (not "healthy").
-      change === null ? 'info' : change <= -CSAT_DROP_POINTS ? 'warning' : 'healthy',
+      change === null ? 'info' : change <= -dropPoints ? 'warning' : 'healthy',
       change === null ? `${percent(csat.value)} of post-handoff ratings were satisfied; no previous period with enough ratings to compare with.` : `${percent(csat.value)} of post-handoff ratings were satisfied, ${change >= 0 ? 'up' : 'down'} ${Math.abs(change)} points on the previous period.`,
       { previous: previousCsat, change, mean: t.csat > 0 ? t.csatScore / 1000 / t.csat : null },
     ),

@@ -136,3 +136,26 @@ describe('the report and the verdicts read the bands alike', () => {
     expect(verdictOf(DEFAULT_RULES['unnecessary-escalation-rate'], r(59, 300))).toEqual({ kind: 'healthy' });
   });
 });
+
+describe('a policy’s bands', () => {
+  const counts = (misrouted: number) => ({
+    events: 0, handled: 0, routed: 100, misrouted, escalated: 0, reopened: 0, repeated: 0, transferred: 0, decisions: 0, overrides: 0, escalations: 0, unnecessary: 0,
+    handoffs: 0, handoffsComplete: 0, handoffScore: 0, csat: 0, csatSatisfied: 0, csatScore: 0, bySource: new Map(), byCategory: new Map(), missing: new Map(),
+  });
+  const misrouting = (rules: ReturnType<typeof metricRules>, k: number) => metricsFromCounts(counts(k), undefined, 30, rules).find((m) => m.id === 'misrouting-rate');
+
+  it('move a one-line metric’s warning line with its healthy band, in the report and the verdict alike', () => {
+    const rules = metricRules({ 'misrouting-rate': { healthy: { max: 0.5 } } });
+    expect(rules['misrouting-rate']).toMatchObject({ healthy: { max: 0.5 }, warning: { max: 0.5 }, source: 'policy' });
+    expect(misrouting(metricRules(), 40)).toMatchObject({ status: 'warning', band: 'at most 30%' });
+    expect(misrouting(rules, 40)).toMatchObject({ status: 'healthy', band: 'at most 50%' });
+    expect(misrouting(rules, 51)).toMatchObject({ status: 'warning' });
+    expect(verdictOf(rules['misrouting-rate'], r(40, 100))).toEqual({ kind: 'healthy' });
+  });
+
+  it('keep the model’s warning line for a two-sided band unless the policy sets one', () => {
+    const rules = metricRules({ 'escalation-rate': { healthy: { min: 0.05, max: 0.12 } } });
+    expect(rules['escalation-rate']).toMatchObject({ healthy: { min: 0.05, max: 0.12 }, warning: { max: 0.2 } });
+    expect(verdictOf(rules['escalation-rate'], r(15, 100))).toEqual({ kind: 'watch', side: 'above' });
+  });
+});

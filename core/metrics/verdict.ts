@@ -62,8 +62,8 @@ export const DEFAULT_RULES: Record<MetricId, MetricRule> = {
   'handoff-completeness': { id: 'handoff-completeness', better: 'higher', healthy: { min: 0.8 }, warning: { min: 0.8 }, minCases: MIN_CASES, caseNoun: noun('handoff'), source: 'model' },
 };
 
-/** Bands and minimums a policy may set for some metrics; the rest keep the model's defaults. */
-export type RuleOverrides = Partial<Record<MetricId, Partial<Pick<MetricRule, 'healthy' | 'warning' | 'minCases' | 'dropPoints'>>>>;
+/** Bands and minimums a policy may set for some metrics (its `metricBands`); the rest keep the model's defaults. */
+export type RuleOverrides = Partial<Record<MetricId, Partial<Pick<MetricRule, 'healthy' | 'warning' | 'minCases' | 'dropPoints'>> | undefined>>;
 
 /**
  * The rule for every metric: the policy's where it sets one, else the model's.
@@ -73,7 +73,12 @@ export type RuleOverrides = Partial<Record<MetricId, Partial<Pick<MetricRule, 'h
 export function metricRules(overrides: RuleOverrides = {}): Record<MetricId, MetricRule> {
   const rules = { ...DEFAULT_RULES };
   for (const [id, o] of Object.entries(overrides) as [MetricId, RuleOverrides[MetricId]][]) {
-    if (o && rules[id]) rules[id] = { ...rules[id], ...o, source: 'policy' };
+    const base = rules[id];
+    if (!o || !base) continue;
+    // A metric with one line (healthy up to it, a warning beyond) keeps one line when the policy moves it.
+    const oneLine = JSON.stringify(base.warning) === JSON.stringify(base.healthy);
+    const warning = o.warning ?? (oneLine && o.healthy ? o.healthy : base.warning);
+    rules[id] = { ...base, ...o, warning, source: 'policy' };
   }
   return rules;
 }

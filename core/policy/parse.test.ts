@@ -44,6 +44,16 @@ describe('parsePolicy', () => {
     expect(errors[0]).toMatchObject({ path: '$.tiers[2].boundary', fix: expect.stringContaining('add "boundary"') });
   });
 
+  it('reads a team’s metric bands (shares on 0–1), naming a percentage written as 15 and a band upside down at their paths', () => {
+    const ok = parsePolicy(variant((p) => { p.metricBands = { 'escalation-rate': { healthy: { min: 0.05, max: 0.12 } } }; }));
+    expect(ok.ok && ok.policy.metricBands['escalation-rate']).toEqual({ healthy: { min: 0.05, max: 0.12 } });
+    const errors = errorsOf(variant((p) => { p.metricBands = { 'escalation-rate': { healthy: { max: 15 } }, 'misrouting-rate': { warning: { min: 0.4, max: 0.3 } } }; }));
+    expect(errors.map((e) => e.path)).toEqual(['$.metricBands["escalation-rate"].healthy.max', '$.metricBands["misrouting-rate"].warning.min']);
+    expect(errors[0]?.message).toBe('must be at most 1');
+    expect(errors[1]?.message).toContain('min must not be above max');
+    expect(errorsOf(variant((p) => { p.metricBands = { 'speed': {} }; }))[0]?.path).toBe('$.metricBands.speed');
+  });
+
   it('names an unknown key at its own path', () => {
     const errors = errorsOf(variant((p) => { p.severities[0].colour = 'red'; }));
     expect(errors[0]?.path).toBe('$.severities[0].colour');

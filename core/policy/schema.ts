@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { conditionSchema, durationSchema } from '../conditions/schema';
+import { METRIC_IDS } from '../metrics/definitions';
 import { customerTierSchema, helpdeskIdSchema, tierIdSchema } from '../ticket';
 
 /**
@@ -205,6 +206,36 @@ export const textSettingsSchema = z
   })
   .strict();
 
+/** A share on 0–1, as the metrics are (0.15 is 15 %). */
+const share = z.number().min(0).max(1);
+
+const bandSchema = z
+  .object({
+    min: share.optional(),
+    max: share.optional(),
+    /** A value equal to max already lies beyond the band ("from 20 %"). */
+    exclusiveMax: z.boolean().optional(),
+  })
+  .strict()
+  .refine((b) => b.min === undefined || b.max === undefined || b.min <= b.max, { message: 'min must not be above max', path: ['min'] });
+
+/**
+ * A team's own bands for one metric (the lead's dashboard judges by them and says they are the policy's); what
+ * it leaves out keeps the support-levels model's default (core/metrics/verdict.ts).
+ */
+export const metricBandsSchema = z
+  .object({
+    /** The healthy band. */
+    healthy: bandSchema.optional(),
+    /** Beyond this, a warning; between it and the healthy band, worth watching. */
+    warning: bandSchema.optional(),
+    /** Fewer cases in a period and there is no verdict ("not enough data"). */
+    minCases: z.number().int().min(1).max(1_000_000).optional(),
+    /** Post-handoff CSAT: a drop of this many points (0–100) on the previous period is a warning. */
+    dropPoints: z.number().min(0).max(100).optional(),
+  })
+  .strict();
+
 export const policySchema = z
   .object({
     /** The JSON schema an editor validates the file with (`tierline policy init` writes it); ignored by Tierline. */
@@ -232,6 +263,8 @@ export const policySchema = z
     helpdesks: z.partialRecord(helpdeskIdSchema, helpdeskMappingSchema).default({}),
     /** How ticket text is read (core/text). */
     text: textSettingsSchema.default({ currencies: { USD: 1, EUR: 1, GBP: 1, CHF: 1 } }),
+    /** The team's healthy and warning bands per metric, where they differ from the support-levels model's. */
+    metricBands: z.partialRecord(z.enum(METRIC_IDS), metricBandsSchema).default({}),
   })
   .strict();
 

@@ -1,12 +1,13 @@
 import { Hono } from 'hono';
 import { z } from 'zod';
-import { type MetricsReport, reportFromCounts } from '../../core/metrics';
+import { type MetricsReport, metricRules, reportFromCounts } from '../../core/metrics';
 import type { Db } from '../db/db';
 import { type AppEnv, requireRole } from '../http/auth';
 import { csvResponse, wantsCsv } from '../http/csv';
 import { invalid, toIssues } from '../http/errors';
 import { boundSchema, formatSchema, nameSchema, periodOf } from '../http/query';
 import { readMetricCounts } from '../store/metric-counts';
+import { readLatestPolicy } from '../store/policies';
 
 const querySchema = z
   .object({
@@ -34,6 +35,8 @@ function csvRows(report: MetricsReport, groupBy: string | undefined): Record<str
  * one pass over the period's rows, from what each event adds to the metrics,
  * stored as it arrived (store/metric-counts.ts); the numbers are the ones
  * `computeMetrics` gives over the same events, which the dashboard and the CLI compute.
+ * Each status is read against the organisation's published policy's `metricBands`
+ * (the model's bands where it sets none), as the dashboard judges them.
  */
 export function metricsRoutes(options: { db: Db; now: () => Date }): Hono<AppEnv> {
   const { db, now } = options;
@@ -42,14 +45,19 @@ export function metricsRoutes(options: { db: Db; now: () => Date }): Hono<AppEnv
     if (!parsed.success) invalid(400, 'invalid_query', toIssues(parsed.error), 'Invalid query');
     const q = parsed.data;
     const { from, to } = periodOf(q, now());
-    const counts = await readMetricCounts(db, c.get('principal').org, {
-      from,
-      to,
-      ...(q.team ? { team: q.team } : {}),
-      ...(q.agent ? { agent: q.agent } : {}),
-      ...(q.groupBy ? { groupBy: q.groupBy } : {}),
-    });
-    const report = reportFromCounts(counts, { from: from.toISOString(), to: to.toISOString(), ...(q.groupBy ? { groupBy: q.groupBy } : {}) });
+    const org = c.get('principal').org;
+    const [counts, policy] = await Promise.all([
+      readMetricCounts(db, org, {
+        from,
+        to,
+        ...(q.team ? { team: q.team } : {}),
+        ...(q.agent ? { agent: q.agent } : {}),
+        ...(q.groupBy ? { groupBy: q.groupBy } : {}),
+      }),
+      readLatestPolicy(db, org),
+    ]);
+    const rules = metricRules(policy?.body.metricBands);
+    const report = reportFromCounts(counts, { from: from.toISOString(), to: to.toISOString(), rules, ...(q.groupBy ? { groupBy: q.groupBy } : {}) });
     if (wantsCsv(c, q.format)) return csvResponse(c, csvRows(report, q.groupBy), METRICS_CSV_COLUMNS, 'tierline-metrics.csv');
     return c.json({ ...report, groupBy: q.groupBy ?? null, team: q.team ?? null, agent: q.agent ?? null });
   });

@@ -4,7 +4,7 @@ import { type TierlineEventInput, eventSchema } from '../../core/events';
 import { createApp } from '../app';
 import type { Db } from '../db/db';
 import { MIGRATIONS, migrate } from '../db/migrations';
-import { computeMetrics } from '../../core/metrics';
+import { computeMetrics, metricRules } from '../../core/metrics';
 import { TooManyEventsError, readEvents } from '../store/events';
 import { type Role, createToken } from '../store/tokens';
 import { csatEvent, decisionEvent, escalationEvent, handoffEvent, reassignmentEvent, smallPolicy } from './fixtures';
@@ -458,6 +458,19 @@ export function describeApiSuite(engine: string, open: () => Promise<Db>): void 
         const { lead } = await seed();
         const body = await (await get('/v1/metrics', lead)).json();
         expect({ from: body.from, to: body.to }).toEqual({ from: '2026-01-31T12:00:00.000Z', to: '2026-03-02T12:00:00.000Z' });
+      });
+
+      it('reads each status against the bands of the organisation’s published policy', async () => {
+        const { lead, admin, events } = await seed();
+        const metricBands = { 'misrouting-rate': { healthy: { max: 0.5 } }, 'escalation-rate': { healthy: { min: 0.05, max: 0.12 }, warning: { max: 0.3 } } };
+        const before = await (await get(`/v1/metrics${period}`, lead)).json();
+        expect((await call(app, 'PUT', '/v1/policy', admin, { body: { ...smallPolicy, metricBands } })).status).toBe(201);
+        const { groupBy: _g, team: _t, agent: _a, ...report } = await (await get(`/v1/metrics${period}`, lead)).json();
+        expect(report).toEqual(json(computeMetrics(events, { from, to, rules: metricRules(metricBands) })));
+        const byId = (r: { metrics: { id: string; status: string; band: string }[] }, id: string) => r.metrics.find((m) => m.id === id);
+        expect(byId(before, 'misrouting-rate')).toMatchObject({ band: 'at most 30%' });
+        expect(byId(report, 'misrouting-rate')).toMatchObject({ band: 'at most 50%' });
+        expect(byId(report, 'escalation-rate')).toMatchObject({ band: '5–12%' });
       });
 
       it('exports one CSV row per metric and group', async () => {
