@@ -19,6 +19,21 @@ const ABOUT: Record<Reason['about'], string> = {
 };
 
 /**
+ * The badge's place while the worker decides (issue 13): the badge's own box, so the header does not move when the
+ * answer fills it in, drawn before the answer so its first render is a small diff on code that already ran. It names
+ * no owner: everything the agent reads about the ticket comes from the one answer.
+ */
+export function TierBadgePending() {
+  return (
+    <div class="tl-badge-wrap tl-pending" data-testid="tl-badge-pending" aria-busy="true">
+      <span class="tl-badge">
+        <span class="tl-sev">Tierline…</span>
+      </span>
+    </div>
+  );
+}
+
+/**
  * The badge by the ticket header: who owns the ticket (tier and role), how
  * soon (severity and the clock). It wraps rather than cut a word at narrow
  * widths. Click or Enter toggles the "why" list, which floats below the badge

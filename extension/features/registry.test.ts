@@ -3,7 +3,7 @@ import { describe, expect, it, vi } from 'vitest';
 import type { HelpdeskAdapter } from '../../adapters/types';
 import type { FeatureContext } from './context';
 import { FEATURES } from './index';
-import { defineFeature, FEATURE_IDS, type Feature, runFeatures } from './registry';
+import { byFrame, defineFeature, FEATURE_IDS, type Feature, runFeatures } from './registry';
 
 const SUPPORT_FILES = new Set(['context.ts', 'index.ts', 'registry.ts']);
 
@@ -53,5 +53,11 @@ describe('the feature registry', () => {
     expect(result.started).toEqual(['trigger-warnings']);
     expect(result.skipped).toEqual(['ai-suggestion']);
     expect(result.failed.map((f) => f.id)).toEqual(['tier-badge']);
+  });
+
+  it('draws the badge before the first frame after the answer and every other feature just after it, in registry order', () => {
+    const { first, later } = byFrame(FEATURES);
+    expect(first.map((f) => f.id)).toEqual(['tier-badge']);
+    expect(later.map((f) => f.id)).toEqual(FEATURES.map((f) => f.id).filter((id) => id !== 'tier-badge'));
   });
 });

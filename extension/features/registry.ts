@@ -19,6 +19,11 @@ export interface Feature {
   include: PagePredicate[];
   /** Draws the feature; returns false when it does not apply to this ticket. Cleans up when `signal` aborts. */
   init(signal: AbortSignal, ctx: FeatureContext): boolean | undefined | Promise<boolean | undefined>;
+  /**
+   * Drawn in the task that brings the ticket's answer, before the frame that paints it; the other features draw from
+   * the same answer in the task just after that frame, so the badge is not held back by the drawer (issue 13).
+   */
+  firstFrame?: boolean;
 }
 
 export function defineFeature(feature: Feature): Feature {
@@ -27,6 +32,15 @@ export function defineFeature(feature: Feature): Feature {
 
 /** The page shows one ticket or issue (not a list, a view or a dashboard). */
 export const isTicketPage: PagePredicate = (url, { adapter }) => adapter.getPageKind(url) !== null;
+
+/**
+ * The features drawn before a ticket's first frame and those drawn just after it, each in registry order.
+ *
+ * @example byFrame(FEATURES) // { first: [tierBadge], later: [handoffReceived, triggerWarnings, …] }
+ */
+export function byFrame(features: readonly Feature[]): { first: Feature[]; later: Feature[] } {
+  return { first: features.filter((f) => f.firstFrame === true), later: features.filter((f) => f.firstFrame !== true) };
+}
 
 export interface RunResult {
   started: FeatureId[];

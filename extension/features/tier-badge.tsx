@@ -5,6 +5,7 @@ import { defineFeature, isTicketPage } from './registry';
 export default defineFeature({
   id: 'tier-badge',
   include: [isTicketPage],
+  firstFrame: true,
   init(signal, ctx) {
     const container = ctx.ui.badge();
     if (!container) return false;

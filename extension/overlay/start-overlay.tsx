@@ -3,7 +3,7 @@ import type { ContentScriptContext } from 'wxt/utils/content-script-context';
 import type { FetchLike, HelpdeskTab } from '../../adapters/types';
 import { UnreadableNotice } from '../../components/unreadable-notice';
 import type { FeatureContext, OwnerChoice } from '../features/context';
-import { type Feature, runFeatures } from '../features/registry';
+import { byFrame, type Feature, runFeatures } from '../features/registry';
 import { fieldLabel } from '../../components/format';
 import { readSignedInAgent } from './current-agent';
 import { type ViewOutcome, viewTicket, withTimeout } from './decide-ticket';
@@ -11,6 +11,7 @@ import type { LazyCode } from './chunks';
 import type { LocalFallback } from './local-fallback';
 import type { PageRead } from '../../adapters/types';
 import { observe, watchAncestors } from './observe';
+import { showPendingBadge } from './pending-badge';
 import { domReady, type PageReading, readPage, scrapePage } from './read-ticket';
 import { createOverlayUi, type OverlayMounts } from './ui';
 import type { OverlaySettings, WorkerClient } from './worker-client';
@@ -162,9 +163,12 @@ export function startOverlay(options: OverlayOptions): void {
     place(mounts, ref, container ?? doc.body);
     const notice = mounts.slot('notice');
     signal.addEventListener('abort', () => render(null, notice), { once: true });
+    const pending = showPendingBadge(mounts.badge());
+    signal.addEventListener('abort', () => pending.settle(), { once: true });
     const [{ page: firstPage, outcome: first }, { disabledFeatures, agent }, { policy }] = await Promise.all([loading.first, settings, policyFor()]);
     if (signal.aborted || mine !== generation) return;
     if (!first.ok) {
+      pending.settle();
       render(<UnreadableNotice pageError={first.error} />, notice);
       return;
     }
@@ -223,8 +227,8 @@ export function startOverlay(options: OverlayOptions): void {
       render(<UnreadableNotice fields={unreadable} />, notice);
     }
 
-    /** Every feature draws the current view; a new view restarts them all under a fresh signal, so none can lag behind. */
-    async function draw() {
+    /** A new view: the features of the last one stop, and every feature drawn from here on reads this one. */
+    function startView(): { signal: AbortSignal; ctx: FeatureContext } {
       viewController?.abort();
       viewController = new AbortController();
       drawNotice();
@@ -252,12 +256,26 @@ export function startOverlay(options: OverlayOptions): void {
         undoOverride,
         lazy,
       };
-      const result = await runFeatures(features, AbortSignal.any([signal, viewController.signal]), featureCtx, { disabled: disabledFeatures });
+      return { signal: AbortSignal.any([signal, viewController.signal]), ctx: featureCtx };
+    }
+
+    async function drawFeatures(view: { signal: AbortSignal; ctx: FeatureContext }, list: readonly Feature[]) {
+      if (view.signal.aborted) return;
+      const result = await runFeatures(list, view.signal, view.ctx, { disabled: disabledFeatures });
       for (const { id, error } of result.failed) console.warn(`Tierline: the ${id} feature failed`, error);
     }
+
+    /** Every feature draws the current view; a new view restarts them all under a fresh signal, so none can lag behind. */
+    async function draw() {
+      await drawFeatures(startView(), features);
+    }
     // Features draw synchronously as they start (a feature that waits for something, such as the signed-in agent, draws
-    // later on its own): the next frame paints them, whether or not every feature is done.
-    const drawing = draw();
+    // later on its own). The first frame after the answer paints the badge; the drawer's sections draw from the same
+    // view in the task just after it, so their first render does not hold that frame back (issue 13).
+    const firstView = startView();
+    const { first: firstFrame, later } = byFrame(features);
+    const drawing = drawFeatures(firstView, firstFrame);
+    pending.settle();
     // The badge is up with what was known; the rest fills in: the suggestion and the managed settings when a cold worker
     // answered before they were in, the worker's own view when it was too slow to answer the first time, and what the
     // secondary resources (audits, field names, groups, SLAs) add once they answered, failed or timed out.
@@ -277,6 +295,7 @@ export function startOverlay(options: OverlayOptions): void {
       if (signal.aborted) return;
       performance.mark(MARK_PAINTED);
       performance.measure(MEASURE_DATA_TO_PAINT, MARK_DATA, MARK_PAINTED);
+      drawFeatures(firstView, later).catch((error: unknown) => console.warn('Tierline could not draw the overlay', error));
       signedInAgent().then((name) => {
         agentName = name;
       });
