@@ -41,6 +41,31 @@ export interface MetricCounts extends CsatCounts {
   missing: Map<string, number>;
 }
 
+/** Counts of nothing: what a group starts from. */
+export const emptyCounts = (): MetricCounts => ({
+  events: 0,
+  handled: 0,
+  routed: 0,
+  misrouted: 0,
+  escalated: 0,
+  reopened: 0,
+  repeated: 0,
+  transferred: 0,
+  decisions: 0,
+  overrides: 0,
+  escalations: 0,
+  unnecessary: 0,
+  handoffs: 0,
+  handoffsComplete: 0,
+  handoffScore: 0,
+  csat: 0,
+  csatSatisfied: 0,
+  csatScore: 0,
+  bySource: new Map(),
+  byCategory: new Map(),
+  missing: new Map(),
+});
+
 /** A period's counts: overall, per group, and the post-handoff CSAT of the period as long just before. */
 export interface PeriodCounts {
   total: MetricCounts;

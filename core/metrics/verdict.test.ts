@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { eventSchema, type TierlineEvent } from '../events';
 import { computeMetrics } from './compute';
-import { metricsFromCounts } from './report';
+import { emptyCounts, metricsFromCounts } from './report';
 import { DEFAULT_RULES, excessCases, metricRules, trendOf, verdictOf } from './verdict';
 
 const r = (numerator: number, denominator: number) => ({ numerator, denominator, value: denominator > 0 ? numerator / denominator : 0 });
@@ -99,7 +99,7 @@ describe('the report and the verdicts read the bands alike', () => {
     const mismatches: string[] = [];
     for (let k = 0; k <= 100; k++) {
       const counts = {
-        events: 0,
+        ...emptyCounts(),
         handled: 100,
         routed: 100,
         misrouted: k,
@@ -113,13 +113,6 @@ describe('the report and the verdicts read the bands alike', () => {
         unnecessary: k,
         handoffs: 100,
         handoffsComplete: k,
-        handoffScore: 0,
-        csat: 0,
-        csatSatisfied: 0,
-        csatScore: 0,
-        bySource: new Map(),
-        byCategory: new Map(),
-        missing: new Map(),
       };
       for (const metric of metricsFromCounts(counts, undefined, 30)) {
         if (metric.id === 'post-handoff-csat') continue;
@@ -138,10 +131,7 @@ describe('the report and the verdicts read the bands alike', () => {
 });
 
 describe('a policy’s bands', () => {
-  const counts = (misrouted: number) => ({
-    events: 0, handled: 0, routed: 100, misrouted, escalated: 0, reopened: 0, repeated: 0, transferred: 0, decisions: 0, overrides: 0, escalations: 0, unnecessary: 0,
-    handoffs: 0, handoffsComplete: 0, handoffScore: 0, csat: 0, csatSatisfied: 0, csatScore: 0, bySource: new Map(), byCategory: new Map(), missing: new Map(),
-  });
+  const counts = (misrouted: number) => ({ ...emptyCounts(), routed: 100, misrouted });
   const misrouting = (rules: ReturnType<typeof metricRules>, k: number) => metricsFromCounts(counts(k), undefined, 30, rules).find((m) => m.id === 'misrouting-rate');
 
   it('move a one-line metric’s warning line with its healthy band, in the report and the verdict alike', () => {

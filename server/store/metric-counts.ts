@@ -1,5 +1,5 @@
 import { STORABLE_PERIOD } from '../../core/events';
-import type { MetricCounts, MetricsGroupBy, PeriodCounts } from '../../core/metrics';
+import { emptyCounts, type MetricCounts, type MetricsGroupBy, type PeriodCounts } from '../../core/metrics';
 import type { Db } from '../db/db';
 import { FACT } from '../../core/metrics/event-facts';
 
@@ -85,29 +85,6 @@ const clip = (from: number, to: number): [Date, Date] | null => {
   return start < end ? [new Date(start), new Date(end)] : null;
 };
 
-const emptyCounts = (): MetricCounts => ({
-  events: 0,
-  handled: 0,
-  routed: 0,
-  misrouted: 0,
-  escalated: 0,
-  reopened: 0,
-  repeated: 0,
-  transferred: 0,
-  decisions: 0,
-  overrides: 0,
-  escalations: 0,
-  unnecessary: 0,
-  handoffs: 0,
-  handoffsComplete: 0,
-  handoffScore: 0,
-  csat: 0,
-  csatSatisfied: 0,
-  csatScore: 0,
-  bySource: new Map(),
-  byCategory: new Map(),
-  missing: new Map(),
-});
 
 type Row = Record<string, number | string | null> & { whole: number; g: string | null };
 
