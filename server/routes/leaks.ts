@@ -38,7 +38,7 @@ const querySchema = z
 export interface LeaksResponse {
   from: string;
   to: string;
-  /** Events read: the period and the one as long before it (what says a ticket's stage and issue type). */
+  /** Events read: the period's, and those of its tickets in the period as long before it (what says a ticket's stage and issue type). */
   events: number;
   views: { dimensions: LeakDimension[]; cells: LeakCell[] }[];
   /** Recurring escalation topics of the period (the learning loop). */
@@ -50,7 +50,8 @@ export interface LeaksResponse {
  * cell of each grouping asked for (`view=stage,issueType&view=agent`), with the
  * tickets behind each cell's bad outcomes, and the recurring escalation topics.
  * The same core functions the dashboard runs on a browser's own events
- * (`indexLeaks`, `learningTopics`), over the period and the one as long before it.
+ * (`indexLeaks`, `learningTopics`), over the period and, for its tickets, the one as long
+ * before it: a ticket with nothing in the period is no case of it in either.
  */
 export function leaksRoutes(options: { db: Db; now: () => Date }): Hono<AppEnv> {
   const { db, now } = options;
@@ -63,7 +64,7 @@ export function leaksRoutes(options: { db: Db; now: () => Date }): Hono<AppEnv> 
     const days = (to.getTime() - from.getTime()) / DAY;
     let events: Awaited<ReturnType<typeof readEvents>>;
     try {
-      events = await readEvents(db, c.get('principal').org, { from: new Date(from.getTime() - (to.getTime() - from.getTime())), to, ...(q.team ? { team: q.team } : {}) });
+      events = await readEvents(db, c.get('principal').org, { from, to, ticketsSince: new Date(from.getTime() - (to.getTime() - from.getTime())), ...(q.team ? { team: q.team } : {}) });
     } catch (error) {
       if (!(error instanceof TooManyEventsError)) throw error;
       throw new ApiError(422, 'period_too_busy', `More than ${MAX_READ_EVENTS.toLocaleString('en')} events in this period and the one before it: ask for a shorter period or one team.`, { path: ['from'] });

@@ -446,6 +446,23 @@ export function describeApiSuite(engine: string, open: () => Promise<Db>): void 
         await expect(readEvents(db, org, filter, { max: 3, windowDays: 1 })).rejects.toThrow(TooManyEventsError);
       });
 
+      it('reads the earlier events of the period’s tickets only, when asked for what says their stage', async () => {
+        const { org, events } = await seed();
+        const filter = { from: new Date(from), to: new Date(to), ticketsSince: new Date('2026-01-01T00:00:00Z') };
+        const inPeriod = events.filter((e) => e.at >= from && e.at < to);
+        const tickets = new Set(inPeriod.map((e) => `${e.helpdesk}/${e.ticketId}`));
+        // January's ratings belong to tickets j0…j4 with nothing in February; ticket 6's late-January escalation neither.
+        const earlier = events.filter((e) => e.at >= '2026-01-01' && e.at < from && tickets.has(`${e.helpdesk}/${e.ticketId}`));
+        const ids = (list: readonly { id: string }[]) => list.map((e) => e.id).sort();
+        expect(ids(await readEvents(db, org, filter))).toEqual(ids([...inPeriod, ...earlier]));
+        // Ticket 2 escalated in January too: its earlier event is read with it, and only within the team asked for.
+        await post(await newOrgToken(org), [escalationEvent({ at: '2026-01-20T09:00:00Z', team: 'emea', agent: 'bob', ticketId: '2' })]);
+        const withEarlier = await readEvents(db, org, filter);
+        expect(withEarlier.filter((e) => e.ticketId === '2' && e.at < from)).toHaveLength(1);
+        expect((await readEvents(db, org, { ...filter, team: 'amer' })).filter((e) => e.at < from)).toEqual([]);
+        await expect(readEvents(db, org, { ...filter, csatSince: new Date('2026-01-01T00:00:00Z') })).rejects.toThrow('not both');
+      });
+
       it('reads back names with quotes, backslashes, commas, brackets, newlines and emoji unchanged', async () => {
         const { org, anyAgent } = await newOrg();
         const odd = handoffEvent({ at: '2026-02-10T09:00:00Z', agent: 'Zoë "Z" \\ O\'Brien\n], [', team: 'Team, "A" 🚀', ticketId: 'T-1,"2"', missing: ['"logs"', 'a\\b'] });
