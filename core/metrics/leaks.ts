@@ -145,10 +145,8 @@ export function indexLeaks(events: readonly TierlineEvent[], options: LeakOption
   const maxTickets = options.maxTickets ?? 200;
   // Helpdesk → ticket id → events: no key strings to build and hash per event.
   const byTicket = new Map<string, Map<string, TierlineEvent[]>>();
-  const before: TierlineEvent[] = [];
   for (const e of events) {
     if (timeOf(e.at) >= to) continue;
-    before.push(e);
     let ofHelpdesk = byTicket.get(e.helpdesk);
     if (!ofHelpdesk) {
       ofHelpdesk = new Map();
