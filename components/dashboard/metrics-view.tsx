@@ -1,4 +1,4 @@
-import { METRIC_DEFINITIONS, type MetricId, type MetricRule, trendOf, verdictOf } from '../../core/metrics';
+import { bandText, METRIC_DEFINITIONS, type MetricId, type MetricRule, trendOf, verdictOf } from '../../core/metrics';
 import type { DashboardData } from './dashboard-data';
 import type { Format } from './format';
 import { MetricChart } from './metric-chart';
@@ -15,20 +15,6 @@ export const CHARTED_METRICS: readonly MetricId[] = [
   'repeat-explanation-rate',
   'handoff-completeness',
 ];
-
-/** "10–15%", "at most 30%", "at least 80%", "no drop of 3 points or more". */
-export function bandWords(rule: MetricRule, fmt: Format): string {
-  const { min, max } = rule.healthy;
-  if (min !== undefined && max !== undefined) {
-    // "10–15%" (en), "10–15 %" (de): the percent sign once, where the locale puts it.
-    const [low, high] = [fmt.percent(min), fmt.percent(max)];
-    const suffix = /\D*$/.exec(high)?.[0] ?? '';
-    return suffix && low.endsWith(suffix) ? `${low.slice(0, low.length - suffix.length)}–${high}` : `${low}–${high}`;
-  }
-  if (max !== undefined) return `at most ${fmt.percent(max)}`;
-  if (min !== undefined) return `at least ${fmt.percent(min)}`;
-  return `no drop of ${rule.dropPoints ?? 0} points or more against the previous period`;
-}
 
 const bucketWord = (unit: 'day' | 'week', n: number) => `${n} ${unit}${n === 1 ? '' : 's'}`;
 
@@ -66,7 +52,7 @@ function MetricCard({ id, data, rule, fmt }: { id: MetricId; data: DashboardData
         </dd>
         <dt>Healthy</dt>
         <dd>
-          {bandWords(rule, fmt)} <span class="tl-muted">({rule.source === 'policy' ? 'your policy' : 'support-levels model; the policy sets none'})</span>
+          {bandText(rule, fmt.percent)} <span class="tl-muted">({rule.source === 'policy' ? 'your policy' : 'support-levels model; the policy sets none'})</span>
         </dd>
       </dl>
       {thin && (
@@ -81,7 +67,7 @@ function MetricCard({ id, data, rule, fmt }: { id: MetricId; data: DashboardData
       )}
       <figure
         role="img"
-        aria-label={`${d.label} per ${unit} over the previous period and this one, ${bucketWord(unit, buckets.length)}; the shaded band is healthy (${bandWords(rule, fmt)})${
+        aria-label={`${d.label} per ${unit} over the previous period and this one, ${bucketWord(unit, buckets.length)}; the shaded band is healthy (${bandText(rule, fmt.percent)})${
           partial.length ? `; dashed with hollow points: partial ${unit}s (${partial.map((b) => `${fmt.day(b.start)}, ${Math.round(b.coverage * 100)}% covered`).join('; ')})` : ''
         }.`}
       >

@@ -8,6 +8,7 @@ export { type Bucket, type BucketUnit, bucketsOf, bucketUnitFor, type PeriodPair
 export { KB_LINKS_RECORDED, type LearningTopic, learningTopics, type TopicOptions } from './topics';
 export {
   type Band,
+  bandText,
   DEFAULT_RULES,
   excessCases,
   MIN_CASES,

@@ -1,7 +1,7 @@
 import { CSAT_DROP_POINTS, METRIC_DEFINITIONS, type MetricId, type MetricStatus } from './definitions';
 import type { Metric, MetricsGroup, MetricsOptions, MetricsReport, Ratio } from './compute';
 import { DEFAULT_MIN_SAMPLE } from './definitions';
-import { DEFAULT_RULES, levelOf, type MetricRule } from './verdict';
+import { bandText, DEFAULT_RULES, levelOf, type MetricRule } from './verdict';
 
 /** Post-handoff ratings, and how many were satisfied (4 or 5). */
 export interface CsatCounts {
@@ -104,20 +104,6 @@ function ratio(numerator: number, denominator: number): Ratio {
 }
 
 const percent = (value: number) => `${Math.round(value * 1000) / 10}%`;
-
-/**
- * A rule's healthy band in words, from its numbers.
- *
- * @example bandText(metricRules({ 'escalation-rate': { healthy: { min: 0.05, max: 0.12 } } })['escalation-rate']) // '5–12%'
- */
-export function bandText(rule: MetricRule): string {
-  const { min, max, exclusiveMax } = rule.healthy;
-  if (rule.dropPoints !== undefined && min === undefined && max === undefined) return `no drop of ${rule.dropPoints} points or more`;
-  if (min !== undefined && max !== undefined) return `${Math.round(min * 1000) / 10}–${percent(max)}`;
-  if (max !== undefined) return `${exclusiveMax ? 'below' : 'at most'} ${percent(max)}`;
-  if (min !== undefined) return `at least ${percent(min)}`;
-  return 'no band';
-}
 
 /**
  * Every metric of one group from its counts; `before` is the previous period's post-handoff CSAT.

@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { eventSchema, type TierlineEvent } from '../events';
 import { computeMetrics } from './compute';
 import { emptyCounts, metricsFromCounts } from './report';
-import { DEFAULT_RULES, excessCases, metricRules, trendOf, verdictOf } from './verdict';
+import { bandText, DEFAULT_RULES, excessCases, metricRules, trendOf, verdictOf } from './verdict';
 
 const r = (numerator: number, denominator: number) => ({ numerator, denominator, value: denominator > 0 ? numerator / denominator : 0 });
 
@@ -147,5 +147,16 @@ describe('a policy’s bands', () => {
     const rules = metricRules({ 'escalation-rate': { healthy: { min: 0.05, max: 0.12 } } });
     expect(rules['escalation-rate']).toMatchObject({ healthy: { min: 0.05, max: 0.12 }, warning: { max: 0.2 } });
     expect(verdictOf(rules['escalation-rate'], r(15, 100))).toEqual({ kind: 'watch', side: 'above' });
+  });
+});
+
+describe('bandText', () => {
+  it('states each band once, as the dashboard (in the lead’s locale) and the endpoint’s report show it', () => {
+    expect(bandText(DEFAULT_RULES['escalation-rate'])).toBe('10–15%');
+    expect(bandText(DEFAULT_RULES['unnecessary-escalation-rate'])).toBe('below 20%');
+    expect(bandText(DEFAULT_RULES['handoff-completeness'])).toBe('at least 80%');
+    expect(bandText(DEFAULT_RULES['post-handoff-csat'])).toBe('no drop of 3 points or more against the previous period');
+    const german = new Intl.NumberFormat('de-DE', { style: 'percent', maximumFractionDigits: 1 });
+    expect(bandText(DEFAULT_RULES['escalation-rate'], (v) => german.format(v))).toBe('10–15\u00a0%');
   });
 });

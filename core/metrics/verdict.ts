@@ -123,6 +123,30 @@ export function levelOf(rule: MetricRule, v: number): Exclude<Verdict, { kind: '
   return { kind: 'healthy' };
 }
 
+/** A share as a percentage with at most one decimal: 0.153 → "15.3%". */
+const plainPercent = (value: number) => `${Math.round(value * 1000) / 10}%`;
+
+/**
+ * A rule's healthy band in words, from its numbers: what the dashboard shows beside a metric (with the lead's
+ * locale's `percent`) and what the endpoint's report says for a policy's band.
+ *
+ * @example bandText(DEFAULT_RULES['escalation-rate']) // '10–15%'
+ * @example bandText(DEFAULT_RULES['unnecessary-escalation-rate']) // 'below 20%'
+ * @example bandText(DEFAULT_RULES['post-handoff-csat']) // 'no drop of 3 points or more against the previous period'
+ */
+export function bandText(rule: MetricRule, percent: (value: number) => string = plainPercent): string {
+  const { min, max, exclusiveMax } = rule.healthy;
+  if (min !== undefined && max !== undefined) {
+    // "10–15%" (en), "10–15 %" (de): the percent sign once, where the locale puts it.
+    const [low, high] = [percent(min), percent(max)];
+    const suffix = /\D*$/.exec(high)?.[0] ?? '';
+    return suffix && low.endsWith(suffix) ? `${low.slice(0, low.length - suffix.length)}–${high}` : `${low}–${high}`;
+  }
+  if (max !== undefined) return `${exclusiveMax ? 'below' : 'at most'} ${percent(max)}`;
+  if (min !== undefined) return `at least ${percent(min)}`;
+  return `no drop of ${rule.dropPoints ?? 0} points or more against the previous period`;
+}
+
 export type Trend =
   | { kind: 'unknown'; period: 'current' | 'previous'; cases: number; need: number }
   | { kind: 'better' | 'worse' | 'steady'; /** Current minus previous, in points (0–100), one decimal. */ changePoints: number };
