@@ -10,6 +10,7 @@ import { type ViewOutcome, viewTicket, withTimeout } from './decide-ticket';
 import type { LazyCode } from './chunks';
 import type { LocalFallback } from './local-fallback';
 import type { PageRead } from '../../adapters/types';
+import { afterPaint } from './after-paint';
 import { observe, watchAncestors } from './observe';
 import { showPendingBadge } from './pending-badge';
 import { domReady, type PageReading, readPage, scrapePage } from './read-ticket';
@@ -34,16 +35,6 @@ export const MARK_PAINTED = 'tierline:painted';
 export const MEASURE_DATA_TO_PAINT = 'tierline:data-to-paint';
 
 const FALLBACK_SETTINGS: OverlaySettings = { disabledFeatures: [], agent: '' };
-
-/**
- * Runs `then` just after the browser paints what was drawn: the animation frame runs before that paint, a task queued
- * from it after. A hidden tab paints no frames (Chromium runs its animation frames about once a second), so there it
- * runs at once.
- */
-function afterPaint(doc: Document, then: () => void): void {
-  if (doc.visibilityState === 'hidden') setTimeout(then, 0);
-  else requestAnimationFrame(() => setTimeout(then, 0));
-}
 
 /**
  * Two answers that draw the same: features need no restart. Features draw the view; what they read off the ticket
@@ -291,7 +282,7 @@ export function startOverlay(options: OverlayOptions): void {
     // Nothing else runs before the frame that paints the badge: what fills in after it (who is signed in, the
     // worker's second answer, the secondary resources) starts once it is painted, since each of those messages
     // carries a read of the page and a cold one is slow to send (issue 13).
-    afterPaint(doc, () => {
+    afterPaint(doc).then(() => {
       if (signal.aborted) return;
       performance.mark(MARK_PAINTED);
       performance.measure(MEASURE_DATA_TO_PAINT, MARK_DATA, MARK_PAINTED);

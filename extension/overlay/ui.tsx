@@ -7,6 +7,7 @@ import { Drawer } from '../../components/drawer';
 import type { OverlayUi } from '../features/context';
 import type { FeatureId } from '../features/registry';
 import { createDock } from './dock';
+import { afterPaint } from './after-paint';
 
 /** Drawer sections, top to bottom. "notice" and "badge" belong to the runtime. */
 const SLOTS = ['notice', 'badge', 'handoff-received', 'ai-suggestion', 'trigger-warnings', 'handoff-checklist', 'override'] as const;
@@ -28,9 +29,6 @@ export interface OverlayMounts extends OverlayUi {
   /** The badge's shadow host, wherever it sits. */
   badgeHost(): HTMLElement;
 }
-
-/** Resolves just after the browser paints what was drawn (a task queued from the frame's animation callbacks). */
-const afterPaint = () => new Promise<void>((resolve) => requestAnimationFrame(() => setTimeout(resolve, 0)));
 
 /** Folded or open, remembered per helpdesk in extension storage (never in the helpdesk's own storage). */
 const drawerKey = (helpdesk: string) => `tierline-drawer-open:${helpdesk}`;
@@ -182,7 +180,7 @@ export async function createOverlayUi(ctx: ContentScriptContext, adapter: Helpde
         if (open) return resolve();
         openWaiters.add(resolve);
         signal.addEventListener('abort', () => openWaiters.delete(resolve), { once: true });
-      }).then(afterPaint),
+      }).then(() => afterPaint(document)),
     badgeAttached: () => badgeUi.shadowHost.isConnected,
     badgeInDrawer: () => inDrawer,
     badgeHost: () => badgeUi.shadowHost,
