@@ -7,7 +7,7 @@ import { csvResponse, wantsCsv } from '../http/csv';
 import { invalid, toIssues } from '../http/errors';
 import { boundSchema, formatSchema, nameSchema, periodOf } from '../http/query';
 import { readMetricCounts } from '../store/metric-counts';
-import { readLatestPolicy } from '../store/policies';
+import { readMetricBands } from '../store/policies';
 
 const querySchema = z
   .object({
@@ -46,7 +46,7 @@ export function metricsRoutes(options: { db: Db; now: () => Date }): Hono<AppEnv
     const q = parsed.data;
     const { from, to } = periodOf(q, now());
     const org = c.get('principal').org;
-    const [counts, policy] = await Promise.all([
+    const [counts, bands] = await Promise.all([
       readMetricCounts(db, org, {
         from,
         to,
@@ -54,9 +54,9 @@ export function metricsRoutes(options: { db: Db; now: () => Date }): Hono<AppEnv
         ...(q.agent ? { agent: q.agent } : {}),
         ...(q.groupBy ? { groupBy: q.groupBy } : {}),
       }),
-      readLatestPolicy(db, org),
+      readMetricBands(db, org),
     ]);
-    const rules = metricRules(policy?.body.metricBands);
+    const rules = metricRules(bands);
     const report = reportFromCounts(counts, { from: from.toISOString(), to: to.toISOString(), rules, ...(q.groupBy ? { groupBy: q.groupBy } : {}) });
     if (wantsCsv(c, q.format)) return csvResponse(c, csvRows(report, q.groupBy), METRICS_CSV_COLUMNS, 'tierline-metrics.csv');
     return c.json({ ...report, groupBy: q.groupBy ?? null, team: q.team ?? null, agent: q.agent ?? null });

@@ -17,6 +17,18 @@ export async function readLatestPolicy(db: Queryable, org: string): Promise<Stor
   return { revision: row.revision, body: row.body, createdAt: row.created_at.toISOString(), createdBy: row.created_by };
 }
 
+/**
+ * The latest published policy's `metricBands` alone (what every metrics request reads), or undefined when
+ * none is published or it sets none: the whole policy is a few hundred kilobytes of JSON.
+ */
+export async function readMetricBands(db: Queryable, org: string): Promise<Policy['metricBands'] | undefined> {
+  const [row] = await db.query<{ bands: Policy['metricBands'] | null }>(
+    `SELECT body->'metricBands' AS bands FROM policies WHERE org = $1 ORDER BY revision DESC LIMIT 1`,
+    [org],
+  );
+  return row?.bands ?? undefined;
+}
+
 export type PublishResult = { ok: true; policy: StoredPolicy } | { ok: false; current: number };
 
 /**
