@@ -27,10 +27,7 @@ export async function fetchFreshdeskApiResponses({ ref, fetch, origin, early }: 
   // The conversations do not depend on the ticket's answer: asked at once. The group and the company are named by the
   // ticket and follow when they come (`early`).
   const comments = fetchJsonOptional(fetch, origin, freshdeskApiPaths.conversations(ref));
-  const ticket = await fetchJson(fetch, origin, freshdeskApiPaths.ticket(ref)).catch((error: unknown) => {
-    comments.catch(() => undefined);
-    throw error;
-  });
+  const ticket = await fetchJson(fetch, origin, freshdeskApiPaths.ticket(ref));
   const groupId = idIn(ticket, 'group_id');
   const companyId = idIn(ticket, 'company_id');
   return withSecondary(

@@ -64,7 +64,7 @@ export async function fetchJsonOptional(fetch: FetchLike, origin: string, path: 
  * ticket data is in while some secondary resource is still coming, `early` gets
  * the ticket data with the secondary resources in so far; the promise resolves
  * once every one has answered, failed or timed out (`fetchJsonOptional`), so a
- * hanging side request holds back only its own part (issue 13).
+ * hanging or failing side request holds back only its own part (issue 13).
  */
 export async function withSecondary(
   primary: Promise<ApiResponses>,
@@ -72,16 +72,22 @@ export async function withSecondary(
   early?: (responses: ApiResponses) => void,
 ): Promise<ApiResponses> {
   const arrived: Partial<ApiResponses> = {};
-  let waiting = 0;
+  let pending = 0;
+  // A secondary resource that fails is absent, as `fetchJsonOptional` makes it: it never costs the ticket data.
   const all = Object.entries(secondary).map(([key, promise]) => {
-    waiting++;
-    return promise.then((value) => {
-      arrived[key as keyof ApiResponses] = value;
-      waiting--;
-    });
+    pending++;
+    return promise.then(
+      (value) => {
+        arrived[key as keyof ApiResponses] = value;
+        pending--;
+      },
+      () => {
+        pending--;
+      },
+    );
   });
   const responses = await primary;
-  if (waiting > 0 && early) early({ ...responses, ...arrived });
+  if (early && pending > 0) early({ ...responses, ...arrived });
   await Promise.all(all);
   return { ...responses, ...arrived };
 }

@@ -113,6 +113,14 @@ describe('withSecondary', () => {
     expect(early).toEqual([]);
   });
 
+  it('reads a secondary resource that fails as absent, keeping the ticket data', async () => {
+    const early: unknown[] = [];
+    const fields = Promise.reject(new Error('fields 500'));
+    const ticket = fields.catch(() => ({ ticket: { id: 1 } }));
+    expect(await withSecondary(ticket, { fields }, (r) => early.push(r))).toEqual({ ticket: { id: 1 } });
+    expect(early).toEqual([]);
+  });
+
   it('rejects with the error of the ticket itself, whatever the secondary resources answer', async () => {
     await expect(withSecondary(Promise.reject(new Error('ticket 404')), { audits: Promise.resolve({}) })).rejects.toThrow('ticket 404');
   });
