@@ -32,8 +32,15 @@ if (process.env.INGEST_ROOT) {
     process.exit(2);
   }
   const here = resolve(import.meta.dirname, '..');
-  const worktree = join(mkdtempSync(join(tmpdir(), 'tierline-versus-')), 'tree');
-  execFileSync('git', ['worktree', 'add', '--quiet', '--detach', worktree, revision], { cwd: here, stdio: 'inherit' });
+  const scratch = mkdtempSync(join(tmpdir(), 'tierline-versus-'));
+  const worktree = join(scratch, 'tree');
+  try {
+    execFileSync('git', ['worktree', 'add', '--quiet', '--detach', worktree, revision], { cwd: here, stdio: 'inherit' });
+  } catch {
+    rmSync(scratch, { recursive: true, force: true });
+    console.error(`"${revision}" could not be checked out (git said why above): name a commit, tag or branch of this repository.`);
+    process.exit(2);
+  }
   try {
     symlinkSync(join(here, 'node_modules'), join(worktree, 'node_modules'));
     const trees = { [revision]: worktree, 'this tree': here };
@@ -58,7 +65,7 @@ if (process.env.INGEST_ROOT) {
     console.log(`\nThis tree ÷ ${revision}: ×${ratio('sequential').toFixed(2)} (1 × 1,000), ×${ratio('concurrent').toFixed(2)} (8 × 500).`);
   } finally {
     execFileSync('git', ['worktree', 'remove', '--force', worktree], { cwd: here, stdio: 'inherit' });
-    rmSync(join(worktree, '..'), { recursive: true, force: true });
+    rmSync(scratch, { recursive: true, force: true });
   }
 }
 
