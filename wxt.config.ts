@@ -5,7 +5,7 @@ import { defaultPolicy } from './core/policy/default-policy';
 import { HELPDESK_IDS } from './core/ticket-ids';
 import { LAZY_CHUNKS } from './extension/overlay/chunks';
 import { buildDemoModel, DEMO_MODEL_FILE } from './scripts/demo-model';
-import { prebuiltDefaultPolicy } from './scripts/prebuilt-default-policy';
+import { prebuiltDefaultPolicy, prebuiltDefaultPolicyEsbuild } from './scripts/prebuilt-default-policy';
 
 /**
  * The public half of Tierline's signing key. It pins the extension ID to
@@ -52,6 +52,7 @@ export default defineConfig({
             jsxImportSource: 'preact',
             legalComments: 'none',
             logLevel: 'warning',
+            plugins: [prebuiltDefaultPolicyEsbuild(defaultPolicy)],
           }),
         ),
       );

@@ -98,109 +98,126 @@ export const storableInstant = z.iso
   })
   .transform((iso) => new Date(iso).toISOString());
 
-const name = storableString(EVENT_LIMITS.name);
-const text = storableString(EVENT_LIMITS.text);
-const names = z.array(name).max(EVENT_LIMITS.items);
+/** Every event type, in the order of `eventSchema`'s members (a unit test holds the two equal). */
+export const EVENT_TYPES = ['decision', 'override', 'escalation', 'handoff', 'reassignment', 'reopen', 'csat', 'repeat-explanation', 'summary-confirmation'] as const;
 
-export const decisionDataSchema = z.object({
-  tier: tierIdSchema,
-  role: name,
-  severity: name,
-  bypass: z.boolean().default(false),
-  triggers: names.default([]),
-  /** Where the decision came from: the policy rules or the triage model. */
-  source: z.enum(['rules', 'model']).default('rules'),
-  confidence: z.number().min(0).max(1).optional(),
-  category: name.optional(),
-});
+/**
+ * The event schemas, built on first use rather than when the module loads: a woken service worker loads this module
+ * before it can answer the tab waiting for its badge, and building these ~45 zod schemas cost it ~15 ms of that start
+ * (issue 13). Nothing validates an event until one is recorded or synced.
+ */
+function buildEventSchemas() {
+  const name = storableString(EVENT_LIMITS.name);
+  const text = storableString(EVENT_LIMITS.text);
+  const names = z.array(name).max(EVENT_LIMITS.items);
 
-export const overrideDataSchema = z.object({
-  from: z.object({ tier: tierIdSchema, role: name }),
-  to: z.object({ tier: tierIdSchema, role: name }),
-  reason: text.min(1),
-  /** The suggestion that was overridden came from the model (AI) or the rules. */
-  source: z.enum(['rules', 'model']).default('rules'),
-  category: name.optional(),
-});
+  const decisionDataSchema = z.object({
+    tier: tierIdSchema,
+    role: name,
+    severity: name,
+    bypass: z.boolean().default(false),
+    triggers: names.default([]),
+    /** Where the decision came from: the policy rules or the triage model. */
+    source: z.enum(['rules', 'model']).default('rules'),
+    confidence: z.number().min(0).max(1).optional(),
+    category: name.optional(),
+  });
 
-export const escalationDataSchema = z.object({
-  from: tierIdSchema,
-  to: tierIdSchema,
-  role: name.optional(),
-  reason: text.optional(),
-  triggers: names.default([]),
-  /** Set afterwards (by a lead or the receiving tier) when the escalation proved avoidable. */
-  unnecessary: z.boolean().optional(),
-});
+  const overrideDataSchema = z.object({
+    from: z.object({ tier: tierIdSchema, role: name }),
+    to: z.object({ tier: tierIdSchema, role: name }),
+    reason: text.min(1),
+    /** The suggestion that was overridden came from the model (AI) or the rules. */
+    source: z.enum(['rules', 'model']).default('rules'),
+    category: name.optional(),
+  });
 
-export const handoffDataSchema = z.object({
-  from: tierIdSchema,
-  to: tierIdSchema,
-  team: name.optional(),
-  /** Share of required items the agent wrote or confirmed (prefill not yet checked does not count). */
-  completeness: z.number().min(0).max(100),
-  /** Share of required items filled only by prefill the agent did not check: completeness + this is what the packet looked like. */
-  prefilledUnconfirmed: z.number().min(0).max(100).optional(),
-  missing: names.default([]),
-  blocked: z.boolean().default(false),
-  packetId: name.optional(),
-});
+  const escalationDataSchema = z.object({
+    from: tierIdSchema,
+    to: tierIdSchema,
+    role: name.optional(),
+    reason: text.optional(),
+    triggers: names.default([]),
+    /** Set afterwards (by a lead or the receiving tier) when the escalation proved avoidable. */
+    unnecessary: z.boolean().optional(),
+  });
 
-export const reassignmentDataSchema = z.object({
-  from: z.object({ tier: tierIdSchema.optional(), role: name.optional(), group: name.optional() }),
-  to: z.object({ tier: tierIdSchema.optional(), role: name.optional(), group: name.optional() }),
-  /** True when the first assignment was wrong (a misroute), not a planned escalation. */
-  misroute: z.boolean().default(true),
-});
+  const handoffDataSchema = z.object({
+    from: tierIdSchema,
+    to: tierIdSchema,
+    team: name.optional(),
+    /** Share of required items the agent wrote or confirmed (prefill not yet checked does not count). */
+    completeness: z.number().min(0).max(100),
+    /** Share of required items filled only by prefill the agent did not check: completeness + this is what the packet looked like. */
+    prefilledUnconfirmed: z.number().min(0).max(100).optional(),
+    missing: names.default([]),
+    blocked: z.boolean().default(false),
+    packetId: name.optional(),
+  });
 
-export const reopenDataSchema = z.object({
-  solvedAt: storableInstant,
-});
+  const reassignmentDataSchema = z.object({
+    from: z.object({ tier: tierIdSchema.optional(), role: name.optional(), group: name.optional() }),
+    to: z.object({ tier: tierIdSchema.optional(), role: name.optional(), group: name.optional() }),
+    /** True when the first assignment was wrong (a misroute), not a planned escalation. */
+    misroute: z.boolean().default(true),
+  });
 
-export const csatDataSchema = z.object({
-  /** Score on a 1–5 scale. */
-  score: z.number().min(1).max(5),
-  afterHandoff: z.boolean().default(false),
-});
+  const reopenDataSchema = z.object({
+    solvedAt: storableInstant,
+  });
 
-export const repeatExplanationDataSchema = z.object({
-  /** True when the customer had to restate the problem after a transfer. */
-  afterHandoff: z.boolean().default(true),
-});
+  const csatDataSchema = z.object({
+    /** Score on a 1–5 scale. */
+    score: z.number().min(1).max(5),
+    afterHandoff: z.boolean().default(false),
+  });
 
-export const summaryConfirmationDataSchema = z.object({
-  /** The move the handoff note describes, e.g. "T1-T2" (a skip reads "T1-T3"). */
-  packetStage: z.string().regex(/^T[0-4]-T[0-4]$/),
-  from: tierIdSchema,
-  to: tierIdSchema,
-  /** The receiving agent found the summary accurate; false when something was missing. */
-  accurate: z.boolean(),
-  /** What was missing or wrong, in the receiving agent's words. */
-  note: text.optional(),
-});
+  const repeatExplanationDataSchema = z.object({
+    /** True when the customer had to restate the problem after a transfer. */
+    afterHandoff: z.boolean().default(true),
+  });
 
-const base = {
-  id: storableString(EVENT_LIMITS.id).min(8),
-  at: storableInstant,
-  ticketId: name.min(1),
-  helpdesk: helpdeskIdSchema,
-  agent: name.min(1),
-  team: name.optional(),
-};
+  const summaryConfirmationDataSchema = z.object({
+    /** The move the handoff note describes, e.g. "T1-T2" (a skip reads "T1-T3"). */
+    packetStage: z.string().regex(/^T[0-4]-T[0-4]$/),
+    from: tierIdSchema,
+    to: tierIdSchema,
+    /** The receiving agent found the summary accurate; false when something was missing. */
+    accurate: z.boolean(),
+    /** What was missing or wrong, in the receiving agent's words. */
+    note: text.optional(),
+  });
 
-export const eventSchema = z.discriminatedUnion('type', [
-  z.object({ ...base, type: z.literal('decision'), data: decisionDataSchema }),
-  z.object({ ...base, type: z.literal('override'), data: overrideDataSchema }),
-  z.object({ ...base, type: z.literal('escalation'), data: escalationDataSchema }),
-  z.object({ ...base, type: z.literal('handoff'), data: handoffDataSchema }),
-  z.object({ ...base, type: z.literal('reassignment'), data: reassignmentDataSchema }),
-  z.object({ ...base, type: z.literal('reopen'), data: reopenDataSchema }),
-  z.object({ ...base, type: z.literal('csat'), data: csatDataSchema }),
-  z.object({ ...base, type: z.literal('repeat-explanation'), data: repeatExplanationDataSchema }),
-  z.object({ ...base, type: z.literal('summary-confirmation'), data: summaryConfirmationDataSchema }),
-]);
+  const base = {
+    id: storableString(EVENT_LIMITS.id).min(8),
+    at: storableInstant,
+    ticketId: name.min(1),
+    helpdesk: helpdeskIdSchema,
+    agent: name.min(1),
+    team: name.optional(),
+  };
+
+  const eventSchema = z.discriminatedUnion('type', [
+    z.object({ ...base, type: z.literal('decision'), data: decisionDataSchema }),
+    z.object({ ...base, type: z.literal('override'), data: overrideDataSchema }),
+    z.object({ ...base, type: z.literal('escalation'), data: escalationDataSchema }),
+    z.object({ ...base, type: z.literal('handoff'), data: handoffDataSchema }),
+    z.object({ ...base, type: z.literal('reassignment'), data: reassignmentDataSchema }),
+    z.object({ ...base, type: z.literal('reopen'), data: reopenDataSchema }),
+    z.object({ ...base, type: z.literal('csat'), data: csatDataSchema }),
+    z.object({ ...base, type: z.literal('repeat-explanation'), data: repeatExplanationDataSchema }),
+    z.object({ ...base, type: z.literal('summary-confirmation'), data: summaryConfirmationDataSchema }),
+  ]);
+
+  return { eventSchema, overrideDataSchema };
+}
+
+let built: ReturnType<typeof buildEventSchemas> | undefined;
+const events = () => (built ??= buildEventSchemas());
+
+export const eventSchema = z.lazy(() => events().eventSchema);
+export const overrideDataSchema = z.lazy(() => events().overrideDataSchema);
 
 export type TierlineEvent = z.infer<typeof eventSchema>;
 export type TierlineEventInput = z.input<typeof eventSchema>;
 export type EventType = TierlineEvent['type'];
-export const EVENT_TYPES = eventSchema.options.map((o) => o.shape.type.value);

@@ -1,5 +1,6 @@
 import { browser } from 'wxt/browser';
 import { defineBackground } from 'wxt/utils/define-background';
+import { prepareZone } from '../core/clock/zone';
 import { registerAiHandlers } from '../extension/ai/handlers';
 import { createModelSource, modelSuggestionFor } from '../extension/ai/model-source';
 import { createSuggest } from '../extension/ai/suggest';
@@ -34,6 +35,9 @@ export default defineBackground(() => {
   // A woken worker starts cold: the router for the policy in force is compiled at once, while the tab that woke it
   // is still reading its ticket. The triage model loads when a view asks for it the second time (issue 13).
   void route().catch(() => undefined);
+  // The time-zone data the first decision's clocks need, set up in the first idle moment: before the tab's message
+  // arrives, or while its handler waits for storage.
+  setTimeout(() => prepareZone('UTC'), 0);
   registerHandlers({
     store,
     settings,

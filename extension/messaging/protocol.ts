@@ -44,7 +44,7 @@ export type DraftValues = z.infer<typeof draftValuesSchema>;
  * Senders that may retry should set `id` themselves so a retry is a duplicate.
  */
 export const eventDraftSchema = z.looseObject({
-  type: z.enum(EVENT_TYPES as [string, ...string[]]),
+  type: z.enum(EVENT_TYPES),
   id: z.string().min(8).max(64).optional(),
   at: z.iso.datetime({ offset: true }).optional(),
   agent: z.string().min(1).optional(),

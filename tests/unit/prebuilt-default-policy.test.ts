@@ -13,9 +13,12 @@ describe('the built-in policy, prebuilt for the extension', () => {
     expect(JSON.parse(JSON.stringify(defaultPolicy))).toStrictEqual(policySchema.parse(JSON.parse(JSON.stringify(defaultPolicy))));
   });
 
-  it('replaces the one parse in the module with the parsed policy as JSON', () => {
+  it('builds the module as the parsed policy as JSON alone, without the source input the extension never reads', () => {
     const built = prebuildDefaultPolicy(source, defaultPolicy);
     expect(built).not.toContain(DEFAULT_POLICY_PARSE);
+    expect(built).not.toContain('defaultPolicyInput');
+    expect(built).not.toMatch(/^import /m);
+    expect(built.startsWith('export const defaultPolicy = JSON.parse(')).toBe(true);
     const literal = /JSON\.parse\(("(?:[^"\\]|\\.)*")\)/.exec(built)?.[1];
     expect(literal).toBeDefined();
     expect(JSON.parse(JSON.parse(literal as string))).toStrictEqual(defaultPolicy);
@@ -24,5 +27,10 @@ describe('the built-in policy, prebuilt for the extension', () => {
   it('fails the build when the module no longer parses the policy once, rather than ship it parsed some other way', () => {
     expect(() => prebuildDefaultPolicy(source.replace(DEFAULT_POLICY_PARSE, 'parsePolicy(defaultPolicyInput)'), defaultPolicy)).toThrow(/no longer holds/);
     expect(() => prebuildDefaultPolicy(`${source}\n${DEFAULT_POLICY_PARSE};`, defaultPolicy)).toThrow(/no longer holds/);
+  });
+
+  it('fails the build when the module exports something its prebuilt form would drop', () => {
+    expect(() => prebuildDefaultPolicy(`${source}\nexport const ROLE_TAG_PREFIX = 'tier-';`, defaultPolicy)).toThrow(/exports ROLE_TAG_PREFIX/);
+    expect(() => prebuildDefaultPolicy(`${source}\nexport function roleTag(id: string) { return id; }`, defaultPolicy)).toThrow(/exports roleTag/);
   });
 });
