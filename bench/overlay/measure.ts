@@ -13,7 +13,7 @@ interface BenchWindow {
   __churnFrames?: number;
 }
 
-/** The content script's measure (extension/overlay/start-overlay.tsx MEASURE_DATA_TO_PAINT). */
+/** The content script's measure (extension/overlay/ticket-session.tsx MEASURE_DATA_TO_PAINT). */
 export const DATA_TO_PAINT = 'tierline:data-to-paint';
 const MARK_DATA = 'tierline:ticket-data';
 
