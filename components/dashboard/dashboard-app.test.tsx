@@ -2,10 +2,11 @@
 import { render } from 'preact';
 import { act } from 'preact/test-utils';
 import { afterEach, describe, expect, it, vi } from 'vitest';
-import { type LeakCell, METRIC_DEFINITIONS, type MetricId, periodPair } from '../../core/metrics';
+import { bandText, DEFAULT_RULES, type LeakCell, METRIC_DEFINITIONS, type MetricId, periodPair } from '../../core/metrics';
 import { defaultPolicy } from '../../core/policy/default-policy';
 import { DashboardApp } from './dashboard-app';
 import type { DashboardBackend, DashboardData, LeakSource } from './dashboard-data';
+import { createFormat } from './format';
 
 // uPlot draws on a canvas happy-dom does not have; the charts are checked in Chromium (tests/e2e/dashboard-leaks.test.ts).
 vi.mock('uplot', () => ({
@@ -87,6 +88,31 @@ describe('DashboardApp', () => {
     const links = [...root.querySelectorAll('[data-testid="tl-leak-tickets"] a')].map((a) => a.getAttribute('href'));
     expect(links).toHaveLength(24);
     expect(links[0]).toBe('https://help.acme.test/agent/tickets/T1-T2-integration-0');
+  });
+
+  it('words every metric’s healthy band as bandText does, on its card and above the leaks table', async () => {
+    await show(data());
+    const percent = createFormat('en-US').percent;
+    const leakMetric = root.querySelector<HTMLSelectElement>('[data-testid="tl-leak-metric"]')!;
+    for (const id of Object.keys(METRIC_DEFINITIONS) as MetricId[]) {
+      const words = bandText(DEFAULT_RULES[id], percent);
+      expect(card(id).querySelector('[data-testid="tl-band"]')?.textContent, id).toBe(`${words} (support-levels model; the policy sets none)`);
+      // Post-handoff CSAT's cells are held against the team's share, not the previous period: the leaks table words that itself.
+      if (id === 'post-handoff-csat') continue;
+      leakMetric.value = id;
+      await act(() => {
+        leakMetric.dispatchEvent(new Event('change', { bubbles: true }));
+      });
+      expect(root.querySelector('[data-testid="tl-leak-band"]')?.textContent, id).toContain(`Healthy: ${words}.`);
+    }
+  });
+
+  it('shows a policy’s misrouting band, at most 25%, above the leaks table and on the card', async () => {
+    await show(data({ policy: { ...defaultPolicy, metricBands: { 'misrouting-rate': { healthy: { max: 0.25 } } } } }));
+    const band = root.querySelector('[data-testid="tl-leak-band"]')?.textContent;
+    expect(band).toContain('Healthy: at most 25%.');
+    expect(band).not.toContain('30%');
+    expect(card('misrouting-rate').querySelector('[data-testid="tl-band"]')?.textContent).toBe('at most 25% (your policy)');
   });
 
   it('says what to connect, with a link to the settings, instead of drawing tables of zeros', async () => {

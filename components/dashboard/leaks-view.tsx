@@ -1,5 +1,5 @@
 import { useMemo, useState } from 'preact/hooks';
-import { CSAT_DROP_POINTS, METRIC_DEFINITIONS, MIN_CELL_CASES, type MetricId, type MetricRule, type RankedLeak, rankLeaks, type TicketRef } from '../../core/metrics';
+import { bandText, CSAT_DROP_POINTS, METRIC_DEFINITIONS, MIN_CELL_CASES, type MetricId, type MetricRule, type RankedLeak, rankLeaks, type TicketRef } from '../../core/metrics';
 import { LEAK_VIEWS, type LeakSource, type LeakViewId } from './dashboard-data';
 import type { Format } from './format';
 import { CHARTED_METRICS } from './metrics-view';
@@ -115,8 +115,8 @@ export function LeaksView({ leaks, rules, csatReference, fmt, names, linker }: L
           ))}
         </fieldset>
       </div>
-      <p class="tl-muted">
-        Healthy: {rule.healthy.max !== undefined || rule.healthy.min !== undefined ? definition.band : `no cell ${rule.dropPoints ?? CSAT_DROP_POINTS} points or more below the team’s share`}. Worst first: most {rule.caseNoun.other} beyond the healthy band
+      <p class="tl-muted" data-testid="tl-leak-band">
+        Healthy: {rule.healthy.max !== undefined || rule.healthy.min !== undefined ? bandText(rule, fmt.percent) : `no cell ${rule.dropPoints ?? CSAT_DROP_POINTS} points or more below the team’s share`}. Worst first: most {rule.caseNoun.other} beyond the healthy band
         {metric === 'post-handoff-csat' && csatReference !== undefined ? ` (here, the team’s ${fmt.percent(csatReference)} satisfied)` : ''}; cells under {MIN_CELL_CASES} cases come last, without a verdict.
       </p>
       {source.available && source.note && (

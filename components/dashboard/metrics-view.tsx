@@ -51,7 +51,7 @@ function MetricCard({ id, data, rule, fmt }: { id: MetricId; data: DashboardData
           {trendWords(trend, rule.caseNoun, fmt)}
         </dd>
         <dt>Healthy</dt>
-        <dd>
+        <dd data-testid="tl-band">
           {bandText(rule, fmt.percent)} <span class="tl-muted">({rule.source === 'policy' ? 'your policy' : 'support-levels model; the policy sets none'})</span>
         </dd>
       </dl>

@@ -20,6 +20,7 @@ export interface Metric extends Ratio {
   summary: string;
   signal: string;
   action: string;
+  /** The healthy band of the rule in force (the policy's or the model's), in `bandText`'s words: "at most 30%". */
   band: string;
   /** Sub-rates, e.g. "source:model" or "category:billing" for overrides. */
   breakdown?: Record<string, Ratio>;

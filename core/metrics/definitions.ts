@@ -1,7 +1,9 @@
 /**
  * The handoff metrics, each with the warning signal and the recommended
- * action from the support-levels model, and the band we call healthy.
- * Thresholds live here so the dashboard, the CLI and the docs agree.
+ * action from the support-levels model. The band we call healthy is a rule's
+ * numbers (`DEFAULT_RULES` in verdict.ts, or the policy's `metricBands`), and
+ * its words come from those numbers (`bandText`), so a moved band is never
+ * described by the old one's words.
  */
 
 /** Every metric, in the order the dashboard lists them. */
@@ -29,8 +31,6 @@ export interface MetricDefinition {
   signal: string;
   /** What to do when the signal shows. */
   action: string;
-  /** What healthy looks like. */
-  band: string;
 }
 
 export const METRIC_DEFINITIONS: Record<MetricId, MetricDefinition> = {
@@ -40,7 +40,6 @@ export const METRIC_DEFINITIONS: Record<MetricId, MetricDefinition> = {
     definition: 'Tickets reassigned because the first assignment was wrong, out of tickets with a routing decision or an assignment.',
     signal: 'Over 30% of tickets require reassignment',
     action: 'Improve intent classification and routing logic to avoid general queues.',
-    band: 'at most 30%',
   },
   'override-rate': {
     id: 'override-rate',
@@ -48,7 +47,6 @@ export const METRIC_DEFINITIONS: Record<MetricId, MetricDefinition> = {
     definition: 'Routing suggestions agents overrode, out of decisions shown (capped at 100% when overrides of earlier decisions outnumber the period’s decisions); broken down by source and category.',
     signal: 'Frequent rewriting of AI suggestions',
     action: 'Review and fine-tune training data for the specific issue types that are overridden most.',
-    band: 'at most 20%',
   },
   'escalation-rate': {
     id: 'escalation-rate',
@@ -56,7 +54,6 @@ export const METRIC_DEFINITIONS: Record<MetricId, MetricDefinition> = {
     definition: 'Tickets escalated to another tier, out of tickets handled (any recorded event).',
     signal: 'Escalation rate above 20% points to AI calibration or reviewer capacity problems',
     action: 'Check AI confidence calibration and Tier 1 capacity; aim for 10–15%.',
-    band: '10–15%',
   },
   'unnecessary-escalation-rate': {
     id: 'unnecessary-escalation-rate',
@@ -64,7 +61,6 @@ export const METRIC_DEFINITIONS: Record<MetricId, MetricDefinition> = {
     definition: 'Escalations later marked avoidable, out of all escalations.',
     signal: '20–40% of escalations could be avoided',
     action: 'Adjust AI confidence thresholds and expand Tier 1 knowledge base access.',
-    band: 'below 20%',
   },
   'reopen-48h-rate': {
     id: 'reopen-48h-rate',
@@ -72,7 +68,6 @@ export const METRIC_DEFINITIONS: Record<MetricId, MetricDefinition> = {
     definition: 'Tickets reopened within 48 hours of being solved, out of tickets handled.',
     signal: 'Tickets reopened within 48 hours',
     action: 'Include verbatim transcripts and system metadata in handoff payloads.',
-    band: 'at most 10%',
   },
   'repeat-explanation-rate': {
     id: 'repeat-explanation-rate',
@@ -80,7 +75,6 @@ export const METRIC_DEFINITIONS: Record<MetricId, MetricDefinition> = {
     definition: 'Transferred tickets whose customer had to restate the problem after the transfer, out of transferred tickets.',
     signal: 'Customers re-explaining after transfer',
     action: 'Use structured handoff templates with fixed fields.',
-    band: 'at most 10%',
   },
   'post-handoff-csat': {
     id: 'post-handoff-csat',
@@ -88,7 +82,6 @@ export const METRIC_DEFINITIONS: Record<MetricId, MetricDefinition> = {
     definition: 'Share of satisfied ratings (4 or 5 of 5) on tickets rated after a handoff; compared with the previous period of the same length.',
     signal: 'Drop in scores after escalation (3 points or more)',
     action: 'Audit handoff packages for missing context, including emotional details; tighten AI confidence parameters.',
-    band: 'no drop of 3 points or more',
   },
   'handoff-completeness': {
     id: 'handoff-completeness',
@@ -96,7 +89,6 @@ export const METRIC_DEFINITIONS: Record<MetricId, MetricDefinition> = {
     definition: 'Handoffs sent with every required item, out of all handoffs; with the mean score and the items missing most often.',
     signal: 'Handoffs sent with missing context',
     action: 'Use structured handoff templates with fixed fields; make the most-missed items prefilled or blocking.',
-    band: 'at least 80% complete',
   },
 };
 

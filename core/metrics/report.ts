@@ -113,9 +113,7 @@ const percent = (value: number) => `${Math.round(value * 1000) / 10}%`;
 export function metricsFromCounts(t: MetricCounts, before: CsatCounts | undefined, minSample: number, rules: Record<MetricId, MetricRule> = DEFAULT_RULES): Metric[] {
   const make = (id: MetricId, r: Ratio, status: MetricStatus, summary: string, extra: Partial<Metric> = {}): Metric => {
     const d = METRIC_DEFINITIONS[id];
-    // The model's own words for its bands; a policy's bands are stated from its numbers.
-    const band = rules[id].source === 'policy' ? bandText(rules[id]) : d.band;
-    return { id, label: d.label, ...r, status: r.denominator < minSample ? 'insufficient-data' : status, summary, signal: d.signal, action: d.action, band, ...extra };
+    return { id, label: d.label, ...r, status: r.denominator < minSample ? 'insufficient-data' : status, summary, signal: d.signal, action: d.action, band: bandText(rules[id]), ...extra };
   };
 
   const misrouting = ratio(t.misrouted, t.routed);

@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { eventSchema, type TierlineEvent } from '../events';
 import { computeMetrics } from './compute';
+import { METRIC_IDS } from './definitions';
 import { emptyCounts, metricsFromCounts } from './report';
 import { bandText, DEFAULT_RULES, excessCases, metricRules, trendOf, verdictOf } from './verdict';
 
@@ -158,5 +159,18 @@ describe('bandText', () => {
     expect(bandText(DEFAULT_RULES['post-handoff-csat'])).toBe('no drop of 3 points or more against the previous period');
     const german = new Intl.NumberFormat('de-DE', { style: 'percent', maximumFractionDigits: 1 });
     expect(bandText(DEFAULT_RULES['escalation-rate'], (v) => german.format(v))).toBe('10–15\u00a0%');
+  });
+
+  it('is the band the report states for every metric, so the two cannot drift apart', () => {
+    const report = metricsFromCounts(emptyCounts(), undefined, 30);
+    expect(report.map((m) => m.id).sort()).toEqual([...METRIC_IDS].sort());
+    for (const m of report) expect(m.band, m.id).toBe(bandText(DEFAULT_RULES[m.id]));
+  });
+
+  it('follows a policy that moves the band: handoff completeness at 90% and a CSAT drop of 5 points', () => {
+    const rules = metricRules({ 'handoff-completeness': { healthy: { min: 0.9 } }, 'post-handoff-csat': { dropPoints: 5 } });
+    const report = metricsFromCounts(emptyCounts(), undefined, 30, rules);
+    expect(report.find((m) => m.id === 'handoff-completeness')?.band).toBe('at least 90%');
+    expect(report.find((m) => m.id === 'post-handoff-csat')?.band).toBe('no drop of 5 points or more against the previous period');
   });
 });

@@ -127,8 +127,8 @@ export function levelOf(rule: MetricRule, v: number): Exclude<Verdict, { kind: '
 const plainPercent = (value: number) => `${Math.round(value * 1000) / 10}%`;
 
 /**
- * A rule's healthy band in words, from its numbers: what the dashboard shows beside a metric (with the lead's
- * locale's `percent`) and what the endpoint's report says for a policy's band.
+ * A rule's healthy band in words, from its numbers, whether the model's or a policy's: the only wording of a band,
+ * which the dashboard shows (with the lead's locale's `percent`) and the report and the endpoint state.
  *
  * @example bandText(DEFAULT_RULES['escalation-rate']) // '10–15%'
  * @example bandText(DEFAULT_RULES['unnecessary-escalation-rate']) // 'below 20%'
