@@ -162,7 +162,7 @@ describe('tierline route', () => {
       expect(text).toContain(
         [
           '- [trigger] Systemic trigger: Many users or accounts are affected (100 or more, or "all our users").',
-          '    customerText: "Exports fail for all our users. This is completely unacceptable, our… (“all our users”)"',
+          '    customerText: "Exports fail for all our users. This is completely unacceptable, our… (“en:all our users”)"',
         ].join('\n'),
       );
       expect(text).toContain('- [role] Engineering / Product owns Tier 3.\n');

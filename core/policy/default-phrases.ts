@@ -16,6 +16,12 @@ const tag = (language: string, phrases: string[]) => phrases.map((p) => `${langu
 const all = (l: Languages): string[] => [...l.en, ...tag('de', l.de), ...tag('es', l.es), ...tag('fr', l.fr)];
 
 /**
+ * Each language's words for its own tickets only, English too: "all agents" must not find German "alle Agenten" through
+ * the stems ("für alle Agenten gleichzeitig ändern" asks how to change a setting, it reports no impact).
+ */
+const ownWords = (l: Languages): string[] => [...tag('en', l.en), ...tag('de', l.de), ...tag('es', l.es), ...tag('fr', l.fr)];
+
+/**
  * Issue-type words: each language's own (an English "role" must not find the French "à tour de rôle", nor "pay" the
  * French "paie"), plus language-neutral names that every language uses (`any`: "webhook", "Salesforce", "SSO", "404").
  */
@@ -41,21 +47,28 @@ export const SECURITY_INCIDENT = all({
     'ransomware', 'malware', 'leaked credentials', 'credentials … leaked', 'password* … leaked', 'api key* … leaked', 'leaked … api key*', 'data leak', 'credentials … stolen', 'stolen credentials', 'stolen password*',
     'account takeover', 'took over … account', 'someone … logged into', 'someone … logged in to', 'someone … got into', 'someone else … access*', 'suspicious login*', 'suspicious sign-in*', 'logins from … country',
     'attacker', 'attackers', 'intruder', 'identity theft', 'impersonat*', 'pastebin', 'dark web',
+    // Someone else in the account: "someone used my admin account to add a user", a sign-in "from an IP in Romania".
+    'someone used … account', 'from an ip in', 'from an ip address', 'from ip address*', 'unrecognised ip', 'unrecognized ip', 'unfamiliar ip',
+    // Secrets pushed where anyone can read them.
+    'public repo*', 'exposed … api key*', 'api key* … exposed', 'exposed … credentials', 'credentials … exposed', 'exposed … password*', 'pushed … api key*', 'committed … api key*',
   ],
   de: [
     'jemand … geändert', 'jemand … eingeloggt', 'fremder login', 'fremden login', 'fremde anmeldung', 'nicht von uns', 'ip aus', 'unbekannte ip', 'gehackt', 'hacker', 'hackerangriff', 'kompromittiert', 'unbefugt* zugriff', 'unberechtigt* zugriff', 'unbefugt* … angemeldet', 'datenleck', 'datenpanne', 'sicherheitsvorfall', 'sicherheitslücke … ausgenutzt',
     'phishing-angriff', 'phishing … kunden', 'phishing … mitarbeiter', 'kunden … phishing', 'mitarbeiter … phishing', 'gefälschte … seite', 'gefälschte mails', 'phishing-mail* … geklickt', 'phishing … zugangsdaten', 'phishing-kampagne', 'ransomware', 'schadsoftware', 'trojaner', 'erpressungstrojaner',
     'zugangsdaten … geleakt', 'zugangsdaten … gestohlen', 'passwort … gestohlen', 'passwörter … gestohlen', 'jemand … eingeloggt', 'jemand … angemeldet', 'fremde* … eingeloggt', 'fremde* … angemeldet', 'verdächtige anmeldung*', 'angreifer', 'konto übernommen', 'account übernommen',
+    'unbekannten ip', 'öffentliche* repository', 'öffentliche* repo', 'zugangsdaten … öffentlich', 'api-schlüssel … öffentlich', 'zugangsdaten … offengelegt',
   ],
   es: [
     'no fuimos nosotros', 'no hemos sido nosotros', 'ip desconocida', 'alguien … entrado', 'alguien … accedido', 'alguien … cambiado', 'alguien … cambió', 'nadie conoce', 'hackeado', 'hackeada', 'hackearon', 'comprometida', 'comprometido', 'comprometidas', 'comprometidos', 'acceso no autorizado', 'accesos no autorizados', 'filtración', 'brecha de seguridad', 'incidente de seguridad',
     'ataque de phishing', 'phishing … clientes', 'phishing … usuarios', 'phishing … empleados', 'clientes … phishing', 'usuarios … phishing', 'empleados … phishing', 'página falsa', 'correos falsos', 'phishing … credenciales', 'campaña de phishing', 'ransomware', 'malware', 'robaron … credenciales', 'credenciales … filtradas', 'credenciales … robadas', 'contraseñas … robadas',
     'alguien … entró', 'alguien … accedió', 'alguien … inició sesión', 'inicio de sesión sospechoso', 'inicios de sesión sospechosos', 'atacante', 'suplantación de identidad', 'suplantaron',
+    'ips desconocidas', 'repositorio público', 'credenciales expuestas', 'clave* … expuesta*', 'contraseña* … expuesta*',
   ],
   fr: [
     "quelqu'un … changé", "quelqu'un … modifié", 'pas nous', 'ip inconnue', 'connexion inconnue', 'piraté', 'piratée', 'piratés', 'compromis', 'compromise', 'accès non autorisé', 'accès non autorisés', 'fuite de données', 'violation de données', 'incident de sécurité',
     'attaque de phishing', 'phishing … clients', 'phishing … utilisateurs', 'clients … phishing', 'utilisateurs … phishing', 'hameçonnage', 'faux site', 'fausse page', 'ont saisi … mot de passe', 'phishing … identifiants', 'rançongiciel', 'ransomware', 'logiciel malveillant', 'identifiants … volés', 'identifiants … fuité', 'mots de passe … volés',
     "quelqu'un … connecté", "quelqu'un … accédé", 'connexion suspecte', 'connexions suspectes', 'attaquant', 'usurpation', 'prise de contrôle',
+    'ip inconnues', 'ip que nous ne connaissons pas', 'dépôt public', 'identifiants exposés', 'exposé* … identifiants', 'clé* … exposée*', 'mot* de passe … exposé*',
   ],
 });
 
@@ -142,14 +155,16 @@ export const BILLING_DISPUTE = all({
   es: [
     'importe erróneo', 'importe equivocado', 'en lugar de', 'la diferencia', 'disputa', 'disputar', 'reclamación', 'reclamar', 'reclamo', 'cobro duplicado', 'cobraron dos veces', 'cobrado dos veces', 'cobró dos veces', 'doble cobro', 'cargo duplicado', 'cobro indebido', 'cobro incorrecto', 'importe incorrecto', 'monto incorrecto',
     'factura incorrecta', 'cobraron de más', 'cobro de más', 'contracargo', 'no reconozco … cargo', 'no reconozco … cobro', 'no estoy de acuerdo', 'impugnar',
+    'impugnamos', 'impugno', 'disputamos', 'nunca contratamos', 'nunca pedimos', 'no contratamos',
   ],
   fr: [
     'au lieu de', 'la différence', 'contester', 'contestation', 'conteste', 'litige', 'prélevé deux fois', 'débité deux fois', 'facturé deux fois', 'double prélèvement', 'double facturation', 'double débit', 'montant erroné', 'montant incorrect', 'facture erronée',
     'facture incorrecte', 'trop perçu', 'trop facturé', 'prélèvement injustifié', 'rétrofacturation', 'réclamation', 'pas d’accord', "pas d'accord",
+    'contestons', 'contestez', 'contesté', 'contestée', 'surfacturé', 'surfacturée', 'surfacturation', 'jamais commandé', 'pas commandé',
   ],
 });
 
-export const ALL_USERS = all({
+export const ALL_USERS = ownWords({
   en: [
     'every single one of them', 'every one of them', 'each and every one', 'all our users', 'all of our users', 'all users', 'every user', 'every single user', 'all our customers', 'all of our customers', 'all our employees', 'all employees', 'every employee', 'all our staff', 'all staff', 'all our agents', 'all agents',
     'everyone in our company', 'everyone in the company', 'everyone in our org*', 'everyone at our company', 'the whole company', 'the entire company', 'whole organi*', 'entire organi*', 'company-wide', 'companywide', 'all our accounts', 'every seat', 'all seats',
@@ -282,10 +297,10 @@ export const ISSUE_TYPE_WORDS: Record<string, string[]> = {
   }),
   configuration: topic({
     any: ['dns', 'cname', 'dkim', 'spf', 'ssl', 'workflow', 'routing', 'round-robin'],
-    en: ['overrid*', 'settings >', 'rule^0.75', 'rules^0.75', 'contradict*', 'interact*', 'settings^0.75', 'setting^0.75', '=config', 'routing', 'round-robin', 'ip restriction*', 'configuration', 'configure', 'configured', 'misconfigured', 'custom domain', 'dns', 'cname', 'dkim', 'spf', 'mx record', 'workflow rule', 'automation rule', 'routing rule', 'business rule', 'sla policy', 'custom field', 'custom fields', 'email forwarding', 'forwarding', 'subdomain', 'ssl certificate', 'certificate', 'trigger conditions', 'macro', 'conflict', 'conflicting'],
-    de: ['konfiguration', 'konfigurieren', 'konfiguriert', 'fehlkonfiguration', 'eigene domain', 'benutzerdefinierte domain', 'dns', 'weiterleitung', 'workflow', 'regel', 'regeln', 'zertifikat', 'benutzerdefiniertes feld', 'geschäftszeiten', 'konflikt'],
-    es: ['configuración', 'configurar', 'configurado', 'dominio personalizado', 'dns', 'regla', 'reglas', 'flujo de trabajo', 'certificado', 'campo personalizado', 'reenvío', 'horario comercial', 'conflicto'],
-    fr: ['configuration', 'configurer', 'configuré', 'paramétrage', 'domaine personnalisé', 'dns', '=règle', '=règles', 'workflow', 'certificat', 'champ personnalisé', 'redirection', 'transfert', 'heures ouvrées', 'conflit'],
+    en: ['overrid*', 'settings >', 'rule^0.75', 'rules^0.75', 'contradict*', 'interact*', 'settings^0.75', 'setting^0.75', '=config', 'routing', 'round-robin', 'ip restriction*', 'configuration', 'configure', 'configured', 'misconfigured', 'custom domain', 'dns', 'cname', 'dkim', 'spf', 'mx record', 'workflow rule', 'automation rule', 'routing rule', 'business rule', 'sla policy', 'custom field', 'custom fields', 'email forwarding', 'forwarding', 'subdomain', 'time zone', 'timezone', 'ssl certificate', 'certificate', 'trigger conditions', 'macro', 'conflict', 'conflicting'],
+    de: ['konfiguration', 'konfigurieren', 'konfiguriert', 'fehlkonfiguration', 'subdomain', 'zeitzone', 'eigene domain', 'benutzerdefinierte domain', 'dns', 'weiterleitung', 'workflow', 'regel', 'regeln', 'zertifikat', 'benutzerdefiniertes feld', 'geschäftszeiten', 'konflikt'],
+    es: ['configuración', 'configurar', 'configurado', 'parámetro^0.75', 'subdominio', 'zona horaria', 'dominio personalizado', 'dns', 'regla', 'reglas', 'flujo de trabajo', 'certificado', 'campo personalizado', 'reenvío', 'horario comercial', 'conflicto'],
+    fr: ['configuration', 'configurer', 'configuré', 'paramétrage', 'paramètre^0.75', 'paramètres^0.75', 'sous-domaine', 'fuseau horaire', 'domaine personnalisé', 'dns', '=règle', '=règles', 'workflow', 'certificat', 'champ personnalisé', 'redirection', 'transfert', 'heures ouvrées', 'conflit'],
   }),
   integration: topic({
     any: ['webhook', 'webhooks', 'salesforce', 'hubspot', 'slack', 'zapier', 'microsoft teams', 'shopify', 'okta', 'azure ad', 'scim', 'ldap', 'oauth', 'api', 'api key', 'api token', 'rest api', 'plugin', 'crm'],
@@ -319,8 +334,8 @@ export const ISSUE_TYPE_WORDS: Record<string, string[]> = {
     any: ['rest of the … works', 'everything else works'],
     en: ['platform-side', 'not specific to this account', 'feature outage^2', 'just the', "it's just", 'separate account*', 'another account', 'other accounts', 'different account*', 'exactly the same', 'all green', 'status page … green', 'not on the status page', 'nothing on the status page', 'not just us', 'is it just us', 'just us', 'other companies', 'another company', 'other customers too', 'everyone else', 'community forum', 'feature outage', 'feature is down', 'down for everyone', 'down for all', 'stopped working for everyone', 'not working for anyone', 'for everyone', 'for all of us', 'for anyone', 'not loading for anyone', 'export is down', 'reports are down'],
     de: ['der rest … funktioniert', 'alles andere funktioniert', 'andere firmen', 'anderen kunden', 'anderes konto', 'auch bei anderen', 'nicht auf der statusseite', 'statusseite … grün', 'funktioniert bei niemandem', 'bei niemandem', 'für niemanden', 'bei allen kunden'],
-    es: ['el resto … bien', 'el resto funciona', 'el resto anda', 'otras … empresas', 'caída solo', 'otra empresa', 'otros usuarios', 'otra cuenta', 'no aparece en la página de estado', 'página de estado … verde', 'no funciona para nadie', 'para nadie', 'caído para todos'],
-    fr: ['pas que chez nous', 'pas seulement chez nous', 'même souci', 'le même problème', "d'autres réseaux", 'exactement le même', 'le reste … marche', "c'est pareil", 'chez eux aussi', 'le reste fonctionne', 'le reste … bien', 'autres entreprises', 'autre agence', 'autre entreprise', "d'autres utilisateurs", 'même chose chez eux', 'rien sur votre page de statut', 'page de statut … vert*', 'pour tout le monde', 'pour personne', 'ne fonctionne pour personne'],
+    es: ['el resto … bien', 'el resto funciona', 'el resto anda', 'otras … empresas', 'caída solo', 'otra empresa', 'otros usuarios', 'otra cuenta', 'no aparece en la página de estado', 'página de estado … no aparece', 'página de estado … verde', 'no funciona para nadie', 'para nadie', 'caído para todos', 'no solo nuestro', 'no solo a nosotros', 'no solo en nuestra cuenta', 'fallo general', 'a ellos también', 'otra agencia', 'otros clientes', 'otras cuentas'],
+    fr: ['pas que chez nous', 'pas seulement chez nous', 'même souci', 'le même problème', "d'autres réseaux", 'exactement le même', 'le reste … marche', "c'est pareil", 'chez eux aussi', 'le reste fonctionne', 'le reste … bien', 'autres entreprises', 'autre agence', 'autre entreprise', "d'autres utilisateurs", 'même chose chez eux', 'à eux aussi', 'pas que nous', 'panne générale du module', 'rien sur votre page de statut', 'page de statut … vert*', 'pour tout le monde', 'pour personne', 'ne fonctionne pour personne'],
   }),
   architecture: topic({
     any: ['failover', 'load balancer', 'sharding', 'throughput', 'multi-region', 'cross-region'],

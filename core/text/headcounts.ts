@@ -1,4 +1,5 @@
 import { foldText } from '../conditions/text';
+import { parseSpelledNumber, SPELLED_NUMBER_SOURCE } from './number-words';
 import { NUMBER_SOURCE, parseWrittenNumber } from './numbers';
 
 /**
@@ -21,22 +22,27 @@ const UNITS = [
   'teachers', 'staff members', 'caregivers', 'carers', 'technicians', 'engineers', 'developers', 'drivers', 'nurses', 'doctors', 'teachers', 'students', 'operators', 'dispatchers', 'cashiers', 'consultants', 'advisors', 'advisers', 'managers', 'volunteers', 'callers',
   // German compounds end in their unit: "Vertriebsmitarbeiter", "Außendienstmitarbeiterinnen", "Endkunden".
   '\\p{L}*benutzer(?:n|innen)?', '\\p{L}*nutzer(?:n|innen)?', 'anwender(?:n)?', '\\p{L}*mitarbeiter(?:n|innen)?', '\\p{L}*mitarbeitende(?:n)?', '\\p{L}*kunden', '\\p{L}*personen', '\\p{L}*krafte', 'lehrer(?:innen)?', 'konten', 'lizenzen', 'personen', 'leute', 'kollegen', 'kolleginnen', 'techniker(?:n|innen)?', 'fahrer(?:n|innen)?', 'agenten', 'ehrenamtliche(?:n)?',
+  'hires', 'recruits', 'trainees', 'interns', 'contractors',
   'usuarios', 'empleados', 'cuentas', 'personas', 'clientes', 'agentes', 'licencias', 'trabajadores', 'colaboradores', 'tecnicos', 'conductores', 'operadores', 'asesores', 'vendedores', 'comerciales', 'choferes', 'repartidores', 'docentes', 'profesores', 'maestros', 'medicos', 'enfermeras', 'enfermeros', 'voluntarios',
   'utilisateurs', 'utilisatrices', 'employes', 'salaries', 'comptes', 'personnes', 'collaborateurs', 'collegues', 'licences', 'techniciens', 'conseillers', 'operateurs', 'chauffeurs', 'commerciaux', 'agents', 'enseignants', 'professeurs', 'medecins', 'infirmiers', 'infirmieres', 'soignants', 'livreurs', 'benevoles',
 ].join('|');
 
 /** Words that may stand between a number and its people: "all 3,400 of our active users", "350 de nos utilisateurs". */
 const FILLERS = [
-  'of', 'our', 'the', 'my', 'your', 'their', 'active', 'registered', 'licensed', 'named', 'paying', 'affected', 'internal', 'external', 'end', 'field', 'support', 'sales', 'concurrent', 'other', 'more', 'different', 'individual',
-  'unserer', 'unsere', 'unseren', 'aktive', 'aktiven', 'registrierte', 'registrierten', 'betroffene', 'betroffenen', 'weitere', 'weiteren', 'interne', 'internen', 'externe', 'externen',
-  'de', 'nuestros', 'nuestras', 'los', 'las', 'sus', 'activos', 'activas', 'registrados', 'afectados', 'otros',
-  'nos', 'des', 'les', 'leurs', 'actifs', 'actives', 'inscrits', 'concernes', 'autres',
+  'of', 'our', 'the', 'my', 'your', 'their', 'new', 'active', 'registered', 'licensed', 'named', 'paying', 'affected', 'internal', 'external', 'end', 'field', 'support', 'sales', 'concurrent', 'other', 'more', 'different', 'individual',
+  'unserer', 'unsere', 'unseren', 'neue', 'neuen', 'aktive', 'aktiven', 'registrierte', 'registrierten', 'betroffene', 'betroffenen', 'weitere', 'weiteren', 'interne', 'internen', 'externe', 'externen',
+  'de', 'nuestros', 'nuestras', 'los', 'las', 'sus', 'nuevos', 'nuevas', 'activos', 'activas', 'registrados', 'afectados', 'otros',
+  'nos', 'des', 'les', 'leurs', 'nouveaux', 'nouvelles', 'actifs', 'actives', 'inscrits', 'concernes', 'autres',
 ].join('|');
-const HEADCOUNT = new RegExp(String.raw`(?<![\w.,#])(?<n>${NUMBER_SOURCE})\s+(?:(?:${FILLERS})\s+){0,3}?(?<unit>${UNITS})\b`, 'gu');
+/** A number as digits ("1,200") or in words ("a hundred and fifty", "deux cents"). */
+const COUNT_SOURCE = `${NUMBER_SOURCE}|${SPELLED_NUMBER_SOURCE}`;
+const HEADCOUNT = new RegExp(String.raw`(?<![\w.,#])(?<n>${COUNT_SOURCE})\s+(?:(?:${FILLERS})\s+){0,3}?(?<unit>${UNITS})\b`, 'gu');
 /** A number that names something: "invoice 1042", "order #88", "ticket 12". */
 const IDENTIFIER_BEFORE = /\b(invoice|order|ticket|case|no|nr|number|rechnung|bestellung|factura|pedido|facture|commande|id)\.?\s*#?\s*$/;
 /** "3 of our 1,200 users": the part, not the whole. */
-const PART_OF = new RegExp(String.raw`(?<n>${NUMBER_SOURCE})\s+(?:out of|of|von|de|sur|sobre)\s+(?:[\p{L}]+\s+)?$`, 'u');
+const PART_OF = new RegExp(String.raw`(?<n>${COUNT_SOURCE})\s+(?:out of|of|von|de|sur|sobre)\s+(?:[\p{L}]+\s+)?$`, 'u');
+/** "every one of our", "each one of the": the whole, not a part. */
+const EVERY_ONE = /\b(?:every|each)\s+one\s+(?:out of|of)\s+(?:[\p{L}]+\s+)?$/u;
 /** "all 3,400 users", "alle 1.200 Mitarbeiter", "tous nos 350 utilisateurs": the quantifier belongs to what was written. */
 const ALL = /(?<!\p{L})(?:all(?: of)?|alle|samtliche|tous|toutes|todos|todas)(?:\s+(?:our|the|unsere[nr]?|die|nos|les|nuestros|nuestras|los|las))?\s+$/u;
 /** The number is the customer's size, not the damage. */
@@ -52,9 +58,10 @@ export function findHeadcounts(text: string): Headcount[] {
   for (let m = HEADCOUNT.exec(folded); m !== null; m = HEADCOUNT.exec(folded)) {
     const before = folded.slice(Math.max(0, m.index - 40), m.index);
     if (SIZE_CONTEXT.test(before) || IDENTIFIER_BEFORE.test(before)) continue;
-    const part = PART_OF.exec(before);
+    // "every one of our 600 agents" is all of them, not one.
+    const part = EVERY_ONE.test(before) ? null : PART_OF.exec(before);
     const written = part?.groups?.n ?? (m.groups?.n as string);
-    const count = parseWrittenNumber(written);
+    const count = parseWrittenNumber(written) ?? parseSpelledNumber(written);
     if (count === undefined || !Number.isInteger(count)) continue;
     const numberAt = part ? m.index - before.length + part.index : m.index;
     const all = ALL.exec(folded.slice(Math.max(0, numberAt - 30), numberAt));

@@ -67,6 +67,19 @@ describe('tokenize', () => {
       expect(marked('kompromittiert ist da nichts, aber das Passwort')).toEqual(['kompromittiert!', 'ist!', 'da!', 'nichts', 'aber', 'das', 'passwort']);
     });
 
+    it('lets a German "nicht" that ends its clause deny the clause: "Gehackt wurden wir übrigens nicht"', () => {
+      expect(marked('Gehackt wurden wir übrigens nicht, falls Sie fragen')).toEqual(['gehackt!', 'wurden!', 'wir!', 'ubrigens!', 'nicht', 'falls', 'sie!', 'fragen!']);
+      expect(marked('Alles gelöscht, wiederherstellen können wir es nie')).toEqual(['alles', 'geloscht', 'wiederherstellen!', 'konnen!', 'wir!', 'es!', 'nie']);
+      // Not last in its clause: it negates what follows, as before.
+      expect(marked('Wir wurden nicht gehackt')).toEqual(['wir', 'wurden', 'nicht', 'gehackt!']);
+    });
+
+    it('reads a French request phrased "est-ce que … pourrait" as a request, and "est-ce que vous supprimez …?" as hypothetical', () => {
+      expect(tokenize("Est-ce que quelqu'un de chez vous pourrait m'appeler ?").some((t) => t.negated)).toBe(false);
+      expect(tokenize('Est-ce que vous pouvez réinitialiser mon compte ?').some((t) => t.negated)).toBe(false);
+      expect(tokenize('Est-ce que vous supprimez les anciens tickets ?').every((t) => t.negated)).toBe(true);
+    });
+
     it('denies a whole question about what would happen, and nothing of a question about what did', () => {
       expect(tokenize('Will any data be lost if we downgrade?').every((t) => t.negated)).toBe(true);
       expect(tokenize('Why is all our data gone?').some((t) => t.negated)).toBe(false);

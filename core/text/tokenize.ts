@@ -77,6 +77,12 @@ const CLAUSE_WORDS = new Set([
  */
 const DENIERS = new Set(['nothing', 'nobody', 'nichts', 'niemand', 'nada', 'nadie', 'rien', 'niets']);
 
+/**
+ * German puts "nicht" last when the verb or participle comes first: "gehackt wurden wir übrigens nicht", "gelöscht
+ * haben wir es nie". Ending its clause, it denies what came before it there, as the pronoun negators do.
+ */
+const CLAUSE_FINAL_DENIERS = new Set(['nicht', 'nie', 'niemals', 'keineswegs']);
+
 /** The word lists above as one lookup per word: most words are in none of them. */
 const NEGATOR = 1;
 const CONDITIONAL = 2;
@@ -91,10 +97,11 @@ for (const [words, role] of [[NEGATORS, NEGATOR], [CONDITIONALS, CONDITIONAL], [
 /**
  * A question about what would happen ("will any data be lost if we downgrade?", "in the event of a breach, how fast do
  * you notify us?", "est-ce que vous supprimez les anciens tickets ?") reports nothing: its words count as denied. A
- * polite request ("could a real person help?", "würden Sie …?") is not hypothetical.
+ * polite request ("could a real person help?", "würden Sie …?", "est-ce que quelqu'un de chez vous pourrait
+ * m'appeler ?") is not hypothetical.
  */
 const HYPOTHETICAL_QUESTION =
-  /\b(if|whether|any|in case|in the event|what happens|how do we|how can we|how should we|how do you handle|what is your process|is it possible|do you offer|do you support|kann man|ist es moglich|bieten sie|unterstutzen sie|es posible|ofrecen|peut-on|est-il possible|proposez-vous|wenn|falls|ob|irgend\w*|passiert|bei einem|bei einer|wie gehen sie|si|algun\w*|pasa\w*|que pasa|en caso|como gestionan|est-ce|arrive\w*|en cas de|comment gerez)\b/;
+  /\b(if|whether|any|in case|in the event|what happens|how do we|how can we|how should we|how do you handle|what is your process|is it possible|do you offer|do you support|kann man|ist es moglich|bieten sie|unterstutzen sie|es posible|ofrecen|peut-on|est-il possible|proposez-vous|wenn|falls|ob|irgend\w*|passiert|bei einem|bei einer|wie gehen sie|si|algun\w*|pasa\w*|que pasa|en caso|como gestionan|est-ce(?! qu(?:e |')(?:[^ ?]+ ){0,4}(?:pourr|pouv|peu[tx]\b|voudr))|arrive\w*|en cas de|comment gerez)\b/;
 
 /** Abbreviations whose dot ends no sentence before a number: "Art. 33", "No. 5", "ca. 40". */
 const NUMBER_ABBREVIATIONS = new Set(['art', 'nr', 'no', 'abs', 'ca', 'approx', 'aprox', 'p', 'pp', 'fig', 'tel', 'min', 'max', 'num', 'pag']);
@@ -153,6 +160,12 @@ export function readWords(text: string): Words {
   let negateLeft = 0;
   let negator = -1;
   let last = 0;
+  /** A clause ends: a German "nicht" that ended it denies the words before it in the clause. */
+  const closeClause = () => {
+    const at = words.length - 1;
+    if (at <= clauseStart || !CLAUSE_FINAL_DENIERS.has(words[at] as string)) return;
+    for (let i = NEGATED_BY * cap + clauseStart; i < NEGATED_BY * cap + at; i++) if (cells[i] === -1) cells[i] = at;
+  };
   for (let start = 0; start < text.length; ) {
     const length = wordLengthAt(text, start);
     if (length === 0) {
@@ -173,15 +186,18 @@ export function readWords(text: string): Words {
     if (plain || insideNumber) {
       // nothing ends here
     } else if (abbreviation) {
+      closeClause();
       clause++;
       negateLeft = 0;
       clauseStart = words.length;
     } else if (last > 0 && SENTENCE_END.test(between)) {
+      closeClause();
       sentence++;
       clause++;
       negateLeft = 0;
       clauseStart = words.length;
     } else if (CLAUSE_END.test(between)) {
+      closeClause();
       clause++;
       negateLeft = 0;
       clauseStart = words.length;
@@ -197,6 +213,7 @@ export function readWords(text: string): Words {
       continue;
     }
     if ((role & CLAUSE_WORD) !== 0) {
+      closeClause();
       clause++;
       negateLeft = 0;
       clauseStart = words.length;
@@ -224,6 +241,7 @@ export function readWords(text: string): Words {
     }
     start = end;
   }
+  closeClause();
   const count = words.length;
   const column = (k: number) => cells.subarray(k * cap, k * cap + count);
   denyHypotheticalQuestions(text, folded, column(START), column(END), column(SENTENCE), column(NEGATED_BY));
