@@ -1,8 +1,11 @@
+import { foldText } from '../conditions/text';
+import { parseSpelledNumber, SPELLED_NUMBER_SOURCE } from './number-words';
 import { NUMBER_SOURCE, parseWrittenNumber } from './numbers';
 
 /**
  * Money written in a ticket's text: "$2,400", "USD 3,150.00", "1200 dollars",
- * "EUR 1.500,00", "1.500,00 €", "CHF 2'400", "£1,800", "2.5k EUR".
+ * "EUR 1.500,00", "1.500,00 €", "CHF 2'400", "£1,800", "2.5k EUR", and in words before a currency word:
+ * "two thousand dollars", "mil quinientos euros", "zweitausend Euro".
  *
  * @example
  * findAmounts('They charged us 1.500,00 € twice') // [{ value: 1500, currency: 'EUR', written: '1.500,00 €', start: 16 }]
@@ -30,6 +33,9 @@ const AMOUNT = new RegExp(
   String.raw`(?<cb>${SYMBOL_BEFORE})\s?(?<nb>${NUMBER_SOURCE})(?<kb>${K})|(?<![\w.,])(?<na>${NUMBER_SOURCE})(?<ka>${K})\s?(?<ca>${WORD_AFTER})`,
   'giu',
 );
+
+/** A number in words, then the currency's name (read on folded text): "two thousand dollars", "deux mille euros". */
+const SPELLED_AMOUNT = new RegExp(String.raw`(?<ns>${SPELLED_NUMBER_SOURCE})\s+(?<cs>dollars?|bucks|euros?|pounds?|francs?|franken|dolares|libras|francos|livres|pfund)\b`, 'gu');
 
 const CURRENCY: Record<string, string> = {
   $: 'USD', us$: 'USD', usd: 'USD', dollar: 'USD', dollars: 'USD', bucks: 'USD', dolares: 'USD', dólares: 'USD',
@@ -83,5 +89,22 @@ function scan(window: string, offset: number, found: WrittenAmount[]): void {
     if (found.some((f) => f.start === start)) continue;
     const total = TOTAL_BEFORE.test(window.slice(Math.max(0, m.index - 30), m.index));
     found.push({ value, currency, written: m[0].trim(), start, ...(total ? { total } : {}) });
+  }
+  scanSpelled(window, offset, found);
+}
+
+function scanSpelled(window: string, offset: number, found: WrittenAmount[]): void {
+  const folded = foldText(window);
+  // Folding keeps offsets for Latin text; elsewhere there are no number words to read.
+  if (folded.length !== window.length) return;
+  SPELLED_AMOUNT.lastIndex = 0;
+  for (let m = SPELLED_AMOUNT.exec(folded); m !== null; m = SPELLED_AMOUNT.exec(folded)) {
+    const value = parseSpelledNumber(m.groups?.ns ?? '');
+    const currency = CURRENCY[m.groups?.cs ?? ''];
+    if (value === undefined || !currency) continue;
+    const start = offset + m.index;
+    if (found.some((f) => f.start === start)) continue;
+    const total = TOTAL_BEFORE.test(window.slice(Math.max(0, m.index - 30), m.index));
+    found.push({ value, currency, written: window.slice(m.index, m.index + m[0].length), start, ...(total ? { total } : {}) });
   }
 }

@@ -1,6 +1,7 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { foldText } from '../conditions/text';
+import { findAmounts } from './amounts';
 import { findHeadcounts } from './headcounts';
 import { parseSpelledNumber } from './number-words';
 
@@ -68,5 +69,18 @@ describe('head-counts written in words', () => {
         return findHeadcounts(text)[0]?.count === n;
       }),
     );
+  });
+});
+
+describe('amounts written in words', () => {
+  it('reads a number in words before a currency name, in each language', () => {
+    expect(findAmounts("that's roughly two thousand dollars more than we owe")).toEqual([{ value: 2000, currency: 'USD', written: 'two thousand dollars', start: 15 }]);
+    expect(findAmounts('dos cargos iguales de mil quinientos euros')).toEqual([{ value: 1500, currency: 'EUR', written: 'mil quinientos euros', start: 22 }]);
+    expect(findAmounts('Sie haben zweitausendfünfhundert Euro abgebucht')).toEqual([{ value: 2500, currency: 'EUR', written: 'zweitausendfünfhundert Euro', start: 10 }]);
+    expect(findAmounts('deux mille euros prélevés')).toEqual([{ value: 2000, currency: 'EUR', written: 'deux mille euros', start: 0 }]);
+  });
+
+  it('reads digits as before, once', () => {
+    expect(findAmounts('charged us $2,400 twice')).toEqual([{ value: 2400, currency: 'USD', written: '$2,400', start: 11 }]);
   });
 });

@@ -74,6 +74,15 @@ describe('tokenize', () => {
       expect(marked('Wir wurden nicht gehackt')).toEqual(['wir', 'wurden', 'nicht', 'gehackt!']);
     });
 
+    it('keeps a time of day in one clause: "um 02:47 hat sich jemand angemeldet"', () => {
+      expect(new Set(tokenize('heute um 02:47 hat sich jemand angemeldet').map((t) => t.clause))).toEqual(new Set([0]));
+    });
+
+    it('denies a question about a procedure: "¿Tienen un procedimiento sobre cómo notifican las brechas de seguridad?"', () => {
+      expect(tokenize('¿Tienen un procedimiento publicado sobre cómo notifican las brechas de seguridad?').every((t) => t.negated)).toBe(true);
+      expect(tokenize('Do you have a process for notifying customers of a data breach?').every((t) => t.negated)).toBe(true);
+    });
+
     it('reads a French request phrased "est-ce que … pourrait" as a request, and "est-ce que vous supprimez …?" as hypothetical', () => {
       expect(tokenize("Est-ce que quelqu'un de chez vous pourrait m'appeler ?").some((t) => t.negated)).toBe(false);
       expect(tokenize('Est-ce que vous pouvez réinitialiser mon compte ?').some((t) => t.negated)).toBe(false);

@@ -101,7 +101,7 @@ for (const [words, role] of [[NEGATORS, NEGATOR], [CONDITIONALS, CONDITIONAL], [
  * m'appeler ?") is not hypothetical.
  */
 const HYPOTHETICAL_QUESTION =
-  /\b(if|whether|any|in case|in the event|what happens|how do we|how can we|how should we|how do you handle|what is your process|is it possible|do you offer|do you support|kann man|ist es moglich|bieten sie|unterstutzen sie|es posible|ofrecen|peut-on|est-il possible|proposez-vous|wenn|falls|ob|irgend\w*|passiert|bei einem|bei einer|wie gehen sie|si|algun\w*|pasa\w*|que pasa|en caso|como gestionan|est-ce(?! qu(?:e |')(?:[^ ?]+ ){0,4}(?:pourr|pouv|peu[tx]\b|voudr))|arrive\w*|en cas de|comment gerez)\b/;
+  /\b(if|whether|any|in case|in the event|what happens|how do we|how can we|how should we|how do you handle|what is your process|is it possible|do you offer|do you support|kann man|ist es moglich|bieten sie|unterstutzen sie|es posible|ofrecen|peut-on|est-il possible|proposez-vous|do you have a|how do you notify|tienen un|tienen una|como notifican|avez-vous un|avez-vous une|comment notifiez|haben sie ein|wie informieren sie|wenn|falls|ob|irgend\w*|passiert|bei einem|bei einer|wie gehen sie|si|algun\w*|pasa\w*|que pasa|en caso|como gestionan|est-ce(?! qu(?:e |')(?:[^ ?]+ ){0,4}(?:pourr|pouv|peu[tx]\b|voudr))|arrive\w*|en cas de|comment gerez)\b/;
 
 /** Abbreviations whose dot ends no sentence before a number: "Art. 33", "No. 5", "ca. 40". */
 const NUMBER_ABBREVIATIONS = new Set(['art', 'nr', 'no', 'abs', 'ca', 'approx', 'aprox', 'p', 'pp', 'fig', 'tel', 'min', 'max', 'num', 'pag']);
@@ -176,8 +176,8 @@ export function readWords(text: string): Words {
     // Most words follow one space, which ends nothing: no slice, no pattern.
     const plain = start - last === 1 && text.charCodeAt(last) === 32;
     const between = plain ? ' ' : text.slice(last, start);
-    // "$2,400" and "v4.12" are one number, not two clauses or sentences.
-    const insideNumber = !plain && /^[.,'\u2019]$/.test(between) && /\d/.test(text.charAt(last - 1)) && /\d/.test(text.charAt(start));
+    // "$2,400", "v4.12" and "02:47" are one number, not two clauses or sentences.
+    const insideNumber = !plain && /^[.,:'\u2019]$/.test(between) && /\d/.test(text.charAt(last - 1)) && /\d/.test(text.charAt(start));
     // "Art. 33", "e.g. the", "approx. 40": an abbreviation's dot before a number or a lower-case word ends no sentence.
     const before = words.length > 0 ? (words[words.length - 1] as string) : '';
     const abbreviation =
