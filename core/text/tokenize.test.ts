@@ -74,6 +74,12 @@ describe('tokenize', () => {
       expect(marked('Wir wurden nicht gehackt')).toEqual(['wir', 'wurden', 'nicht', 'gehackt!']);
     });
 
+    it('reads "as if", "como si", "comme si" as a comparison, not a condition', () => {
+      expect(marked('as if it was wiped overnight')).toEqual(['as', 'if', 'it', 'was', 'wiped', 'overnight']);
+      expect(marked('como si se hubieran borrado')).toEqual(['como', 'si', 'se', 'hubieran', 'borrado']);
+      expect(marked('if it was wiped')).toEqual(['if', 'it!', 'was!', 'wiped!']);
+    });
+
     it('keeps a time of day in one clause: "um 02:47 hat sich jemand angemeldet"', () => {
       expect(new Set(tokenize('heute um 02:47 hat sich jemand angemeldet').map((t) => t.clause))).toEqual(new Set([0]));
     });

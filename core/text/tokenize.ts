@@ -59,6 +59,8 @@ const CONDITIONALS = new Set(['if', 'whether', 'unless', 'falls', 'sofern', 'si'
 /** Two-word conditions: "in case", "in the event", "en caso", "au cas", "im Falle". */
 const CONDITIONAL_PAIRS = new Set(['in case', 'the event', 'en caso', 'au cas', 'im falle', 'im fall']);
 const CONDITIONAL_SECONDS = new Set([...CONDITIONAL_PAIRS].map((p) => p.split(' ')[1] as string));
+/** Words before "if" that make it a comparison: "as if", "como si", "comme si". */
+const SIMILE_BEFORE = new Set(['as', 'como', 'comme']);
 /** How far a condition reaches: its clause. */
 const CONDITION_REACH = 12;
 
@@ -232,7 +234,8 @@ export function readWords(text: string): Words {
       negator = at;
     }
     const previous = at > 0 ? words[at - 1] : undefined;
-    if (((role & CONDITIONAL) !== 0 && text.slice(start, end).toLowerCase() === word) || ((role & CONDITIONAL_SECOND) !== 0 && CONDITIONAL_PAIRS.has(`${previous} ${word}`))) {
+    // "as if it was wiped", "como si", "comme si": a comparison, not a condition.
+    if (((role & CONDITIONAL) !== 0 && text.slice(start, end).toLowerCase() === word && !SIMILE_BEFORE.has(previous ?? '')) || ((role & CONDITIONAL_SECOND) !== 0 && CONDITIONAL_PAIRS.has(`${previous} ${word}`))) {
       negateLeft = CONDITION_REACH;
       negator = at;
     }
