@@ -7,6 +7,11 @@ describe('findAmounts', () => {
     expect(findAmounts('They charged us 1.500,00 € twice')).toEqual([{ value: 1500, currency: 'EUR', written: '1.500,00 €', start: 16 }]);
   });
 
+  it('takes a currency code after a dollar sign as the currency: "$18,500 MXN" is pesos', () => {
+    expect(findAmounts('dos cargos de $18,500 MXN')).toEqual([{ value: 18500, currency: 'MXN', written: '$18,500', start: 14 }]);
+    expect(findAmounts('charged $2,400 USD twice')).toEqual([{ value: 2400, currency: 'USD', written: '$2,400', start: 8 }]);
+  });
+
   it('finds a dollar sign before the number: "$2,400" is 2400 USD', () => {
     expect(findAmounts('Your system billed us $2,400 for seats we cancelled.')).toEqual([{ value: 2400, currency: 'USD', written: '$2,400', start: 22 }]);
   });

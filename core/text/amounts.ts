@@ -80,8 +80,10 @@ function scan(window: string, offset: number, found: WrittenAmount[]): void {
   for (let m = AMOUNT.exec(window); m !== null; m = AMOUNT.exec(window)) {
     const g = m.groups ?? {};
     const symbol = (g.cb ?? g.ca ?? '').toLowerCase();
-    const currency = CURRENCY[symbol];
     const number = g.nb ?? g.na;
+    // "$18,500 MXN": a code after the number says whose dollars (or pesos) they are.
+    const codeAfter = g.cb === undefined ? undefined : /^\s?(?<code>[A-Z]{3})(?!\p{L})/u.exec(window.slice(m.index + m[0].length))?.groups?.code;
+    const currency = codeAfter ?? CURRENCY[symbol];
     if (!currency || number === undefined) continue;
     const value = parseWrittenNumber(number, Boolean((g.kb ?? g.ka ?? '').trim()));
     if (value === undefined) continue;

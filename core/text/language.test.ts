@@ -21,6 +21,12 @@ describe('detectLanguage', () => {
     expect(languageOf('Bonjour, je ne peux pas me connecter')).toBe('fr');
   });
 
+  it('reads French full of "de" and elisions as French, not Spanish', () => {
+    expect(languageOf("Depuis la mise à jour de lundi, le compteur de l'application applique la majoration de nuit à partir de 19 h au lieu de 21 h.")).toBe('fr');
+    expect(languageOf("C'est la troisième fois que je vous écris et ce n'est toujours pas réglé")).toBe('fr');
+    expect(languageOf('El módulo de informes no carga desde esta mañana y la página de estado no dice nada')).toBe('es');
+  });
+
   it('reads a full English report', () => {
     expect(languageOf('The invoice was charged twice and we need a refund as soon as possible.')).toBe('en');
   });

@@ -42,7 +42,8 @@ const WORDS: Record<Language, string> = {
   en: 'the and is are was were have has our we you your this that with for not can cannot from please thanks hi hello it my any but what when how there of to in on i me',
   de: 'der die das und ist sind wir ich nicht mit fur ein eine einen auf bitte danke hallo sie ihr unser unsere unseren wurde wurden kann konnen auch noch schon seit bei uns mir mich dem den zu vom zum guten tag',
   es: 'el la los las y es son somos nosotros no con para un una por favor gracias hola que de del nuestro nuestra nuestros mi su esta este desde pero se lo le al muy buenas estamos tenemos puedo',
-  fr: 'le la les et est sont nous je ne pas avec pour un une sur merci bonjour vous votre notre nos des du au que qui mais depuis il elle ce cette mon ma mes avons',
+  // French elides: "l'application", "d'un", "c'est", "qu'il", "j'ai", "n'est" leave l, d, c, qu, j, n.
+  fr: 'le la les et est sont nous je ne pas avec pour un une sur merci bonjour vous votre notre nos des du au que qui mais depuis il elle ce cette mon ma mes avons de en dans par plus leur leurs ont aux ete ai l d c qu j n ces ses',
   pt: 'o os as e sao nos eu nao com para um uma por favor obrigado ola que do da nosso nossa meu minha voce',
   it: 'il lo gli le e sono noi io non con per un una grazie ciao che di del della nostro nostra mio mia',
   nl: 'de het en is zijn wij we ik niet met voor een op alstublieft dank bedankt hallo u uw ons onze',
