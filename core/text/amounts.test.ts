@@ -10,6 +10,8 @@ describe('findAmounts', () => {
   it('takes a currency code after a dollar sign as the currency: "$18,500 MXN" is pesos', () => {
     expect(findAmounts('dos cargos de $18,500 MXN')).toEqual([{ value: 18500, currency: 'MXN', written: '$18,500', start: 14 }]);
     expect(findAmounts('charged $2,400 USD twice')).toEqual([{ value: 2400, currency: 'USD', written: '$2,400', start: 8 }]);
+    // Capitals after the number that are no currency leave it in dollars.
+    expect(findAmounts('charged $2,400 AND refused the refund')).toEqual([{ value: 2400, currency: 'USD', written: '$2,400', start: 8 }]);
   });
 
   it('finds a dollar sign before the number: "$2,400" is 2400 USD', () => {

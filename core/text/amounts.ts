@@ -37,6 +37,9 @@ const AMOUNT = new RegExp(
 /** A number in words, then the currency's name (read on folded text): "two thousand dollars", "deux mille euros". */
 const SPELLED_AMOUNT = new RegExp(String.raw`(?<ns>${SPELLED_NUMBER_SOURCE})\s+(?<cs>dollars?|bucks|euros?|pounds?|francs?|franken|dolares|libras|francos|livres|pfund)\b`, 'gu');
 
+/** The codes of currencies written with a "$", after the number: "$18,500 MXN" (not "$2,400 AND …"). */
+const DOLLAR_CODE_AFTER = /^\s?(?<code>USD|CAD|AUD|NZD|SGD|HKD|MXN|ARS|COP|CLP|UYU|BRL)(?!\p{L})/u;
+
 const CURRENCY: Record<string, string> = {
   $: 'USD', us$: 'USD', usd: 'USD', dollar: 'USD', dollars: 'USD', bucks: 'USD', dolares: 'USD', dólares: 'USD',
   '€': 'EUR', eur: 'EUR', euro: 'EUR', euros: 'EUR',
@@ -82,15 +85,12 @@ function scan(window: string, offset: number, found: WrittenAmount[]): void {
     const symbol = (g.cb ?? g.ca ?? '').toLowerCase();
     const number = g.nb ?? g.na;
     // "$18,500 MXN": a code after the number says whose dollars (or pesos) they are.
-    const codeAfter = g.cb === undefined ? undefined : /^\s?(?<code>[A-Z]{3})(?!\p{L})/u.exec(window.slice(m.index + m[0].length))?.groups?.code;
+    const codeAfter = g.cb === undefined ? undefined : DOLLAR_CODE_AFTER.exec(window.slice(m.index + m[0].length))?.groups?.code;
     const currency = codeAfter ?? CURRENCY[symbol];
     if (!currency || number === undefined) continue;
     const value = parseWrittenNumber(number, Boolean((g.kb ?? g.ka ?? '').trim()));
     if (value === undefined) continue;
-    const start = offset + m.index;
-    if (found.some((f) => f.start === start)) continue;
-    const total = TOTAL_BEFORE.test(window.slice(Math.max(0, m.index - 30), m.index));
-    found.push({ value, currency, written: m[0].trim(), start, ...(total ? { total } : {}) });
+    record(found, window, offset, m.index, { value, currency, written: m[0].trim() });
   }
   scanSpelled(window, offset, found);
 }
@@ -104,9 +104,14 @@ function scanSpelled(window: string, offset: number, found: WrittenAmount[]): vo
     const value = parseSpelledNumber(m.groups?.ns ?? '');
     const currency = CURRENCY[m.groups?.cs ?? ''];
     if (value === undefined || !currency) continue;
-    const start = offset + m.index;
-    if (found.some((f) => f.start === start)) continue;
-    const total = TOTAL_BEFORE.test(window.slice(Math.max(0, m.index - 30), m.index));
-    found.push({ value, currency, written: window.slice(m.index, m.index + m[0].length), start, ...(total ? { total } : {}) });
+    record(found, window, offset, m.index, { value, currency, written: window.slice(m.index, m.index + m[0].length) });
   }
+}
+
+/** Keeps an amount found at `at` in the window once, marked when it is written as a total. */
+function record(found: WrittenAmount[], window: string, offset: number, at: number, amount: Pick<WrittenAmount, 'value' | 'currency' | 'written'>): void {
+  const start = offset + at;
+  if (found.some((f) => f.start === start)) return;
+  const total = TOTAL_BEFORE.test(window.slice(Math.max(0, at - 30), at));
+  found.push({ ...amount, start, ...(total ? { total } : {}) });
 }

@@ -49,13 +49,13 @@ const MORPHEMES: Record<string, Morpheme> = {
 /** The morphemes, longest first, so a compound is split the long way: "achtzehn" is 18, not "acht" + "zehn". */
 const BY_LENGTH = Object.keys(MORPHEMES).sort((a, b) => b.length - a.length);
 const MORPHEME = BY_LENGTH.map((m) => m.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')).join('|');
-const CONNECTORS = new Set(['and', 'und', 'y', 'et']);
+const CONNECTORS = ['and', 'und', 'y', 'et'].join('|');
 const SCALES = 'hundred|thousand|dozen';
 
 /** One word made of number morphemes: "fifty", "zweihundertfunfzig", "veinticinco". */
 const WORD = `(?:${MORPHEME}){1,10}`;
 /** A run of up to eight number words: a leading "a" ("a hundred"), then words joined by spaces or hyphens; never a connector alone, first or last. */
-export const SPELLED_NUMBER_SOURCE = String.raw`(?:a\s+(?=(?:${SCALES})\b))?(?<![\p{L}-])(?!(?:${[...CONNECTORS].join('|')})(?!\p{L}))${WORD}(?:[\s-]+(?:(?:${[...CONNECTORS].join('|')})[\s-]+)?${WORD}){0,7}(?![\p{L}-])`;
+export const SPELLED_NUMBER_SOURCE = String.raw`(?:a\s+(?=(?:${SCALES})\b))?(?<![\p{L}-])(?!(?:${CONNECTORS})(?!\p{L}))${WORD}(?:[\s-]+(?:(?:${CONNECTORS})[\s-]+)?${WORD}){0,7}(?![\p{L}-])`;
 
 /** Splits one folded word into morphemes (longest first), or undefined when some part is not one. */
 function morphemesOf(word: string): string[] | undefined {

@@ -168,6 +168,13 @@ export function readWords(text: string): Words {
     if (at <= clauseStart || !CLAUSE_FINAL_DENIERS.has(words[at] as string)) return;
     for (let i = NEGATED_BY * cap + clauseStart; i < NEGATED_BY * cap + at; i++) if (cells[i] === -1) cells[i] = at;
   };
+  /** A new clause (or sentence) starts at the next word: a negation does not reach into it. */
+  const startClause = () => {
+    closeClause();
+    clause++;
+    negateLeft = 0;
+    clauseStart = words.length;
+  };
   for (let start = 0; start < text.length; ) {
     const length = wordLengthAt(text, start);
     if (length === 0) {
@@ -188,21 +195,12 @@ export function readWords(text: string): Words {
     if (plain || insideNumber) {
       // nothing ends here
     } else if (abbreviation) {
-      closeClause();
-      clause++;
-      negateLeft = 0;
-      clauseStart = words.length;
+      startClause();
     } else if (last > 0 && SENTENCE_END.test(between)) {
-      closeClause();
       sentence++;
-      clause++;
-      negateLeft = 0;
-      clauseStart = words.length;
+      startClause();
     } else if (CLAUSE_END.test(between)) {
-      closeClause();
-      clause++;
-      negateLeft = 0;
-      clauseStart = words.length;
+      startClause();
     }
     last = end;
     const word = sameLength ? folded.slice(start, end) : foldText(text.slice(start, end));
@@ -215,10 +213,7 @@ export function readWords(text: string): Words {
       continue;
     }
     if ((role & CLAUSE_WORD) !== 0) {
-      closeClause();
-      clause++;
-      negateLeft = 0;
-      clauseStart = words.length;
+      startClause();
     }
     const at = words.length;
     words.push(word);
